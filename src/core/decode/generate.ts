@@ -1,0 +1,30 @@
+import type { InferenceBackend } from '../backend';
+import { beamDecode } from './beam';
+import type { DecoderSpec } from './decoder-spec';
+import { greedyDecode } from './greedy';
+import { type DecodeContext, cachedRunner, uncachedRunner } from './runner';
+import type { Generation, GenerateHooks, GenerateOptions } from './types';
+
+/** Generation settings plus the choice of runner. */
+export interface GenerateRunOptions extends GenerateOptions {
+  /** false recomputes the whole sequence every step (benchmark of the cache; same tokens). Default true. */
+  useCache?: boolean;
+}
+
+/** Generates after `context` with greedy or beam search, KV-cached or not. Releases all it creates. */
+export function generate(
+  backend: InferenceBackend,
+  spec: DecoderSpec,
+  context: DecodeContext,
+  options: GenerateRunOptions,
+  hooks: GenerateHooks = {},
+): Promise<Generation> {
+  const numBeams = options.numBeams ?? 1;
+  if (!Number.isInteger(numBeams) || numBeams < 1) throw new RangeError(`numBeams must be a positive integer, got ${numBeams}`);
+  if (options.useCache === false) {
+    const runner = uncachedRunner(backend, spec, context);
+    return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);
+  }
+  const runner = cachedRunner(backend, spec, context);
+  return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);
+}
