@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundHalfEven, selectRegions } from './regions';
+import { selectRegions } from './regions';
 
 const G = 8;
 const base = { grid: G, size: 256, window: 64, nmsRadius: 1 };
@@ -62,10 +62,19 @@ describe('selectRegions', () => {
     ]);
   });
 
-  it('picks zero-heat cells once the heat is used up, centred on the cell itself', () => {
-    const regions = selectRegions(heatWith({ '0,0': 1 }), { ...base, k: 2 });
-    // (0,0) suppresses rows/cols 0..1; the first unsuppressed zero cell in row-major order is (0,2)
-    expect(regions[1]).toMatchObject({ row: 0, col: 2, cx: 2, cy: 0, score: 0 });
+  it('ends early once the remaining heat is 0 and a suppressed cell wins the tie', () => {
+    // (0,0) is chosen and zeroed with its neighbours; every cell is then 0 and index 0 is suppressed.
+    expect(selectRegions(heatWith({ '0,0': 1 }), { ...base, k: 3 }).length).toBe(1);
+  });
+
+  it('takes an unsuppressed zero cell that wins the tie, centred on the cell itself', () => {
+    // After (7,7), all cells are 0 and index 0 is not suppressed: (0,0) is chosen, then the search ends.
+    const regions = selectRegions(heatWith({ '7,7': 1 }), { ...base, k: 3 });
+    expect(regions.map((r) => [r.row, r.col])).toEqual([
+      [7, 7],
+      [0, 0],
+    ]);
+    expect(regions[1]).toMatchObject({ cx: 0, cy: 0, x0: 0, y0: 0, score: 0 });
   });
 
   it('stops when every cell is suppressed', () => {
@@ -73,17 +82,12 @@ describe('selectRegions', () => {
     expect(regions.length).toBe(1);
   });
 
-  it('rounds the window position half to even (Python round)', () => {
-    // grid 4, cell 4 px, window 8: x0 = 4*cx - 2; cols 1 and 2 weighted 7:1 give cx = 1.125 -> 2.5 -> 2
+  it('rounds a half pixel up, as training/regions.py (js_round)', () => {
+    // grid 4, cell 4 px, window 8: x0 = 4*cx - 2; cols 1 and 2 weighted 7:1 give cx = 1.125 -> 2.5 -> 3
     const heat = heatWith({ '1,1': 7, '1,2': 1 }, 4);
     const [region] = selectRegions(heat, { grid: 4, size: 16, window: 8, nmsRadius: 1, k: 1 });
     expect(region.cx).toBe(1.125);
-    expect(region.x0).toBe(2);
+    expect(region.x0).toBe(3);
   });
 });
 
-describe('roundHalfEven', () => {
-  it('rounds halves to even and everything else to nearest', () => {
-    expect([0.5, 1.5, 2.5, -0.5, -1.5, 2.4999, 2.5001].map(roundHalfEven)).toEqual([0, 2, 2, 0, -2, 2, 3]);
-  });
-});

@@ -28,10 +28,12 @@ export interface RegionOptions {
 }
 
 /**
- * Step 6 of docs/model-format.md: top-k cells with non-maximum suppression. Each round takes the highest cell of
- * a working copy (ties: lowest row-major index), stops when that cell is already suppressed (all are), centres a
- * window on the heat-weighted centroid of the original map's 3x3 neighbourhood and suppresses the cells within
- * `nmsRadius`. An all-zero neighbourhood centres the window on the cell itself.
+ * Step 6 of docs/model-format.md, as training/regions.py does it: top-k cells with non-maximum suppression.
+ * Each round takes the highest cell of a working copy (ties: lowest row-major index) and stops when that cell is
+ * already suppressed; it centres a window on the heat-weighted centroid of the original map's 3x3 neighbourhood
+ * (an all-zero neighbourhood: the cell itself) and suppresses the cells within `nmsRadius` by setting them to 0
+ * in the working copy. So once the remaining heat is 0, the lowest suppressed cell wins the tie and the search
+ * ends early: a concentrated map gives fewer than k regions.
  */
 export function selectRegions(heat: ArrayLike<number>, options: RegionOptions): Region[] {
   const { k, grid: G, size, window, nmsRadius } = options;
@@ -48,13 +50,14 @@ export function selectRegions(heat: ArrayLike<number>, options: RegionOptions): 
     const col = best % G;
     const { cx, cy } = centroid(heat, G, row, col);
     const cell = size / G;
-    const x0 = clamp(roundHalfEven((cx + 0.5) * cell - window / 2), 0, size - window);
-    const y0 = clamp(roundHalfEven((cy + 0.5) * cell - window / 2), 0, size - window);
+    // Halves round up, exactly as js_round in training/regions.py, so both pick the same pixels.
+    const x0 = clamp(Math.floor((cx + 0.5) * cell - window / 2 + 0.5), 0, size - window);
+    const y0 = clamp(Math.floor((cy + 0.5) * cell - window / 2 + 0.5), 0, size - window);
     regions.push({ x0, y0, window, row, col, cx, cy, score: total > 0 ? heat[best] / total : 0 });
     for (let r = Math.max(0, row - nmsRadius); r <= Math.min(G - 1, row + nmsRadius); r++) {
       for (let c = Math.max(0, col - nmsRadius); c <= Math.min(G - 1, col + nmsRadius); c++) {
         suppressed[r * G + c] = 1;
-        working[r * G + c] = -Infinity;
+        working[r * G + c] = 0;
       }
     }
   }
@@ -74,15 +77,6 @@ function centroid(heat: ArrayLike<number>, G: number, row: number, col: number):
     }
   }
   return weight > 0 ? { cx: sx / weight, cy: sy / weight } : { cx: col, cy: row };
-}
-
-/** Rounds halves to the even neighbour, as Python's round(), numpy.round and torch.round do. */
-export function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const diff = value - floor;
-  if (diff < 0.5) return floor;
-  if (diff > 0.5) return floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 function clamp(value: number, min: number, max: number): number {

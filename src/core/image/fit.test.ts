@@ -8,9 +8,9 @@ describe('fitGeometry', () => {
     expect(g.dst).toEqual({ x: 0, y: 0, w: 256, h: 256 });
   });
 
-  it('keeps the half pixel of an odd margin', () => {
-    expect(fitGeometry(481, 480, 256, 'center-crop').src.x).toBe(0.5);
-    expect(fitGeometry(300, 301, 256, 'center-crop').src).toEqual({ x: 0, y: 0.5, w: 300, h: 300 });
+  it('puts the odd pixel of a margin on the far side (floor, as the training code)', () => {
+    expect(fitGeometry(483, 480, 256, 'center-crop').src.x).toBe(1);
+    expect(fitGeometry(300, 301, 256, 'center-crop').src).toEqual({ x: 0, y: 0, w: 300, h: 300 });
   });
 
   it('letterboxes into a centred whole-pixel rectangle', () => {

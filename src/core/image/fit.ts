@@ -25,7 +25,8 @@ export interface FitGeometry {
 }
 
 /**
- * centre-crop: the largest centred square of the frame fills the model square (src may start at a half pixel).
+ * centre-crop: the largest centred square of the frame fills the model square; an odd margin puts the extra
+ * pixel on the right/bottom (floor, as training/preprocess.py fit_square).
  * letterbox: the whole frame, scaled to fit, centred; dst is whole pixels so a pure-TS resize can fill it.
  */
 export function fitGeometry(frameWidth: number, frameHeight: number, size: number, mode: FitMode): FitGeometry {
@@ -37,7 +38,7 @@ export function fitGeometry(frameWidth: number, frameHeight: number, size: numbe
       frameWidth,
       frameHeight,
       size,
-      src: { x: (frameWidth - side) / 2, y: (frameHeight - side) / 2, w: side, h: side },
+      src: { x: Math.floor((frameWidth - side) / 2), y: Math.floor((frameHeight - side) / 2), w: side, h: side },
       dst: { x: 0, y: 0, w: size, h: size },
     };
   }

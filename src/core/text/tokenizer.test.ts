@@ -24,13 +24,14 @@ function tokenizerJson(words = WORDS): Record<string, any> {
 const config: GlanceConfig = toyConfig({ vocabSize: WORDS.length });
 
 describe('createTokenizer', () => {
-  it('decodes ids per the contract, skipping special tokens but showing <unk>', () => {
+  it('decodes ids per the contract, skipping special tokens (<unk> too, as the training decode)', () => {
     const tokenizer = createTokenizer(tokenizerJson(), config);
     expect(tokenizer.vocabSize).toBe(12);
-    expect(tokenizer.decode([7, 8, 9, 11, 7, 3, 9, 10, 2, 0])).toBe('a red star, a <unk> star.');
+    expect(tokenizer.decode([7, 8, 9, 11, 7, 3, 9, 10, 2, 0])).toBe('a red star, a star.');
     expect(tokenizer.word(9)).toBe('star');
     expect(tokenizer.isSpecial(4)).toBe(true);
-    expect(tokenizer.isSpecial(3)).toBe(false);
+    expect(tokenizer.isSpecial(3)).toBe(true);
+    expect(tokenizer.isSpecial(7)).toBe(false);
   });
 
   it('encodes words and punctuation, unknown words to <unk>', () => {

@@ -9,11 +9,11 @@ export interface CaptionTokenizer {
   readonly vocabSize: number;
   /** The word of an id, or undefined outside the vocabulary. */
   word(id: number): string | undefined;
-  /** True for ids that never appear in caption text (pad, bos, eos, task and refine tokens, added specials). */
+  /** True for ids left out of caption text: config.json's token ids (unk included) and added special tokens. */
   isSpecial(id: number): boolean;
   /** Words of a text to ids (unknown words become `<unk>`), without special tokens added. */
   encode(text: string): number[];
-  /** Ids to caption text, skipping special ids (an unknown-word id stays visible as its token). */
+  /** Ids to caption text, skipping special ids (as training/tokenizer.py decode does). */
   decode(ids: readonly number[]): string;
 }
 
@@ -52,8 +52,7 @@ export function createTokenizer(tokenizerJson: unknown, config: GlanceConfig): C
   const special = new Set<number>();
   for (const [id, token] of tokenizer.get_added_tokens_decoder()) if (token.special) special.add(id);
   const t = config.tokens;
-  for (const id of [t.pad, t.bos, t.eos, t.short, t.detailed, t.refine]) special.add(id);
-  special.delete(t.unk);
+  for (const id of [t.pad, t.bos, t.eos, t.unk, t.short, t.detailed, t.refine]) special.add(id);
   const unkId = unkToken !== undefined ? vocab.get(unkToken) : t.unk;
 
   return {
