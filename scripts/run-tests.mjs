@@ -1,0 +1,25 @@
+// `npm test`: every test stage in order, stopping at the first failure, with each stage's time in the log
+// (CI must stay under 25 minutes). To add a stage (e.g. the Python training tests), add a line to STAGES.
+import { spawnSync } from 'node:child_process';
+
+const STAGES = [
+  ['typecheck', 'npm run typecheck'],
+  ['lint', 'npm run lint'],
+  ['unit (vitest)', 'npm run test:unit'],
+  // Python training tests go here, before the slower browser stage.
+  ['e2e (playwright)', 'npm run test:e2e'],
+];
+
+const times = [];
+for (const [name, command] of STAGES) {
+  console.log(`\n=== ${name}: ${command}`);
+  const started = Date.now();
+  const { status, signal } = spawnSync(command, { stdio: 'inherit', shell: true });
+  const seconds = (Date.now() - started) / 1000;
+  times.push(`${name} ${seconds.toFixed(1)} s`);
+  if (status !== 0) {
+    console.error(`\n=== ${name} FAILED (${signal ?? `exit ${status}`}) after ${seconds.toFixed(1)} s`);
+    process.exit(status || 1);
+  }
+}
+console.log(`\n=== all stages passed: ${times.join(', ')}`);
