@@ -1,0 +1,76 @@
+/** Canonical captions of the scene world, exactly per docs/caption-grammar.md. */
+import { CELLS, SIZES, type Cell, type ObjectDescription } from './scene';
+
+/** Number words for object counts 1-6 (COUNT in the grammar). */
+export const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'] as const;
+
+/** How each cell is said in a detailed caption. */
+export const POSITION_PHRASES: Readonly<Record<Cell, string>> = {
+  'top left': 'in the top left',
+  'top center': 'at the top',
+  'top right': 'in the top right',
+  'middle left': 'on the left',
+  center: 'in the center',
+  'middle right': 'on the right',
+  'bottom left': 'in the bottom left',
+  'bottom center': 'at the bottom',
+  'bottom right': 'in the bottom right',
+};
+
+export function countWord(n: number): string {
+  const word = COUNT_WORDS[n];
+  if (!word || n === 0) throw new Error(`no count word for ${n} objects (the world has 1-6)`);
+  return word;
+}
+
+/** Joins items as "a", "a and b", "a, b and c" (no Oxford comma). */
+function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** One object as the detailed caption says it, e.g. "a small blue striped heart in the top left". */
+export function describeObject(o: ObjectDescription): string {
+  const pattern = o.pattern === 'plain' ? '' : ` ${o.pattern}`;
+  return `a ${o.size} ${o.colour}${pattern} ${o.shape} ${POSITION_PHRASES[o.position]}`;
+}
+
+/** Detailed caption; `objects` must already be in reading order (Scene.objects is). */
+export function detailedCaption(objects: readonly ObjectDescription[]): string {
+  const noun = objects.length === 1 ? 'object' : 'objects';
+  return `${countWord(objects.length)} ${noun}: ${joinList(objects.map(describeObject))}.`;
+}
+
+/** Indices of the (at most) two most prominent objects: larger size class first, ties by reading order. */
+export function prominentIndices(objects: readonly ObjectDescription[]): number[] {
+  const rank = (o: ObjectDescription): number => SIZES.indexOf(o.size);
+  return objects
+    .map((_, i) => i)
+    .sort((a, b) => rank(objects[b]) - rank(objects[a]) || a - b)
+    .slice(0, 2);
+}
+
+/** Short caption: the two most prominent objects by size, colour and shape; the rest counted. */
+export function shortCaption(objects: readonly ObjectDescription[]): string {
+  if (objects.length === 0) throw new Error('a scene has at least one object');
+  const items = prominentIndices(objects).map((i) => {
+    const o = objects[i];
+    return `a ${o.size} ${o.colour} ${o.shape}`;
+  });
+  const rest = objects.length - items.length;
+  if (rest === 0) return `${joinList(items)}.`;
+  const others = rest === 1 ? 'one other object' : `${countWord(rest)} other objects`;
+  return `${items.join(', ')} and ${others}.`;
+}
+
+/** Both caption styles, as the dataset's annotations carry them. */
+export type CaptionStyle = 'detailed' | 'short';
+
+export function caption(objects: readonly ObjectDescription[], style: CaptionStyle): string {
+  return style === 'detailed' ? detailedCaption(objects) : shortCaption(objects);
+}
+
+/** Reading-order rank of a cell (row-major), for sorting descriptions that carry no coordinates. */
+export function cellRank(cell: Cell): number {
+  return CELLS.indexOf(cell);
+}

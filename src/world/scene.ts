@@ -1,0 +1,201 @@
+/**
+ * The scene world's data model and its seeded sampler. Geometry is in units of the scene side (0..1), so one
+ * scene renders at any pixel size; docs/caption-grammar.md lists the attribute values.
+ */
+import { COLOUR_RGB, MIN_OBJECT_BACKGROUND_DISTANCE, colourDistance, type Rgb } from './palette';
+import { createRng, type Rng } from './random';
+
+export const SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'diamond', 'heart', 'cross'] as const;
+// prettier-ignore
+export const COLOURS = [
+  'red', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'brown', 'white', 'gray', 'black',
+] as const;
+export const SIZES = ['small', 'medium', 'large'] as const;
+export const PATTERNS = ['plain', 'striped', 'dotted'] as const;
+/** The 3x3 cells in reading order (row-major); "center" is the middle cell. */
+// prettier-ignore
+export const CELLS = [
+  'top left', 'top center', 'top right',
+  'middle left', 'center', 'middle right',
+  'bottom left', 'bottom center', 'bottom right',
+] as const;
+export const BACKGROUND_KINDS = ['plain', 'gradient', 'texture', 'grid'] as const;
+
+export type Shape = (typeof SHAPES)[number];
+export type Colour = (typeof COLOURS)[number];
+export type Size = (typeof SIZES)[number];
+export type Pattern = (typeof PATTERNS)[number];
+/** The 3x3 cell that holds an object's centre. */
+export type Cell = (typeof CELLS)[number];
+export type BackgroundKind = (typeof BACKGROUND_KINDS)[number];
+
+/** What a caption says about one object: the parser's output and the captioner's input. */
+export interface ObjectDescription {
+  shape: Shape;
+  colour: Colour;
+  size: Size;
+  pattern: Pattern;
+  position: Cell;
+}
+
+/** An object placed in a scene: its description plus geometry in units of the scene side. */
+export interface WorldObject extends ObjectDescription {
+  /** Centre, 0..1 from the left / top edge. */
+  cx: number;
+  cy: number;
+  /** Side of the object's bounding square, as a fraction of the scene side. */
+  extent: number;
+}
+
+/** How the area behind the objects is painted. `to` equals `base` except for gradients. */
+export interface Background {
+  kind: BackgroundKind;
+  base: Rgb;
+  to: Rgb;
+  direction: 'horizontal' | 'vertical' | 'diagonal';
+  /** Grid lines per scene side (grid backgrounds). */
+  gridCells: number;
+  /** Seed of the value noise (texture backgrounds). */
+  noiseSeed: number;
+}
+
+/** One sampled scene; `objects` are in reading order (docs/caption-grammar.md). */
+export interface Scene {
+  background: Background;
+  objects: WorldObject[];
+}
+
+/** Bounding-square side of each size class in pixels of a 256 px scene: [min, max]. */
+export const SIZE_EXTENT_PX256: Readonly<Record<Size, readonly [number, number]>> = {
+  small: [8, 14],
+  medium: [24, 36],
+  large: [48, 72],
+};
+/** Objects keep this clear of the frame, and this much apart from each other (fractions of the side). */
+const FRAME_MARGIN = 4 / 256;
+const OBJECT_GAP = 6 / 256;
+/** Centres stay this far from cell borders, so an object's cell is never a coin toss. */
+const CELL_BORDER_CLEARANCE = 3 / 256;
+const MAX_OBJECTS = 6;
+const PLACEMENT_TRIES = 200;
+const BACKGROUND_TRIES = 100;
+
+/** Index (0-8, row-major) of the cell that holds the point (x, y) of the unit square. */
+export function cellIndexAt(x: number, y: number): number {
+  const col = Math.min(2, Math.max(0, Math.floor(x * 3)));
+  const row = Math.min(2, Math.max(0, Math.floor(y * 3)));
+  return row * 3 + col;
+}
+
+export function cellAt(x: number, y: number): Cell {
+  return CELLS[cellIndexAt(x, y)];
+}
+
+/** Centre of a cell in units of the scene side. */
+export function cellCentre(cell: Cell): { x: number; y: number } {
+  const i = CELLS.indexOf(cell);
+  return { x: ((i % 3) + 0.5) / 3, y: (Math.floor(i / 3) + 0.5) / 3 };
+}
+
+/** Reading order: cell row, cell column, then centre y, then centre x. */
+export function compareReadingOrder(a: WorldObject, b: WorldObject): number {
+  return CELLS.indexOf(a.position) - CELLS.indexOf(b.position) || a.cy - b.cy || a.cx - b.cx;
+}
+
+function nearCellBorder(v: number): boolean {
+  return Math.abs(v - 1 / 3) < CELL_BORDER_CLEARANCE || Math.abs(v - 2 / 3) < CELL_BORDER_CLEARANCE;
+}
+
+function clampChannel(v: number): number {
+  return Math.max(0, Math.min(255, Math.round(v)));
+}
+
+function sampleBackground(rng: Rng): Background {
+  const kind = rng.pick(BACKGROUND_KINDS);
+  const grey = rng.int(256);
+  const base: Rgb = [0, 1, 2].map(() => clampChannel(grey + rng.range(-30, 30))) as unknown as Rgb;
+  let to = base;
+  if (kind === 'gradient') {
+    const shift = (rng.chance(0.5) ? 1 : -1) * rng.range(40, 90);
+    to = base.map((v) => clampChannel(v + shift + rng.range(-15, 15))) as unknown as Rgb;
+  }
+  return {
+    kind,
+    base,
+    to,
+    direction: rng.pick(['horizontal', 'vertical', 'diagonal'] as const),
+    gridCells: rng.pick([7, 8, 10, 11, 13, 14, 16]),
+    noiseSeed: rng.int(0x7fffffff),
+  };
+}
+
+/** True when every given colour stands out from every tone of the background. */
+function contrastsWith(background: Background, colours: readonly Colour[]): boolean {
+  const mid: Rgb = [0, 1, 2].map((c) => (background.base[c] + background.to[c]) / 2) as unknown as Rgb;
+  return colours.every((colour) =>
+    [background.base, background.to, mid].every(
+      (tone) => colourDistance(COLOUR_RGB[colour], tone) >= MIN_OBJECT_BACKGROUND_DISTANCE,
+    ),
+  );
+}
+
+type Unplaced = Omit<WorldObject, 'cx' | 'cy' | 'position'>;
+
+function sampleUnplaced(rng: Rng): Unplaced {
+  const size = rng.pick(SIZES);
+  const [lo, hi] = SIZE_EXTENT_PX256[size];
+  return {
+    shape: rng.pick(SHAPES),
+    colour: rng.pick(COLOURS),
+    size,
+    pattern: rng.pick(PATTERNS),
+    extent: rng.range(lo, hi) / 256,
+  };
+}
+
+/** Places objects largest first with rejection sampling; null when they do not fit. */
+function place(rng: Rng, unplaced: readonly Unplaced[]): WorldObject[] | null {
+  const placed: WorldObject[] = [];
+  const order = [...unplaced].sort((a, b) => b.extent - a.extent);
+  for (const object of order) {
+    const half = object.extent / 2;
+    const lo = FRAME_MARGIN + half;
+    const hi = 1 - FRAME_MARGIN - half;
+    let spot: WorldObject | null = null;
+    for (let attempt = 0; attempt < PLACEMENT_TRIES && !spot; attempt++) {
+      const cx = rng.range(lo, hi);
+      const cy = rng.range(lo, hi);
+      if (nearCellBorder(cx) || nearCellBorder(cy)) continue;
+      const clear = placed.every((other) => {
+        const reach = half + other.extent / 2 + OBJECT_GAP;
+        return Math.abs(cx - other.cx) >= reach || Math.abs(cy - other.cy) >= reach;
+      });
+      if (clear) spot = { ...object, cx, cy, position: cellAt(cx, cy) };
+    }
+    if (!spot) return null;
+    placed.push(spot);
+  }
+  return placed.sort(compareReadingOrder);
+}
+
+/**
+ * Samples the scene of `seed`: 1-6 objects with uniform attributes, a background that contrasts with every
+ * object colour, and non-overlapping placements. Sampling restarts from the attributes when either fails, so
+ * the result depends on the seed alone.
+ */
+export function sampleScene(seed: number): Scene {
+  const rng = createRng(seed);
+  const count = 1 + rng.int(MAX_OBJECTS);
+  for (;;) {
+    const unplaced = Array.from({ length: count }, () => sampleUnplaced(rng));
+    const colours = unplaced.map((o) => o.colour);
+    let background: Background | null = null;
+    for (let attempt = 0; attempt < BACKGROUND_TRIES && !background; attempt++) {
+      const candidate = sampleBackground(rng);
+      if (contrastsWith(candidate, colours)) background = candidate;
+    }
+    if (!background) continue;
+    const objects = place(rng, unplaced);
+    if (objects) return { background, objects };
+  }
+}
