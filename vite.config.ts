@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { ortAssetsPlugin } from './scripts/vite/ort-assets-plugin';
+
+/** Cross-origin isolation, which SharedArrayBuffer and so ORT's WASM threads require, in dev and in preview. */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react(), ortAssetsPlugin(ISOLATION_HEADERS)],
+  resolve: {
+    // Picks onnxruntime-web's dist/ort*.min.mjs, which loads its .mjs/.wasm from env.wasm.wasmPaths (our origin),
+    // instead of the *.bundle.min.mjs that inlines the .mjs into the app's chunks.
+    conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
+  },
+  // The dep optimizer would re-bundle onnxruntime-web in dev; serve it as is, like the build does.
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
+});
