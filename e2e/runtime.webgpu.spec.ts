@@ -1,0 +1,28 @@
+import { expectFixtureAnswers } from './fixtures/fixture-model';
+import { expect, test } from './fixtures/test';
+
+// Runs in the 'chromium-webgpu' project: --enable-unsafe-webgpu gives Chromium's SwiftShader adapter.
+test.describe('worker runtime on WebGPU (software adapter)', () => {
+  test('forced WebGPU runs the fixture model on the GPU path', async ({ glance }) => {
+    const status = await glance.open('?backend=webgpu');
+    expect(status.state).toBe('ready');
+
+    const info = await glance.info();
+    expect(info.adapter?.isFallback).toBe(true);
+    expect(info.requested).toBe('webgpu');
+    expect(info.backend).toBe('webgpu');
+
+    // Outputs left on the device prove the WebGPU EP computed them; the numbers prove it computed them right.
+    const locations = await expectFixtureAnswers(glance);
+    expect(Object.values(locations)).toEqual(['gpu-buffer', 'gpu-buffer']);
+    await expect(glance.badge).toHaveText('WebGPU');
+  });
+
+  test('auto prefers WASM over a software WebGPU adapter', async ({ glance }) => {
+    await glance.open();
+    const info = await glance.info();
+    expect(info.adapter?.isFallback).toBe(true);
+    expect(info.backend).toBe('wasm');
+    expect(info.reason).toMatch(/software fallback/);
+  });
+});

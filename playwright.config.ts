@@ -1,0 +1,58 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Not 5173, so the suite can run while `npm start` or `npm run dev` is up. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright's download cannot work offline. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // Two shared cores, and WASM runs two threads per page: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      // A browser without WebGPU, like most machines without a GPU.
+      name: 'chromium',
+      testIgnore: '**/*.webgpu.spec.ts',
+      use: { launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
+    },
+    {
+      // WebGPU on Chromium's software adapter (SwiftShader): for correctness, never for speed.
+      name: 'chromium-webgpu',
+      testMatch: '**/*.webgpu.spec.ts',
+      use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } },
+    },
+  ],
+  // The production build, as `npm start` serves it (COOP/COEP from vite.config.ts's preview.headers).
+  webServer: {
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
