@@ -30,6 +30,8 @@ export interface FakePart {
 export interface FakeCall {
   part: string;
   feedDims: Record<string, readonly number[]>;
+  /** Copies of the feeds' data. */
+  feedData: Record<string, Float32Array | BigInt64Array>;
   keepOnDevice: readonly string[];
 }
 
@@ -78,6 +80,7 @@ export class FakeBackend implements InferenceBackend {
     this.calls.push({
       part,
       feedDims: Object.fromEntries(Object.entries(tensors).map(([n, t]) => [n, t.dims])),
+      feedData: Object.fromEntries(Object.entries(tensors).map(([n, t]) => [n, t.data.slice()])),
       keepOnDevice,
     });
     await Promise.resolve(); // a real backend is asynchronous: let cancellation races happen in tests

@@ -161,3 +161,29 @@ export function afterTask(symbols: readonly number[]): number[] {
   while (start > 0 && symbols[start - 1] !== TOY_TOKENS.short && symbols[start - 1] !== TOY_TOKENS.detailed) start--;
   return start === 0 ? [] : symbols.slice(start);
 }
+
+/** Words of the toy vocabulary (ids 7, 8, 9 are the content words of toyConfig). */
+export const TOY_WORDS = ['<pad>', '<s>', '</s>', '<unk>', '<short>', '<detailed>', '<refine>', 'red', 'star', 'circle', '.', ','];
+
+/** A tokenizer.json for TOY_WORDS, shaped like the one training/tokenizer.py writes. */
+export function toyTokenizerJson(words: readonly string[] = TOY_WORDS): Record<string, unknown> {
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: words.slice(0, 7).map((content, id) => ({
+      id,
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
+    normalizer: { type: 'Lowercase' },
+    pre_tokenizer: { type: 'Whitespace' },
+    post_processor: null,
+    decoder: null,
+    model: { type: 'WordLevel', vocab: Object.fromEntries(words.map((w, i) => [w, i])), unk_token: '<unk>' },
+  };
+}

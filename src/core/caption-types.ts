@@ -1,0 +1,107 @@
+import type { CaptionStyle } from './bundle/config';
+import type { CancelCheck } from './decode/cancel';
+import type { StopReason } from './decode/types';
+import type { FitGeometry, Rect } from './image/fit';
+
+/** The frame, already fitted to the model square by the caller (the worker draws it with OffscreenCanvas). */
+export interface CaptionInput {
+  /** size x size pixels of the model square, RGBA (ImageData order) or RGB. */
+  pixels: Uint8Array | Uint8ClampedArray;
+  /** 4 (default) or 3. */
+  channels?: 3 | 4;
+  /** How the original frame became the square, to map region boxes back; omitted = the frame is the square. */
+  geometry?: FitGeometry;
+}
+
+/** What to caption and how. Every field is optional. */
+export interface CaptionOptions {
+  /** Run the second look (regions, connector, pass 2). Default true. */
+  refine?: boolean;
+  /** Regions to look at again. Default config regions.k. */
+  k?: number;
+  /** Default 'detailed'. */
+  style?: CaptionStyle;
+  /** 1 = greedy (default, streams tokens; matches the PyTorch reference); > 1 = beam search. */
+  numBeams?: number;
+  /** Default config generation.max_new_tokens[style]. */
+  maxNewTokens?: number;
+  /** Off by default (1). */
+  repetitionPenalty?: number;
+  /** Off by default (0). */
+  noRepeatNgramSize?: number;
+  /** Beam search only; default 1. */
+  lengthPenalty?: number;
+  /** false recomputes every decoding step from scratch (benchmarks the KV cache; same captions). Default true. */
+  useCache?: boolean;
+}
+
+/** Which caption a streamed token belongs to. */
+export type CaptionPass = 'coarse' | 'refined';
+
+/** Stages, in order, as reported to `onStage`. */
+export type CaptionStage = 'preprocess' | 'encode' | 'pass1' | 'saliency' | 'regions' | 'pass2' | 'done';
+
+/** Callbacks of one caption job (all optional; keep them cheap: they run between decoding steps). */
+export interface CaptionHooks {
+  /**
+   * A new token: `text` is what it appends to that pass's caption so far (with its leading space), so the
+   * concatenation of a pass's pieces is its final text. Greedy streams; beam search reports at the end of a pass.
+   */
+  onToken?: (pass: CaptionPass, text: string, token: number) => void;
+  onStage?: (stage: CaptionStage) => void;
+  /** Checked before every decoder step and stage; true -> the job throws CancelledError. */
+  isCancelled?: () => boolean;
+  /** The same, as an AbortSignal-like object (in-process callers; a signal cannot cross comlink). */
+  signal?: { readonly aborted: boolean };
+}
+
+/** One caption: its text and ids (without `</s>`), and why decoding stopped. */
+export interface CaptionText {
+  text: string;
+  tokens: number[];
+  stopReason: StopReason;
+}
+
+/** A region the second look used. */
+export interface RegionBox {
+  /** The box in frame pixels (clipped to the frame). */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The same box in model-square pixels (the crop the encoder saw). */
+  square: Rect;
+  /** Share of the heat map at the chosen cell, 0..1. */
+  score: number;
+}
+
+/** Milliseconds per stage. `encode` covers the global view's encoder and the shared decoder prefix. */
+export interface StageTimings {
+  preprocess: number;
+  encode: number;
+  pass1: number;
+  saliency: number;
+  regions: number;
+  /** Region crops through the encoder and the connector (steps 7-8); 0 without refine. */
+  lookAgain: number;
+  /** The refined caption's decoding (step 9); 0 without refine. */
+  pass2: number;
+  total: number;
+}
+
+/** Everything a caption job produced: plain data, safe to post across the worker boundary. */
+export interface CaptionResult {
+  style: CaptionStyle;
+  coarse: CaptionText;
+  /** Present when refine was on. */
+  refined?: CaptionText;
+  /** Pass 1's heat map over the image-token grid, row-major, `grid * grid` values. */
+  saliency: { grid: number; values: number[] };
+  /** The regions chosen from the heat map (computed even without refine, for display). */
+  regions: RegionBox[];
+  timings: StageTimings;
+  /** The execution provider that ran ('webgpu', 'wasm', 'cpu', ...). */
+  backend: string;
+}
+
+export type { CancelCheck };
