@@ -1,0 +1,155 @@
+"""Training batches: stage 1 (coarse captioning + saliency targets) and stage 2 (refinement of a pseudo-initial
+caption). Sequences follow docs/model-format.md; text parts are right-padded, so causal attention alone keeps
+padding out of every real token's view and positions match inference."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from .data import ATTRIBUTES, CaptionSet
+from .phrases import footprint, phrase_objects
+from .tokenizer import EOS, PAD, REFINE, STYLE_TOKEN, WordTokenizer, pre_tokenize
+
+IGNORE = -100
+
+
+@dataclass
+class EncodedCaption:
+    ids: List[int]
+    perturbed: List[List[int]]                       # pseudo-initial captions (token ids)
+    phrases: List[Tuple[int, int, int]]              # (start, end, object) over ids
+
+
+class EncodedSet:
+    """Token ids, phrase-object maps and footprints of a CaptionSet, computed once."""
+
+    def __init__(self, cs: CaptionSet, tok: WordTokenizer, grid: int, max_tokens: int):
+        self.cs, self.tok, self.grid = cs, tok, grid
+        self.items: List[Dict[str, List[EncodedCaption]]] = []
+        self.footprints: List[np.ndarray] = []
+        for sc in cs.scenes:
+            per_style: Dict[str, List[EncodedCaption]] = {}
+            for style, caps in sc.captions.items():
+                if style not in STYLE_TOKEN:
+                    continue
+                encs = []
+                for cap, perts in zip(caps, sc.perturbations[style]):
+                    words = pre_tokenize(cap)[:max_tokens]
+                    ids = [tok.vocab.get(w, 3) for w in words]
+                    encs.append(EncodedCaption(ids, [tok.encode(p)[:max_tokens] for p in perts],
+                                               phrase_objects(words, style, sc.objects)))
+                per_style[style] = encs
+            self.items.append(per_style)
+            fps = [footprint(ob["bbox"], grid, cs.size) for ob in sc.objects if "bbox" in ob]
+            self.footprints.append(np.stack(fps) if fps else np.zeros((0, grid * grid), np.float32))
+
+    def pick(self, rng: random.Random, i: int, detailed_prob: float) -> Tuple[str, EncodedCaption]:
+        styles = list(self.items[i])
+        if len(styles) > 1 and "detailed" in styles and "short" in styles:
+            style = "detailed" if rng.random() < detailed_prob else "short"
+        else:
+            style = rng.choice(styles)
+        return style, rng.choice(self.items[i][style])
+
+
+def perturb_words(ids: List[int], vocab_ids: Sequence[int], rng: random.Random) -> List[int]:
+    """Fallback pseudo-initial caption for data without perturbations: 0-3 random word substitutions."""
+    out = list(ids)
+    for _ in range(rng.randint(0, 3)):
+        if out:
+            out[rng.randrange(len(out))] = rng.choice(vocab_ids)
+    return out
+
+
+def pad(seqs: Sequence[Sequence[int]], value: int) -> Tensor:
+    n = max(len(s) for s in seqs)
+    return torch.tensor([list(s) + [value] * (n - len(s)) for s in seqs], dtype=torch.long)
+
+
+@dataclass
+class Stage1Batch:
+    text: Tensor          # [B,L] <task> caption
+    labels: Tensor        # [B,L] caption </s>, IGNORE on padding
+    sal_target: Tensor    # [B,L,T] footprint of the object whose phrase the input token belongs to
+    sal_mask: Tensor      # [B,L] 1 where supervised
+
+
+def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]]) -> Stage1Batch:
+    t = enc.grid * enc.grid
+    texts = [[STYLE_TOKEN[s]] + c.ids for _, s, c in picks]
+    labels = [c.ids + [EOS] for _, _, c in picks]
+    n = max(len(x) for x in texts)
+    target = np.zeros((len(picks), n, t), np.float32)
+    mask = np.zeros((len(picks), n), np.float32)
+    for b, (i, _, c) in enumerate(picks):
+        for s, e, ob in c.phrases:
+            target[b, s + 1:e + 1] = enc.footprints[i][ob]  # text position j holds caption word j-1
+            mask[b, s + 1:e + 1] = 1.0
+    return Stage1Batch(pad(texts, PAD), pad(labels, IGNORE), torch.from_numpy(target), torch.from_numpy(mask))
+
+
+@dataclass
+class Stage2Batch:
+    style_ids: List[int]
+    initial: Tensor        # [B,Lc] pseudo-initial caption C (PAD-padded)
+    initial_mask: Tensor   # [B,Lc]
+    text: Tensor           # [B,L] <refine> C <task> target
+    labels: Tensor         # [B,L] IGNORE except target </s>
+
+
+def stage2_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]], rng: random.Random,
+                 fallback_vocab: Sequence[int]) -> Stage2Batch:
+    inits, texts, labels = [], [], []
+    for _, style, c in picks:
+        init = list(rng.choice(c.perturbed)) if c.perturbed else perturb_words(c.ids, fallback_vocab, rng)
+        if not init:
+            init = [EOS]  # an empty caption still needs one token to attend to
+        inits.append(init)
+        texts.append([REFINE] + init + [STYLE_TOKEN[style]] + c.ids)
+        labels.append([IGNORE] * (len(init) + 1) + c.ids + [EOS])
+    initial = pad(inits, PAD)
+    return Stage2Batch([STYLE_TOKEN[s] for _, s, _ in picks], initial, (initial != PAD).long(),
+                       pad(texts, PAD), pad(labels, IGNORE))
+
+
+def probe_labels(cs: CaptionSet, classes: Dict[str, List[str]], scene_idx: Sequence[int],
+                 corners: Sequence[Sequence[Tuple[int, int]]], window: int) -> Dict[str, Tensor]:
+    """Per chosen region, the attributes of the object whose centre is inside the window and nearest its centre;
+    "none" (last shape class) when no object's centre is inside."""
+    out = {a: [] for a in classes}
+    for i, cs_corners in zip(scene_idx, corners):
+        objs = cs.scenes[i].objects
+        for x0, y0 in cs_corners:
+            best, best_d = None, None
+            for ob in objs:
+                cx, cy = ob.get("cx"), ob.get("cy")
+                if cx is None and "bbox" in ob:
+                    bx, by, bw, bh = ob["bbox"]
+                    cx, cy = bx + bw / 2, by + bh / 2
+                if cx is None or not (x0 <= cx < x0 + window and y0 <= cy < y0 + window):
+                    continue
+                d = (cx - x0 - window / 2) ** 2 + (cy - y0 - window / 2) ** 2
+                if best_d is None or d < best_d:
+                    best, best_d = ob, d
+            for a, vals in classes.items():
+                if best is None:
+                    out[a].append(len(vals) - 1 if a == "shape" else IGNORE)
+                else:
+                    v = str(best.get(a))
+                    out[a].append(vals.index(v) if v in vals else IGNORE)
+    return {a: torch.tensor(v, dtype=torch.long) for a, v in out.items()}
+
+
+def probe_classes(cs: CaptionSet) -> Optional[Dict[str, List[str]]]:
+    if not cs.has_objects:
+        return None
+    vals = cs.attribute_values()
+    classes = {a: vals[a] for a in ATTRIBUTES if a in vals}
+    if "shape" in classes:
+        classes["shape"] = classes["shape"] + ["<none>"]
+    return classes

@@ -1,0 +1,98 @@
+"""Typed run configuration: one JSON file per run in training/configs/ (see docs/training.md)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+
+@dataclass
+class ModelConfig:
+    """Architecture; mirrors the bundle's config.json (docs/model-format.md)."""
+    image_size: int = 256          # the model square
+    global_size: int = 64          # global view side (box-downsampled); also the region window
+    patch_size: int = 8
+    vision_dim: int = 128
+    vision_layers: int = 4
+    vision_heads: int = 4
+    feature_layers: List[int] = field(default_factory=lambda: [2, 4])  # 1-based block outputs
+    dec_dim: int = 128
+    dec_layers: int = 4
+    dec_heads: int = 4
+    max_positions: int = 320
+    mlp_ratio: int = 4
+    regions_k: int = 6
+    nms_radius: int = 1
+    tokens_per_region: int = 4
+    connector_layers: int = 1
+    saliency_layer: int = 2        # 0-based decoder layer whose attention is the saliency
+    saliency_heads: List[int] = field(default_factory=lambda: [0])
+    dropout: float = 0.0
+
+    @property
+    def grid(self) -> int:
+        return self.global_size // self.patch_size
+
+    @property
+    def region_feature_size(self) -> int:
+        return self.vision_dim * len(self.feature_layers)
+
+
+@dataclass
+class TrainConfig:
+    """Data, schedule and losses of one run."""
+    train_dir: str = "data/world/train"
+    val_dir: str = "data/world/val"
+    test_dir: str = "data/world/test"
+    max_train_images: Optional[int] = None
+    batch_size: int = 48
+    stage1_steps: int = 600        # coarse captioning + saliency loss
+    stage2_steps: int = 900        # refinement, mixed with stage-1 batches
+    time_budget_min: Optional[float] = None  # if set, the schedule follows elapsed time instead of steps
+    stage1_fraction: float = 0.35  # share of the time budget spent in stage 1 (time-based schedule)
+    lr: float = 1e-3
+    min_lr_ratio: float = 0.05
+    warmup_steps: int = 100
+    weight_decay: float = 0.05
+    grad_clip: float = 1.0
+    detailed_prob: float = 0.75    # share of samples captioned in the detailed style
+    stage1_mix: float = 0.5        # share of a stage-2 step's images that also train pass 1 (no forgetting)
+    max_caption_tokens: int = 100  # longer captions are cut (COCO-style data)
+    amp_bf16: bool = True          # bfloat16 autocast: ~2.5x faster on AVX-512 CPUs and on GPUs
+    saliency_weight: float = 0.5
+    region_aux_weight: float = 0.3
+    threads: int = 1
+    seed: int = 1
+    log_every: int = 20
+    eval_every: int = 0            # 0: only at the end
+    eval_images: int = 200
+    cache_dir: str = "training/runs/cache"
+
+
+@dataclass
+class RunConfig:
+    name: str = "run"
+    model: ModelConfig = field(default_factory=ModelConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _fill(cls: Any, values: Dict[str, Any]) -> Any:
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(values) - known
+    if unknown:
+        raise ValueError(f"unknown {cls.__name__} keys: {sorted(unknown)}")
+    return cls(**values)
+
+
+def run_config_from_dict(d: Dict[str, Any]) -> RunConfig:
+    return RunConfig(name=d.get("name", "run"), model=_fill(ModelConfig, d.get("model", {})),
+                     train=_fill(TrainConfig, d.get("train", {})))
+
+
+def load_run_config(path: str) -> RunConfig:
+    with open(path) as f:
+        return run_config_from_dict(json.load(f))

@@ -1,0 +1,57 @@
+"""The bundle's README.md (model card): what it is, the data, the command, the measured metrics."""
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from .evaluate import format_table
+
+
+def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str) -> str:
+    tr = cfg["training"]
+    v, d, r = cfg["vision"], cfg["decoder"], cfg["regions"]
+    minutes = tr.get("train_seconds", 0) / 60
+    lines = [
+        f"# {out.rstrip('/').split('/')[-1]}: Glance two-pass (MM-SeR) captioner for the scene world",
+        "",
+        "A small captioner that writes a coarse caption from a 64x64 global view, looks again at the regions its",
+        "own attention pointed to (64x64 full-resolution crops), and rewrites the caption. Bundle format:",
+        "`docs/model-format.md`; training: `docs/training.md`.",
+        "",
+        "## Model",
+        f"- Parameters: {tr.get('parameters', 0):,} (all float32; ONNX opset {tr.get('opset')}).",
+        f"- Vision: ViT, patch {v['patch_size']}, {v['grid']}x{v['grid']} tokens, width {v['hidden_size']}, "
+        f"{v['num_layers']} layers; region features = layers {v['feature_layers']} concatenated "
+        f"({v['region_feature_size']}); MLP projector to the decoder width.",
+        f"- Decoder: {d['num_layers']} layers, width {d['hidden_size']}, {d['num_heads']} heads, word-level "
+        f"vocabulary of {d['vocab_size']}, learned absolute positions (max {d['max_positions']}), KV cache.",
+        f"- Regions: k = {r['k']} windows of {r['window']} px, NMS radius {r['nms_radius']}, "
+        f"{r['tokens_per_region']} connector tokens per region.",
+        f"- Saliency: decoder layer {cfg['saliency']['layer']}, heads {cfg['saliency']['heads']}, trained with an "
+        "auxiliary loss to attend to the footprint of the object whose phrase is being read.",
+        "",
+        "## Training data and command",
+        f"- Data: `{tr.get('data')}` ({tr.get('train_scenes')} scenes of the Glance scene world, "
+        "`npm run world`; detailed and short captions, 3 pseudo-initial captions per caption).",
+        f"- Command: `/usr/bin/python3 -m training.train --config training/configs/{run.name}.json` then "
+        f"`/usr/bin/python3 -m training.evaluate --run training/runs/{run.name}` and "
+        f"`/usr/bin/python3 -m training.export --run training/runs/{run.name} --out {out}`.",
+        f"- {tr.get('steps')} steps ({tr.get('stage1_steps')} in stage 1) of batch {tr.get('batch_size')}, "
+        f"{minutes:.1f} min wall time on {tr.get('device')} (2-core CPU, bfloat16 autocast), seed {tr.get('seed')}.",
+        "",
+        "## Metrics",
+    ]
+    if metrics:
+        lines += [f"Split `{metrics.get('split')}` ({metrics['scenes']} scenes), greedy decoding, PyTorch "
+                  "reference (`training/infer.py`), objects matched to the truth by the caption-grammar parser "
+                  "(`training/grammar.py`; a predicted object matches a true one when at least 3 of its 5 fields "
+                  "agree). Full-object accuracy: every field right; attribute accuracies count missed objects "
+                  "as wrong; hallucinated = predicted objects without a match, over all predicted objects.", "",
+                  format_table(metrics), "",
+                  "CIDEr-D and BLEU-4: measured by the TypeScript evaluation (`npm run eval`), not here."]
+    else:
+        lines.append("Not measured yet (run `training.evaluate`).")
+    lines += ["", "## Limits",
+              "- Trained only on the synthetic scene world: it knows 8 shapes, 11 colours, 3 sizes, 2 patterns and "
+              "9 positions, nothing about real photographs.",
+              "- `reference.json` holds PyTorch outputs for the first 16 test scenes for parity tests."]
+    return "\n".join(lines) + "\n"

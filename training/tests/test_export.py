@@ -1,0 +1,68 @@
+import json
+import os
+import shutil
+
+import onnx
+import pytest
+
+from training import checkpoint
+from training.data import CaptionSet
+from training.export import export
+from training.parity import check
+from training.train import train
+from training.tests.helpers import tiny_run
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HAS_ORT_NODE = shutil.which("node") is not None and os.path.isdir(os.path.join(ROOT, "node_modules", "onnxruntime-node"))
+
+
+@pytest.fixture(scope="module")
+def bundle(fake_data, tmp_path_factory):
+    run = tiny_run(str(fake_data / "train"), stage1_steps=4, stage2_steps=2)
+    run_dir = str(tmp_path_factory.mktemp("run"))
+    train(run, run_dir)
+    out = str(tmp_path_factory.mktemp("bundle"))
+    export(run_dir, out, str(fake_data / "test"))
+    return run_dir, out
+
+
+def test_bundle_files_and_onnx_signatures(bundle):
+    _, out = bundle
+    cfg = json.load(open(os.path.join(out, "config.json")))
+    layers = cfg["decoder"]["num_layers"]
+    expected = {
+        "vision_encoder": (["pixel_values"], ["image_embeds", "region_features"]),
+        "embed_tokens": (["input_ids"], ["inputs_embeds"]),
+        "connector": (["region_features", "region_boxes", "caption_embeds"], ["region_embeds"]),
+        "decoder_model_merged": (
+            ["inputs_embeds", "attention_mask"] + [f"past_key_values.{i}.{k}" for i in range(layers) for k in ("key", "value")],
+            ["logits"] + [f"present.{i}.{k}" for i in range(layers) for k in ("key", "value")] + ["saliency"]),
+    }
+    for name, (inputs, outputs) in expected.items():
+        m = onnx.load(os.path.join(out, "onnx", f"{name}.onnx"))
+        onnx.checker.check_model(m)
+        assert m.opset_import[0].version == 17
+        assert [i.name for i in m.graph.input] == inputs
+        assert [o.name for o in m.graph.output] == outputs
+    assert cfg["tokens"] == {"pad": 0, "bos": 1, "eos": 2, "unk": 3, "short": 4, "detailed": 5, "refine": 6}
+    assert cfg["decoder"]["head_dim"] * cfg["decoder"]["num_heads"] == cfg["decoder"]["hidden_size"]
+    assert cfg["regions"]["window"] == cfg["image"]["global_size"]
+    tok = json.load(open(os.path.join(out, "tokenizer.json")))
+    assert tok["model"]["type"] == "WordLevel" and len(tok["model"]["vocab"]) == cfg["decoder"]["vocab_size"]
+    ref = json.load(open(os.path.join(out, "reference.json")))
+    assert [s["file_name"] for s in ref["scenes"]] == sorted(s["file_name"] for s in ref["scenes"])
+    first = ref["scenes"][0]["detailed"]
+    assert len(first["first_logits"]) == 16 and len(first["heat"]) == 8
+    assert all(x1 - x0 == 64 for x0, _, x1, _ in first["regions"])
+    assert "## Metrics" in open(os.path.join(out, "README.md")).read()
+
+
+@pytest.mark.skipif(not HAS_ORT_NODE, reason="node + onnxruntime-node needed for the ONNX parity check")
+def test_onnx_parts_and_greedy_captions_match_pytorch(bundle, fake_data):
+    run_dir, out = bundle
+    cs = CaptionSet(str(fake_data / "test"), 2)
+    report = check(run_dir, out, cs.load_images(None), [s.file_name for s in cs.scenes])
+    assert report["ok"], json.dumps(report, indent=1)
+    names = {p["case"] for p in report["parts"]}
+    assert {"decoder p=0 q=64", "decoder p=67 q=1"} <= names
+    assert len(report["captions"]) == 4 and all(c["identical"] for c in report["captions"])

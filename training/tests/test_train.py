@@ -1,0 +1,62 @@
+import os
+import random
+
+import torch
+
+from training import checkpoint
+from training.batches import EncodedSet, probe_classes, probe_labels, stage1_batch, stage2_batch
+from training.data import CaptionSet
+from training.model import GlanceModel
+from training.preprocess import global_view
+from training.tokenizer import WordTokenizer
+from training.train import StepModule, make_optimizer, train
+from training.vocab import content_token_ids
+from training.tests.helpers import tiny_run
+
+
+def test_a_few_steps_lower_every_loss(fake_data):
+    torch.manual_seed(0)
+    run = tiny_run(str(fake_data / "train"))
+    cs = CaptionSet(run.train.train_dir)
+    tok = WordTokenizer.build(cs.all_captions())
+    enc = EncodedSet(cs, tok, run.model.grid, 100)
+    classes = probe_classes(cs)
+    images = cs.load_images(None)
+    model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in classes.items()})
+    step = StepModule(model, torch.tensor(content_token_ids(tok, cs.attribute_values())))
+    opt = make_optimizer(model, run)
+    rng = random.Random(0)
+    idx = list(range(8))
+    picks = [(i,) + enc.pick(rng, i, 0.5) for i in idx]
+    s1 = stage1_batch(enc, picks)
+    s2 = stage2_batch(enc, picks, rng, [])
+    squares = torch.from_numpy(images[idx])
+    gview = global_view(squares, run.model.global_size)
+
+    def probe_fn(corners):
+        return probe_labels(cs, classes, idx, corners, run.model.global_size)
+
+    history = []
+    for _ in range(25):
+        losses = step(squares, gview, s1, s2, probe_fn)
+        history.append({k: float(v) for k, v in losses.items()})
+        total = losses["caption"] + losses["refine"] + 0.5 * losses["saliency"] + 0.3 * losses["probe"]
+        opt.zero_grad()
+        total.backward()
+        opt.step()
+    assert set(history[0]) == {"caption", "refine", "saliency", "probe"}
+    for k in history[0]:
+        assert history[-1][k] < 0.8 * history[0][k], (k, history[0][k], history[-1][k])
+
+
+def test_train_cli_writes_a_loadable_checkpoint(fake_data, tmp_path):
+    run = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=2, log_every=1)
+    path = train(run, str(tmp_path / "run"))
+    model, run2, tok, state = checkpoint.load(path)
+    assert state["stats"]["steps"] == 5 and state["stats"]["stage1_steps"] == 3
+    assert run2.model == run.model and len(tok) == model.vocab_size
+    assert set(state["max_new_tokens"]) == {"detailed", "short"}
+    assert all(tok.inv[i] in {"small", "medium", "large", "red", "blue", "green", "yellow", "circle", "square",
+                              "striped", "plain"} for i in state["content_ids"])
+    log = open(os.path.join(tmp_path, "run", "log.txt")).read()
+    assert "stage 2 from step 3" in log

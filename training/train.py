@@ -1,0 +1,217 @@
+"""Train the two-pass captioner.
+
+  /usr/bin/python3 -m training.train --config training/configs/world_v1.json [--device cuda] [--out DIR]
+  torchrun --nproc_per_node=N -m training.train --config ... --device cuda     (DDP)
+
+Stage 1: coarse captioning (both styles) + the saliency loss. Stage 2: refinement of pseudo-initial captions
+with regions chosen from the model's own saliency over them, mixed with stage-1 sequences.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+from typing import Dict, List, Optional
+
+import numpy as np
+import torch
+import torch.distributed as dist
+from torch import Tensor, nn
+
+from . import checkpoint
+from .batches import EncodedSet, probe_classes, probe_labels, stage1_batch, stage2_batch
+from .config import RunConfig, load_run_config
+from .data import CaptionSet
+from .model import GlanceModel
+from .preprocess import global_view
+from .steps import choose_regions, heat_maps, stage1_losses, stage2_losses
+from .tokenizer import SPECIALS, WordTokenizer
+from .vocab import content_token_ids
+
+
+class StepModule(nn.Module):
+    """One forward = one training step's losses, so DistributedDataParallel can wrap it."""
+
+    def __init__(self, model: GlanceModel, content_ids: Tensor):
+        super().__init__()
+        self.model = model
+        self.register_buffer("content_ids", content_ids, persistent=False)
+
+    def forward(self, squares: Tensor, gview: Tensor, s1, s2, probe_fn) -> Dict[str, Tensor]:
+        m = self.model
+        image_embeds, _ = m.vision(gview)
+        losses: Dict[str, Tensor] = {}
+        if s1 is not None:
+            losses.update(stage1_losses(m, image_embeds[: s1.text.shape[0]], s1))
+        if s2 is not None:
+            heat = heat_maps(m, image_embeds.detach(), s2.style_ids, s2.initial, self.content_ids)
+            cfg = m.cfg
+            corners = choose_regions(heat, cfg.regions_k, cfg.global_size, cfg.image_size, cfg.nms_radius)
+            losses.update(stage2_losses(m, image_embeds, squares, s2, corners, probe_fn(corners)))
+        return losses
+
+
+def to_device(batch, device):
+    if batch is None:
+        return None
+    for k, v in vars(batch).items():
+        if isinstance(v, Tensor):
+            setattr(batch, k, v.to(device))
+    return batch
+
+
+def lr_at(run: RunConfig, step: int, progress: float) -> float:
+    t = run.train
+    warm = min(1.0, (step + 1) / max(t.warmup_steps, 1))
+    cos = 0.5 * (1 + math.cos(math.pi * min(progress, 1.0)))
+    return t.lr * warm * (t.min_lr_ratio + (1 - t.min_lr_ratio) * cos)
+
+
+def make_optimizer(model: GlanceModel, run: RunConfig) -> torch.optim.Optimizer:
+    decay, no_decay = [], []
+    for n, p in model.named_parameters():
+        (no_decay if p.ndim < 2 or "pos" in n or "embed" in n else decay).append(p)
+    return torch.optim.AdamW([{"params": decay, "weight_decay": run.train.weight_decay},
+                              {"params": no_decay, "weight_decay": 0.0}], lr=run.train.lr, betas=(0.9, 0.98))
+
+
+def max_new_tokens(enc: EncodedSet) -> Dict[str, int]:
+    longest: Dict[str, int] = {}
+    for item in enc.items:
+        for style, caps in item.items():
+            longest[style] = max(longest.get(style, 0), *(len(c.ids) for c in caps))
+    return {s: n + 8 for s, n in longest.items()}
+
+
+class Logger:
+    def __init__(self, path: Optional[str]):
+        self.f = open(path, "a") if path else None
+
+    def __call__(self, msg: str) -> None:
+        line = time.strftime("%H:%M:%S ") + msg
+        print(line, flush=True)
+        if self.f:
+            self.f.write(line + "\n")
+            self.f.flush()
+
+
+def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
+    distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
+    rank = 0
+    if distributed:
+        dist.init_process_group("nccl" if device == "cuda" else "gloo")
+        rank = dist.get_rank()
+        if device == "cuda":
+            torch.cuda.set_device(int(os.environ.get("LOCAL_RANK", 0)))
+    dev = torch.device(f"cuda:{torch.cuda.current_device()}" if device == "cuda" else "cpu")
+    t = run.train
+    torch.set_num_threads(t.threads)
+    torch.manual_seed(t.seed)
+    rng = random.Random(t.seed * 1000 + rank)
+    os.makedirs(out_dir, exist_ok=True)
+    log = Logger(os.path.join(out_dir, "log.txt") if rank == 0 else None)
+    start = time.time()
+
+    cs = CaptionSet(t.train_dir, t.max_train_images, run.model.image_size)
+    tok = WordTokenizer.build(cs.all_captions())
+    images = cs.load_images(t.cache_dir)
+    enc = EncodedSet(cs, tok, run.model.grid, t.max_caption_tokens)
+    classes = probe_classes(cs)
+    content = content_token_ids(tok, cs.attribute_values())
+    fallback_vocab = [i for i in range(len(SPECIALS), len(tok))]
+    log(f"data: {len(cs)} scenes, styles {cs.styles}, vocab {len(tok)}, objects {cs.has_objects}, "
+        f"loaded in {time.time() - start:.0f}s")
+
+    model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in (classes or {}).items()}).to(dev)
+    log(f"parameters (exported): {model.count_exported():,}")
+    step_module: nn.Module = StepModule(model, torch.tensor(content, dtype=torch.long)).to(dev)
+    if distributed:
+        step_module = nn.parallel.DistributedDataParallel(step_module, find_unused_parameters=True)
+    opt = make_optimizer(model, run)
+    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=t.amp_bf16)
+    total_steps = t.stage1_steps + t.stage2_steps
+    budget_s = t.time_budget_min * 60 if t.time_budget_min else None
+    loop_start, step, stage1_end = time.time(), 0, None
+    sums: Dict[str, float] = {}
+    while True:
+        if budget_s:
+            progress = (time.time() - loop_start) / budget_s
+            if distributed:
+                p = torch.tensor([progress], device=dev)
+                dist.all_reduce(p, op=dist.ReduceOp.MAX)
+                progress = float(p)
+            stage = 1 if progress < t.stage1_fraction else 2
+        else:
+            progress = step / max(total_steps, 1)
+            stage = 1 if step < t.stage1_steps else 2
+        if progress >= 1.0:
+            break
+        if stage == 2 and stage1_end is None:
+            stage1_end = step
+            log(f"stage 2 from step {step}")
+        idx = rng.sample(range(len(cs)), min(t.batch_size, len(cs)))
+        squares = torch.from_numpy(images[idx])
+        picks = [(i,) + enc.pick(rng, i, t.detailed_prob) for i in idx]
+        n1 = len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
+        s1 = to_device(stage1_batch(enc, picks[:n1]), dev) if n1 else None
+        s2 = to_device(stage2_batch(enc, picks, rng, fallback_vocab), dev) if stage == 2 else None
+
+        def probe_fn(corners):
+            if not classes:
+                return None
+            labels = probe_labels(cs, classes, idx, corners, run.model.global_size)
+            return {k: v.to(dev) for k, v in labels.items()}
+
+        for g in opt.param_groups:
+            g["lr"] = lr_at(run, step, progress)
+        with amp:
+            losses = step_module(squares, global_view(squares, run.model.global_size).to(dev), s1, s2, probe_fn)
+        loss = losses.get("caption", 0) + losses.get("refine", 0) + t.saliency_weight * losses.get("saliency", 0) \
+            + t.region_aux_weight * losses.get("probe", 0)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
+        opt.step()
+        for k, v in losses.items():
+            sums[k] = sums.get(k, 0.0) + float(v)
+        sums["n_" + str(stage)] = sums.get("n_" + str(stage), 0) + 1
+        step += 1
+        if step % t.log_every == 0:
+            n = sums.pop("n_1", 0) + sums.pop("n_2", 0)
+            msg = " ".join(f"{k} {v / n:.3f}" for k, v in sorted(sums.items()))
+            log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress):.2e} {msg} "
+                f"elapsed {time.time() - start:.0f}s")
+            sums = {}
+    path = os.path.join(out_dir, "checkpoint.pt")
+    if rank == 0:
+        extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
+                 "stats": {"steps": step, "stage1_steps": stage1_end if stage1_end is not None else step,
+                           "train_seconds": round(time.time() - start, 1), "train_scenes": len(cs),
+                           "batch_size": t.batch_size, "device": str(dev),
+                           "world_size": dist.get_world_size() if distributed else 1}}
+        checkpoint.save(path, model, run, tok, extra)
+        log(f"saved {path} after {step} steps, {time.time() - start:.0f}s")
+    if distributed:
+        dist.destroy_process_group()
+    return path
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--config", required=True)
+    ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    ap.add_argument("--out", default=None, help="run folder (default training/runs/<name>)")
+    args = ap.parse_args(argv)
+    run = load_run_config(args.config)
+    out = args.out or os.path.join("training", "runs", run.name)
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(run.to_dict(), f, indent=1)
+    train(run, out, args.device)
+
+
+if __name__ == "__main__":
+    main()
