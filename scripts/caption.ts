@@ -1,0 +1,75 @@
+/**
+ * Captions image files with a bundle, through the same src/core engine as the app (onnxruntime-node on the CPU,
+ * or onnxruntime-web's WASM with --runtime wasm).
+ *
+ *   npx tsx scripts/caption.ts --model public/models/glance-world-v1 img.png [more.png ...]
+ *   options: --style short|detailed  --no-refine  --k N  --beams N  --max-new-tokens N
+ *            --fit center-crop|letterbox  --runtime node|wasm  --threads N  --no-cache  --json
+ */
+import { parseArgs } from 'node:util';
+import type { CaptionStyle, FitMode } from '../src/core/bundle/config';
+import { type NodeRuntime, captionFiles } from '../src/node/load-captioner';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    model: { type: 'string', default: 'public/models/glance-world-v1' },
+    style: { type: 'string', default: 'detailed' },
+    'no-refine': { type: 'boolean', default: false },
+    k: { type: 'string' },
+    beams: { type: 'string', default: '1' },
+    'max-new-tokens': { type: 'string' },
+    fit: { type: 'string' },
+    runtime: { type: 'string', default: 'node' },
+    threads: { type: 'string', default: '1' },
+    'no-cache': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  if (positionals.length === 0) throw new Error('give at least one image file (PNG or JPEG)');
+  const results = await captionFiles(values.model!, positionals, {
+    style: choice<CaptionStyle>('style', values.style, ['short', 'detailed']),
+    refine: !values['no-refine'],
+    k: integer('k', values.k),
+    numBeams: integer('beams', values.beams),
+    maxNewTokens: integer('max-new-tokens', values['max-new-tokens']),
+    fit: choice<FitMode>('fit', values.fit, ['center-crop', 'letterbox']),
+    runtime: choice<NodeRuntime>('runtime', values.runtime, ['node', 'wasm']),
+    threads: integer('threads', values.threads),
+    useCache: !values['no-cache'],
+    onResult: ({ file, result }) => {
+      if (values.json) return;
+      const t = result.timings;
+      console.log(file);
+      console.log(`  coarse : ${result.coarse.text}`);
+      if (result.refined) console.log(`  refined: ${result.refined.text}`);
+      const boxes = result.regions.map((r) => `(${r.x.toFixed(0)},${r.y.toFixed(0)} ${r.w.toFixed(0)}x${r.h.toFixed(0)})`);
+      console.log(`  regions: ${boxes.join(' ')}`);
+      console.log(
+        `  ms     : total ${t.total.toFixed(1)} = encode ${t.encode.toFixed(1)}, pass1 ${t.pass1.toFixed(1)}, ` +
+          `look again ${t.lookAgain.toFixed(1)}, pass2 ${t.pass2.toFixed(1)} [${result.backend}]`,
+      );
+    },
+  });
+  if (values.json) console.log(JSON.stringify(results, null, 1));
+}
+
+main().catch((error: Error) => {
+  console.error(`${error.name}: ${error.message}`);
+  process.exit(1);
+});
