@@ -47,7 +47,7 @@ export default tseslint.config(
   {
     // Only src/bridge/captioner-client.ts talks to the worker; the UI never touches onnxruntime.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/bridge/captioner-client.ts', 'src/core/**', '**/*.test.ts'],
+    ignores: ['src/bridge/captioner-client.ts', 'src/core/**', 'src/node/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['comlink', 'onnxruntime-*'] }],
     },
