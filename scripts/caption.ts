@@ -58,7 +58,9 @@ async function main(): Promise<void> {
       console.log(file);
       console.log(`  coarse : ${result.coarse.text}`);
       if (result.refined) console.log(`  refined: ${result.refined.text}`);
-      const boxes = result.regions.map((r) => `(${r.x.toFixed(0)},${r.y.toFixed(0)} ${r.w.toFixed(0)}x${r.h.toFixed(0)})`);
+      const boxes = result.regions.map(
+        (r) => `(${r.x.toFixed(0)},${r.y.toFixed(0)} ${r.w.toFixed(0)}x${r.h.toFixed(0)})`,
+      );
       console.log(`  regions: ${boxes.join(' ')}`);
       console.log(
         `  ms     : total ${t.total.toFixed(1)} = encode ${t.encode.toFixed(1)}, pass1 ${t.pass1.toFixed(1)}, ` +

@@ -44,7 +44,8 @@ const lookAt: ToyAttention = (symbols) => {
 function square(): Uint8Array {
   // left half black, right half white: crops see different means
   const data = new Uint8Array(SIZE * SIZE * 4);
-  for (let y = 0; y < SIZE; y++) for (let x = SIZE / 2; x < SIZE; x++) data.fill(255, (y * SIZE + x) * 4, (y * SIZE + x) * 4 + 3);
+  for (let y = 0; y < SIZE; y++)
+    for (let x = SIZE / 2; x < SIZE; x++) data.fill(255, (y * SIZE + x) * 4, (y * SIZE + x) * 4 + 3);
   return data;
 }
 
@@ -101,14 +102,26 @@ describe('createCaptioner', () => {
     // crop 1 starts at x=8: all white
     expect(c.slice(3 * 64, 4 * 64).every((v) => v === 1)).toBe(true);
     const connector = backend.callsOf('connector')[0];
-    expect(Array.from(connector.feedData.region_boxes as Float32Array)).toEqual([2 / 16, 2 / 16, 10 / 16, 10 / 16, 0.5, 0.5, 1, 1]);
+    expect(Array.from(connector.feedData.region_boxes as Float32Array)).toEqual([
+      2 / 16,
+      2 / 16,
+      10 / 16,
+      10 / 16,
+      0.5,
+      0.5,
+      1,
+      1,
+    ]);
     expect(connector.feedDims).toMatchObject({ region_features: [1, 2, 16, 4], caption_embeds: [1, 3, 4] });
   });
 
   it('maps region boxes back through the letterbox geometry', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const geometry = fitGeometry(32, 16, SIZE, 'letterbox'); // picture at rows 4..12 of the square, scale 2
-    const result = await createCaptioner(backend, { config, tokenizer }).caption({ pixels: square(), geometry }, { style: 'short' });
+    const result = await createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square(), geometry },
+      { style: 'short' },
+    );
     // square box (2,2)-(10,10): x 4..20; y (2-4)*2 = -4 -> 0 .. (10-4)*2 = 12
     expect(result.regions[0]).toMatchObject({ x: 4, y: 0, w: 16, h: 12 });
     // (8,8)-(16,16): x 16..32; y 8..24 -> clipped to the frame's 16 rows
@@ -119,10 +132,14 @@ describe('createCaptioner', () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const pieces: Record<string, string[]> = { coarse: [], refined: [] };
     const stages: CaptionStage[] = [];
-    const result = await createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, { style: 'short' }, {
-      onToken: (pass, text) => pieces[pass].push(text),
-      onStage: (stage) => stages.push(stage),
-    });
+    const result = await createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      { style: 'short' },
+      {
+        onToken: (pass, text) => pieces[pass].push(text),
+        onStage: (stage) => stages.push(stage),
+      },
+    );
     expect(pieces.coarse).toEqual(['red', ' star', '.']);
     expect(pieces.refined.join('')).toBe(result.refined!.text);
     expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'pass2', 'done']);
@@ -131,7 +148,10 @@ describe('createCaptioner', () => {
 
   it('skips the second look without refine but still gives regions', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
-    const result = await createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, { style: 'short', refine: false, k: 1 });
+    const result = await createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      { style: 'short', refine: false, k: 1 },
+    );
     expect(result.refined).toBeUndefined();
     expect(result.regions.length).toBe(1);
     expect(backend.callsOf('connector').length).toBe(0);
@@ -141,7 +161,10 @@ describe('createCaptioner', () => {
 
   it('uses the style token and its default length', async () => {
     const backend = toyBackend(config, () => oneHot(V, RED));
-    const result = await createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, { refine: false });
+    const result = await createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      { refine: false },
+    );
     expect(result.style).toBe('detailed');
     expect(result.coarse.tokens.length).toBe(config.generation.max_new_tokens.detailed);
     const firstPrompt = backend.callsOf('embed_tokens')[0].feedData.input_ids as BigInt64Array;
@@ -155,15 +178,22 @@ describe('createCaptioner', () => {
       return Float32Array.from({ length: V }, (_, i) => ((h >> (i % 16)) & 7) + (i === eos ? -3 : 0));
     };
     const attention: ToyAttention = (symbols) => symbols.map((s, i) => 1 + ((s * 13 + i) % 4));
-    const cached = await createCaptioner(toyBackend(config, hashLm, attention), { config, tokenizer }).caption({ pixels: square() });
+    const cached = await createCaptioner(toyBackend(config, hashLm, attention), { config, tokenizer }).caption({
+      pixels: square(),
+    });
     const backend = toyBackend(config, hashLm, attention);
-    const uncached = await createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, { useCache: false });
+    const uncached = await createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      { useCache: false },
+    );
     expect(uncached.coarse).toEqual(cached.coarse);
     expect(uncached.refined).toEqual(cached.refined);
     expect(uncached.saliency).toEqual(cached.saliency);
     expect(uncached.regions).toEqual(cached.regions);
     expect(cached.coarse.tokens.length).toBeGreaterThan(2);
-    expect(backend.callsOf('decoder_model_merged').every((c) => c.feedDims['past_key_values.0.key'][2] === 0)).toBe(true);
+    expect(backend.callsOf('decoder_model_merged').every((c) => c.feedDims['past_key_values.0.key'][2] === 0)).toBe(
+      true,
+    );
     expect(backend.live.size).toBe(0);
   });
 
@@ -177,16 +207,22 @@ describe('createCaptioner', () => {
     };
     const captioner = createCaptioner(toyBackend(config, trap), { config, tokenizer });
     expect((await captioner.caption({ pixels: square() }, { refine: false })).coarse.tokens).toEqual([RED, CIRCLE]);
-    expect((await captioner.caption({ pixels: square() }, { refine: false, numBeams: 2 })).coarse.tokens).toEqual([STAR]);
+    expect((await captioner.caption({ pixels: square() }, { refine: false, numBeams: 2 })).coarse.tokens).toEqual([
+      STAR,
+    ]);
   });
 
   it('cancels between decoding steps with CancelledError and leaks nothing', async () => {
     const backend = toyBackend(config, () => oneHot(V, RED));
     let tokens = 0;
-    const job = createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, {}, {
-      onToken: () => tokens++,
-      isCancelled: () => tokens >= 2,
-    });
+    const job = createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      {},
+      {
+        onToken: () => tokens++,
+        isCancelled: () => tokens >= 2,
+      },
+    );
     await expect(job).rejects.toMatchObject({ name: 'CancelledError' });
     expect(tokens).toBe(2);
     expect(backend.live.size).toBe(0);
@@ -195,10 +231,14 @@ describe('createCaptioner', () => {
   it('cancels in pass 2 too, releasing the shared prefix', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const controller = new AbortController();
-    const job = createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() }, { style: 'short' }, {
-      signal: controller.signal,
-      onToken: (pass) => pass === 'refined' && controller.abort(),
-    });
+    const job = createCaptioner(backend, { config, tokenizer }).caption(
+      { pixels: square() },
+      { style: 'short' },
+      {
+        signal: controller.signal,
+        onToken: (pass) => pass === 'refined' && controller.abort(),
+      },
+    );
     await expect(job).rejects.toMatchObject({ name: 'CancelledError' });
     expect(backend.live.size).toBe(0);
   });
@@ -208,21 +248,30 @@ describe('createCaptioner', () => {
     backend.beforeRun = (part) => {
       if (part === 'connector') throw new Error('connector exploded');
     };
-    await expect(createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() })).rejects.toThrow('connector exploded');
+    await expect(createCaptioner(backend, { config, tokenizer }).caption({ pixels: square() })).rejects.toThrow(
+      'connector exploded',
+    );
     expect(backend.live.size).toBe(0);
   });
 
   it('rejects a buffer that is not the model square', async () => {
     const captioner = createCaptioner(toyBackend(config, twoPassLm), { config, tokenizer });
-    await expect(captioner.caption({ pixels: new Uint8Array(10) })).rejects.toMatchObject({ name: 'InvalidInputError' });
-    await expect(captioner.caption({ pixels: square() }, { k: 0 })).rejects.toMatchObject({ name: 'InvalidInputError' });
+    await expect(captioner.caption({ pixels: new Uint8Array(10) })).rejects.toMatchObject({
+      name: 'InvalidInputError',
+    });
+    await expect(captioner.caption({ pixels: square() }, { k: 0 })).rejects.toMatchObject({
+      name: 'InvalidInputError',
+    });
   });
 
   it('refuses a backend whose parts break the contract', () => {
     const backend = toyBackend(config, twoPassLm);
     const signature = backend.signature.bind(backend);
-    backend.signature = (part) => (part === 'embed_tokens' ? { inputs: ['ids'], outputs: ['inputs_embeds'] } : signature(part));
-    expect(() => createCaptioner(backend, { config, tokenizer })).toThrow(/onnx\/embed_tokens\.onnx: missing inputs input_ids/);
+    backend.signature = (part) =>
+      part === 'embed_tokens' ? { inputs: ['ids'], outputs: ['inputs_embeds'] } : signature(part);
+    expect(() => createCaptioner(backend, { config, tokenizer })).toThrow(
+      /onnx\/embed_tokens\.onnx: missing inputs input_ids/,
+    );
   });
 
   it('warms up every part', async () => {

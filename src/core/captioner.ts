@@ -1,7 +1,16 @@
 import type { InferenceBackend } from './backend';
 import type { GlanceConfig } from './bundle/config';
 import { checkSignatures } from './bundle/signatures';
-import type { CaptionHooks, CaptionInput, CaptionOptions, CaptionPass, CaptionResult, CaptionText, RegionBox, StageTimings } from './caption-types';
+import type {
+  CaptionHooks,
+  CaptionInput,
+  CaptionOptions,
+  CaptionPass,
+  CaptionResult,
+  CaptionText,
+  RegionBox,
+  StageTimings,
+} from './caption-types';
 import type { CancelCheck } from './decode/cancel';
 import { throwIfCancelled } from './decode/cancel';
 import { decoderSpec } from './decode/decoder-spec';
@@ -44,7 +53,11 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
   const G = config.vision.grid;
   const T = G * G;
 
-  async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}): Promise<CaptionResult> {
+  async function caption(
+    input: CaptionInput,
+    options: CaptionOptions = {},
+    hooks: CaptionHooks = {},
+  ): Promise<CaptionResult> {
     const started = now();
     const style = options.style ?? 'detailed';
     const refine = options.refine ?? true;
@@ -53,8 +66,20 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
     if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
     const maxNewTokens = options.maxNewTokens ?? config.generation.max_new_tokens[style];
     const cancel: CancelCheck = () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
-    const timings: StageTimings = { preprocess: 0, encode: 0, pass1: 0, saliency: 0, regions: 0, lookAgain: 0, pass2: 0, total: 0 };
-    const stage = async <R>(name: Exclude<keyof StageTimings, 'total' | 'lookAgain'>, work: () => Promise<R> | R): Promise<R> => {
+    const timings: StageTimings = {
+      preprocess: 0,
+      encode: 0,
+      pass1: 0,
+      saliency: 0,
+      regions: 0,
+      lookAgain: 0,
+      pass2: 0,
+      total: 0,
+    };
+    const stage = async <R>(
+      name: Exclude<keyof StageTimings, 'total' | 'lookAgain'>,
+      work: () => Promise<R> | R,
+    ): Promise<R> => {
       throwIfCancelled(cancel, name);
       hooks.onStage?.(name);
       const t0 = now();
@@ -104,10 +129,18 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       const pass1 = await stage('pass1', async () => {
         const promptEmbeds = await embedToHost(backend, [task]);
         const onToken = streamTo('coarse');
-        return generate(backend, spec, { ...prefix, promptEmbeds }, { ...decodeOptions, saliencyPositions: T }, { onToken, cancel });
+        return generate(
+          backend,
+          spec,
+          { ...prefix, promptEmbeds },
+          { ...decodeOptions, saliencyPositions: T },
+          { onToken, cancel },
+        );
       });
 
-      const heat = await stage('saliency', () => accumulateSaliency(pass1.tokens, pass1.saliency, config.saliency.content_token_ids, G));
+      const heat = await stage('saliency', () =>
+        accumulateSaliency(pass1.tokens, pass1.saliency, config.saliency.content_token_ids, G),
+      );
       const chosen = await stage('regions', () =>
         selectRegions(heat, { k, grid: G, size, window: config.regions.window, nmsRadius: config.regions.nms_radius }),
       );
@@ -120,7 +153,13 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         const promptIds = [config.tokens.refine, ...C, task];
         const promptTail = await embedToHost(backend, promptIds);
         const D = spec.hiddenSize;
-        const regionEmbeds = await lookAgain(backend, config, squareChw, chosen, promptTail.slice(D, (1 + C.length) * D));
+        const regionEmbeds = await lookAgain(
+          backend,
+          config,
+          squareChw,
+          chosen,
+          promptTail.slice(D, (1 + C.length) * D),
+        );
         timings.lookAgain = now() - t0;
         const promptEmbeds = concat(regionEmbeds, promptTail);
         const promptLength = promptEmbeds.length / D;
@@ -163,7 +202,10 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
 export async function warmUp(captioner: Captioner): Promise<number> {
   const { size } = captioner.config.image;
   const t0 = now();
-  await captioner.caption({ pixels: new Uint8Array(size * size * 4).fill(128) }, { refine: true, maxNewTokens: 2, k: 1 });
+  await captioner.caption(
+    { pixels: new Uint8Array(size * size * 4).fill(128) },
+    { refine: true, maxNewTokens: 2, k: 1 },
+  );
   return now() - t0;
 }
 

@@ -5,11 +5,7 @@
 
 /** Stable error names the UI can act on. */
 export type GlanceErrorName =
-  | 'ModelFormatError'
-  | 'ModelFetchError'
-  | 'CancelledError'
-  | 'ImageDecodeError'
-  | 'InvalidInputError';
+  'ModelFormatError' | 'ModelFetchError' | 'CancelledError' | 'ImageDecodeError' | 'InvalidInputError';
 
 /** Base of every error src/core throws on purpose; `name` is one of GlanceErrorName. */
 export class GlanceError extends Error {

@@ -9,7 +9,14 @@ export type { CaptionStyle, FitMode, GlanceConfig, ImageConfig, TokenIds } from 
 export { imageTokenCount } from './bundle/config';
 export { validateConfig } from './bundle/validate-config';
 export { type BundleLocation, type ResolveOptions, bundleFileUrl, resolveBundleUrl } from './bundle/resolve-url';
-export { type BundleCache, type BundleFiles, type FetchLike, type LoadBundleOptions, type LoadProgress, loadBundleFiles } from './bundle/loader';
+export {
+  type BundleCache,
+  type BundleFiles,
+  type FetchLike,
+  type LoadBundleOptions,
+  type LoadProgress,
+  loadBundleFiles,
+} from './bundle/loader';
 export { CONFIG_FILE, PART_NAMES, type PartName, REQUIRED_FILES, TOKENIZER_FILE, partPath } from './bundle/files';
 export { type PartSignature, checkSignatures, expectedSignatures, kvNames } from './bundle/signatures';
 

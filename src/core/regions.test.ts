@@ -90,4 +90,3 @@ describe('selectRegions', () => {
     expect(region.x0).toBe(3);
   });
 });
-

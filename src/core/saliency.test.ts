@@ -17,11 +17,31 @@ describe('accumulateSaliency', () => {
   });
 
   it('skips a token that was never fed and rows with no mass on the image', () => {
-    const heat = accumulateSaliency([7, 8, 7], [[0, 0, 0, 0], [1, 0, 0, 0]], content, 2);
+    const heat = accumulateSaliency(
+      [7, 8, 7],
+      [
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+      ],
+      content,
+      2,
+    );
     expect(Array.from(heat)).toEqual([1, 0, 0, 0]);
   });
 
   it('is all zeros without content words', () => {
-    expect(Array.from(accumulateSaliency([1, 2], [[1, 1, 1, 1], [1, 1, 1, 1]], content, 2))).toEqual([0, 0, 0, 0]);
+    expect(
+      Array.from(
+        accumulateSaliency(
+          [1, 2],
+          [
+            [1, 1, 1, 1],
+            [1, 1, 1, 1],
+          ],
+          content,
+          2,
+        ),
+      ),
+    ).toEqual([0, 0, 0, 0]);
   });
 });

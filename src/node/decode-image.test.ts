@@ -33,10 +33,14 @@ describe('decodeImage', () => {
   });
 
   it('names empty, unsupported and corrupt files', () => {
-    expect(() => decodeImage(new Uint8Array(0), 'a.png')).toThrow(expect.objectContaining({ name: 'ImageDecodeError', message: 'a.png: file is empty' }));
+    expect(() => decodeImage(new Uint8Array(0), 'a.png')).toThrow(
+      expect.objectContaining({ name: 'ImageDecodeError', message: 'a.png: file is empty' }),
+    );
     const gif = new TextEncoder().encode('GIF89a....');
     expect(() => decodeImage(gif, 'b.gif')).toThrow('b.gif: unsupported format (GIF); use PNG or JPEG');
-    expect(() => decodeImage(new TextEncoder().encode('hello'), 'c.txt')).toThrow('c.txt: unsupported format; use PNG or JPEG');
+    expect(() => decodeImage(new TextEncoder().encode('hello'), 'c.txt')).toThrow(
+      'c.txt: unsupported format; use PNG or JPEG',
+    );
     const png = read('scene-0.png');
     expect(() => decodeImage(png.slice(0, 60), 'cut.png')).toThrow(/^cut\.png: corrupt PNG/);
     const jpg = read('blue.jpg');

@@ -42,7 +42,9 @@ describe('loadNodeCaptioner errors', () => {
     const config = JSON.parse(await readFile(join(copy, 'config.json'), 'utf8'));
     config.decoder.vocab_size += 1;
     await writeFile(join(copy, 'config.json'), JSON.stringify(config));
-    await expect(loadNodeCaptioner(copy)).rejects.toThrow(/^tokenizer\.json: vocabulary has \d+ tokens, but config\.json decoder\.vocab_size is \d+$/);
+    await expect(loadNodeCaptioner(copy)).rejects.toThrow(
+      /^tokenizer\.json: vocabulary has \d+ tokens, but config\.json decoder\.vocab_size is \d+$/,
+    );
   });
 
   it('reports load progress that ends at the bundle size', async () => {

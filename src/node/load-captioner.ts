@@ -30,7 +30,12 @@ export interface NodeCaptioner {
   readonly tokenizer: CaptionTokenizer;
   readonly backend: OrtBackend;
   /** Decodes a PNG/JPEG, fits it to the model square (config's fit unless given) and captions it. */
-  captionImage(bytes: Uint8Array, name: string, options?: CaptionOptions & { fit?: FitMode }, hooks?: CaptionHooks): Promise<CaptionResult>;
+  captionImage(
+    bytes: Uint8Array,
+    name: string,
+    options?: CaptionOptions & { fit?: FitMode },
+    hooks?: CaptionHooks,
+  ): Promise<CaptionResult>;
   dispose(): Promise<void>;
 }
 
@@ -70,7 +75,12 @@ export async function loadNodeCaptioner(bundle: string, options: NodeCaptionerOp
     backend,
     async captionImage(bytes, name, captionOptions = {}, hooks) {
       const image = decodeImage(bytes, name);
-      const fitted = fitToSquare(image, config.image.size, captionOptions.fit ?? config.image.fit, config.image.letterbox_value);
+      const fitted = fitToSquare(
+        image,
+        config.image.size,
+        captionOptions.fit ?? config.image.fit,
+        config.image.letterbox_value,
+      );
       return captioner.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, captionOptions, hooks);
     },
     dispose: () => backend.dispose(),

@@ -64,7 +64,13 @@ export function resample(image: PixelBuffer, src: Rect, outW: number, outH: numb
  * Per output pixel: the first input index and normalised triangle weights (PIL's precompute_coeffs), reading
  * only inputs in [minIndex, maxIndex): PIL resizes the crop, so it never sees pixels outside it.
  */
-function taps(start: number, length: number, outSize: number, minIndex: number, maxIndex: number): { first: number; weights: number[] }[] {
+function taps(
+  start: number,
+  length: number,
+  outSize: number,
+  minIndex: number,
+  maxIndex: number,
+): { first: number; weights: number[] }[] {
   const scale = length / outSize;
   const support = Math.max(scale, 1);
   return Array.from({ length: outSize }, (_, i) => {

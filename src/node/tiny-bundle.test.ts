@@ -55,7 +55,10 @@ for (const runtime of ['node', 'wasm'] as NodeRuntime[]) {
         expect(result.refined?.text, where).toBe(item.refined);
         const worst = Math.max(...result.saliency.values.map((v, i) => Math.abs(v - item.heat[i])));
         expect(worst, where).toBeLessThan(HEAT_TOLERANCE);
-        expect(result.regions.map((r) => [r.square.x, r.square.y]), where).toEqual(item.corners);
+        expect(
+          result.regions.map((r) => [r.square.x, r.square.y]),
+          where,
+        ).toEqual(item.corners);
       }
     });
   });

@@ -44,7 +44,11 @@ export async function openFile(
     throw new ModelFetchError(`${file} not found (HTTP 404) at ${url}`, url, 404);
   }
   if (!response.ok) {
-    throw new ModelFetchError(`${file}: HTTP ${response.status} ${response.statusText} at ${url}`, url, response.status);
+    throw new ModelFetchError(
+      `${file}: HTTP ${response.status} ${response.statusText} at ${url}`,
+      url,
+      response.status,
+    );
   }
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
     // Dev servers answer a missing path with the app's index.html and status 200.
@@ -88,7 +92,10 @@ export async function readFile(
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     if (signal?.aborted) throw new CancelledError(`download of ${file} cancelled`);
-    throw new ModelFetchError(`${file}: download from ${url} failed after ${loaded} bytes (${(error as Error).message})`, url);
+    throw new ModelFetchError(
+      `${file}: download from ${url} failed after ${loaded} bytes (${(error as Error).message})`,
+      url,
+    );
   }
   if (opened.expectedBytes !== null && loaded !== opened.expectedBytes) {
     throw new ModelFetchError(

@@ -13,7 +13,8 @@ function files(): Map<string, Uint8Array> {
   const map = new Map<string, Uint8Array>();
   map.set('config.json', enc.encode(JSON.stringify(toyConfig())));
   map.set('tokenizer.json', enc.encode('{"model":{"type":"WordLevel","vocab":{}}}'));
-  for (const file of REQUIRED_FILES.filter((f) => f.endsWith('.onnx'))) map.set(file, new Uint8Array(10).fill(file.length));
+  for (const file of REQUIRED_FILES.filter((f) => f.endsWith('.onnx')))
+    map.set(file, new Uint8Array(10).fill(file.length));
   return map;
 }
 
@@ -31,7 +32,8 @@ function server(content: Map<string, Uint8Array>, options: ServerOptions = {}) {
     const file = url.slice(BASE.length);
     const status = options.status?.[file] ?? (content.has(file) ? 200 : 404);
     if (status !== 200) return new Response('nope', { status, statusText: 'Error' });
-    if (options.html?.includes(file)) return new Response('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } });
+    if (options.html?.includes(file))
+      return new Response('<!doctype html><html></html>', { headers: { 'content-type': 'text/html' } });
     const body = content.get(file)!;
     const headers = new Headers();
     const claim = options.claim && file in options.claim ? options.claim[file] : body.length;
@@ -53,7 +55,9 @@ function memoryCache(): BundleCache & { store: Map<string, Uint8Array> } {
     store,
     async match(url) {
       const bytes = store.get(url);
-      return bytes ? new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-length': String(bytes.length) } }) : undefined;
+      return bytes
+        ? new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-length': String(bytes.length) } })
+        : undefined;
     },
     async put(url, response) {
       store.set(url, new Uint8Array(await response.arrayBuffer()));
@@ -112,14 +116,19 @@ describe('loadBundleFiles', () => {
   });
 
   it('detects a truncated download', async () => {
-    const error = await failure(loadBundleFiles(location, server(files(), { claim: { 'onnx/vision_encoder.onnx': 25 } })));
+    const error = await failure(
+      loadBundleFiles(location, server(files(), { claim: { 'onnx/vision_encoder.onnx': 25 } })),
+    );
     expect(error.name).toBe('ModelFetchError');
     expect(error.message).toMatch(/^onnx\/vision_encoder\.onnx is truncated: got 10 of 25 bytes/);
   });
 
   it('reports an unknown overall total when a server omits Content-Length', async () => {
     const events: LoadProgress[] = [];
-    await loadBundleFiles(location, { ...server(files(), { claim: { 'tokenizer.json': null } }), onProgress: (p) => events.push(p) });
+    await loadBundleFiles(location, {
+      ...server(files(), { claim: { 'tokenizer.json': null } }),
+      onProgress: (p) => events.push(p),
+    });
     expect(events.at(-1)!.overallTotal).toBeNull();
     expect(events.filter((e) => e.file === 'tokenizer.json').at(-1)!.total).toBeNull();
   });

@@ -73,7 +73,8 @@ export async function loadBundleFiles(location: BundleLocation, options: LoadBun
     else if (cache) await storeFile(cache, opened.url, bytes);
     return bytes;
   };
-  const open = (file: string): Promise<OpenedFile> => openFile(file, bundleFileUrl(location, file), fetchFn, cache, signal);
+  const open = (file: string): Promise<OpenedFile> =>
+    openFile(file, bundleFileUrl(location, file), fetchFn, cache, signal);
 
   try {
     const configFile = await open(CONFIG_FILE);

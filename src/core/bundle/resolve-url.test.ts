@@ -27,7 +27,9 @@ describe('resolveBundleUrl', () => {
     expect(resolveBundleUrl('hf:org/name', { revision: 'v2' }).baseUrl).toBe(
       'https://huggingface.co/org/name/resolve/v2/',
     );
-    expect(resolveBundleUrl('org/name', { hubHost: 'hub.local' }).baseUrl).toBe('https://hub.local/org/name/resolve/main/');
+    expect(resolveBundleUrl('org/name', { hubHost: 'hub.local' }).baseUrl).toBe(
+      'https://hub.local/org/name/resolve/main/',
+    );
   });
 
   it('turns hub page URLs into resolve URLs and keeps a given revision', () => {

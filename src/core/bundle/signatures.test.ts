@@ -19,7 +19,12 @@ function withSignature(part: string, edit: (s: { inputs: string[]; outputs: stri
 
 describe('checkSignatures', () => {
   it('accepts parts that follow the contract', () => {
-    expect(() => checkSignatures(toyBackend(config, () => oneHot(12, 2)), config)).not.toThrow();
+    expect(() =>
+      checkSignatures(
+        toyBackend(config, () => oneHot(12, 2)),
+        config,
+      ),
+    ).not.toThrow();
   });
 
   it('names missing past inputs of the decoder and the layer count it expected', () => {

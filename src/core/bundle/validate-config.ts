@@ -32,11 +32,17 @@ export function validateConfig(json: unknown): GlanceConfig {
     if (layer > vision.num_layers) r.fail('vision.feature_layers', `has layer ${layer} > vision.num_layers`);
   }
   if (vision.patch_size * vision.grid !== image.global_size) {
-    r.fail('vision.grid', `* vision.patch_size (${vision.grid} * ${vision.patch_size}) != image.global_size (${image.global_size})`);
+    r.fail(
+      'vision.grid',
+      `* vision.patch_size (${vision.grid} * ${vision.patch_size}) != image.global_size (${image.global_size})`,
+    );
   }
   const expectedF = vision.feature_layers.length * vision.hidden_size;
   if (vision.region_feature_size !== expectedF) {
-    r.fail('vision.region_feature_size', `is ${vision.region_feature_size}, but feature_layers.length * hidden_size = ${expectedF}`);
+    r.fail(
+      'vision.region_feature_size',
+      `is ${vision.region_feature_size}, but feature_layers.length * hidden_size = ${expectedF}`,
+    );
   }
 
   const decoder = {
@@ -48,7 +54,10 @@ export function validateConfig(json: unknown): GlanceConfig {
     max_positions: r.integer('decoder.max_positions', 1),
   };
   if (decoder.head_dim * decoder.num_heads !== decoder.hidden_size) {
-    r.fail('decoder.head_dim', `* num_heads (${decoder.head_dim} * ${decoder.num_heads}) != hidden_size (${decoder.hidden_size})`);
+    r.fail(
+      'decoder.head_dim',
+      `* num_heads (${decoder.head_dim} * ${decoder.num_heads}) != hidden_size (${decoder.hidden_size})`,
+    );
   }
   const T = vision.grid * vision.grid;
   if (decoder.max_positions <= T + 1) {
@@ -63,7 +72,10 @@ export function validateConfig(json: unknown): GlanceConfig {
     tokens_per_region: r.integer('regions.tokens_per_region', 1),
   };
   if (regions.window !== image.global_size) {
-    r.fail('regions.window', `(${regions.window}) must equal image.global_size (${image.global_size}): crops share the encoder`);
+    r.fail(
+      'regions.window',
+      `(${regions.window}) must equal image.global_size (${image.global_size}): crops share the encoder`,
+    );
   }
 
   const saliency = {

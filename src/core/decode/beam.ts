@@ -38,7 +38,8 @@ export async function beamDecode<S>(
   const width = options.numBeams ?? 1;
   const lengthPenalty = options.lengthPenalty ?? 1;
   const keep = options.saliencyPositions ?? 0;
-  const normalised = (logProb: number, length: number): number => logProb / Math.pow(Math.max(length, 1), lengthPenalty);
+  const normalised = (logProb: number, length: number): number =>
+    logProb / Math.pow(Math.max(length, 1), lengthPenalty);
 
   throwIfCancelled(hooks.cancel, 'decoding');
   let live: Hypothesis<S>[] = [{ tokens: [], saliency: [], logProb: 0, step: await runner.start() }];

@@ -7,7 +7,17 @@ import type { KvCache } from './kv-cache';
 import { cachedRunner, type DecodeContext } from './runner';
 import { runDecoderStep } from './step';
 import type { GenerateOptions } from './types';
-import { IMAGE_SYMBOL, TOY_TOKENS, type ToyAttention, type ToyLanguageModel, afterTask, fromProbabilities, oneHot, toyBackend, toyConfig } from '../testing/toy-model';
+import {
+  IMAGE_SYMBOL,
+  TOY_TOKENS,
+  type ToyAttention,
+  type ToyLanguageModel,
+  afterTask,
+  fromProbabilities,
+  oneHot,
+  toyBackend,
+  toyConfig,
+} from '../testing/toy-model';
 import type { FakeBackend } from '../testing/fake-backend';
 
 const config = toyConfig();
@@ -101,7 +111,8 @@ describe('greedy decoding', () => {
 
   it('keeps the saliency row of every fed token (image positions only)', async () => {
     // The last symbol attends to image position (symbol mod T); non-image positions get weight 0.
-    const attention: ToyAttention = (symbols) => symbols.map((_, i) => (i === symbols[symbols.length - 1] % T ? 3 : i < T ? 1 : 0));
+    const attention: ToyAttention = (symbols) =>
+      symbols.map((_, i) => (i === symbols[symbols.length - 1] % T ? 3 : i < T ? 1 : 0));
     const { backend, context, prefix } = await setup(() => oneHot(V, 9), attention);
     const result = await generate(backend, spec, context, options({ maxNewTokens: 3, saliencyPositions: T }));
     expect(result.tokens).toEqual([9, 9, 9]);
@@ -224,7 +235,9 @@ describe('cancellation and failures', () => {
     backend.beforeRun = (part) => {
       if (part === 'decoder_model_merged' && ++decoderRuns === 4) controller.abort();
     };
-    const run = generate(backend, spec, context, options({ maxNewTokens: 50, numBeams: 3 }), { cancel: controller.signal });
+    const run = generate(backend, spec, context, options({ maxNewTokens: 50, numBeams: 3 }), {
+      cancel: controller.signal,
+    });
     await expect(run).rejects.toMatchObject({ name: 'CancelledError' });
     expectOnlyPrefixAlive(backend, prefix);
   });
@@ -232,7 +245,9 @@ describe('cancellation and failures', () => {
   it('does not start when already cancelled', async () => {
     const { backend, context, prefix } = await setup(hashLm);
     const before = backend.calls.length;
-    await expect(generate(backend, spec, context, options(), { cancel: () => true })).rejects.toMatchObject({ name: 'CancelledError' });
+    await expect(generate(backend, spec, context, options(), { cancel: () => true })).rejects.toMatchObject({
+      name: 'CancelledError',
+    });
     expect(backend.calls.length).toBe(before);
     prefix.release();
   });
@@ -244,7 +259,9 @@ describe('cancellation and failures', () => {
       backend.beforeRun = () => {
         if (++runs === 6) throw new Error('device lost');
       };
-      await expect(generate(backend, spec, context, options({ maxNewTokens: 50, numBeams }))).rejects.toThrow('device lost');
+      await expect(generate(backend, spec, context, options({ maxNewTokens: 50, numBeams }))).rejects.toThrow(
+        'device lost',
+      );
       expectOnlyPrefixAlive(backend, prefix);
     });
   }

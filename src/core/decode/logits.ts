@@ -10,7 +10,11 @@ export interface RepetitionOptions {
  * Applies the repetition controls to a copy of `logits`, looking only at the tokens generated in this pass
  * (not the prompt: pass 2's prompt holds the coarse caption, which the refined caption is meant to repeat).
  */
-export function processLogits(logits: Float32Array, generated: readonly number[], options: RepetitionOptions): Float32Array {
+export function processLogits(
+  logits: Float32Array,
+  generated: readonly number[],
+  options: RepetitionOptions,
+): Float32Array {
   const out = Float32Array.from(logits);
   const penalty = options.repetitionPenalty ?? 1;
   if (penalty !== 1) {

@@ -36,7 +36,11 @@ export interface SequenceRunner<S> {
 }
 
 /** Feeds only new positions, passing each step's present KV back as past (kept on the device). */
-export function cachedRunner(backend: InferenceBackend, spec: DecoderSpec, context: DecodeContext): SequenceRunner<KvCache> {
+export function cachedRunner(
+  backend: InferenceBackend,
+  spec: DecoderSpec,
+  context: DecodeContext,
+): SequenceRunner<KvCache> {
   return {
     async start() {
       const q = context.promptEmbeds.length / spec.hiddenSize;
@@ -64,7 +68,11 @@ export function cachedRunner(backend: InferenceBackend, spec: DecoderSpec, conte
 }
 
 /** Recomputes the whole sequence (prefix + prompt + tokens) from an empty cache at every step. */
-export function uncachedRunner(backend: InferenceBackend, spec: DecoderSpec, context: DecodeContext): SequenceRunner<number[]> {
+export function uncachedRunner(
+  backend: InferenceBackend,
+  spec: DecoderSpec,
+  context: DecodeContext,
+): SequenceRunner<number[]> {
   if (context.prefixKv && !context.prefixEmbeds) {
     throw new Error('uncachedRunner: prefixEmbeds are needed to recompute the prefix');
   }

@@ -64,7 +64,11 @@ export async function runDecoderStep(
 
 /** Embeds token ids ([1,L]) and reads the embeddings to the host ([L*D]). */
 export async function embedToHost(backend: InferenceBackend, ids: readonly number[]): Promise<Float32Array> {
-  const input = backend.create('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]);
+  const input = backend.create(
+    'int64',
+    BigInt64Array.from(ids, (id) => BigInt(id)),
+    [1, ids.length],
+  );
   let outputs: Record<string, TensorRef> = {};
   try {
     outputs = await backend.run(EMBED_PART, { input_ids: input });
@@ -77,7 +81,11 @@ export async function embedToHost(backend: InferenceBackend, ids: readonly numbe
 
 /** Embeds token ids ([1,L]) and leaves the embeddings on the device, for feeding straight to the decoder. */
 export async function embedOnDevice(backend: InferenceBackend, ids: readonly number[]): Promise<TensorRef> {
-  const input = backend.create('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]);
+  const input = backend.create(
+    'int64',
+    BigInt64Array.from(ids, (id) => BigInt(id)),
+    [1, ids.length],
+  );
   try {
     const outputs = await backend.run(EMBED_PART, { input_ids: input }, ['inputs_embeds']);
     for (const [name, tensor] of Object.entries(outputs)) if (name !== 'inputs_embeds') backend.release(tensor);

@@ -30,7 +30,8 @@ export interface FitGeometry {
  * letterbox: the whole frame, scaled to fit, centred; dst is whole pixels so a pure-TS resize can fill it.
  */
 export function fitGeometry(frameWidth: number, frameHeight: number, size: number, mode: FitMode): FitGeometry {
-  if (!(frameWidth > 0 && frameHeight > 0)) throw new InvalidInputError(`frame size ${frameWidth}x${frameHeight} is empty`);
+  if (!(frameWidth > 0 && frameHeight > 0))
+    throw new InvalidInputError(`frame size ${frameWidth}x${frameHeight} is empty`);
   if (mode === 'center-crop') {
     const side = Math.min(frameWidth, frameHeight);
     return {

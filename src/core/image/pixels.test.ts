@@ -18,7 +18,9 @@ describe('boxDownsample', () => {
   });
 
   it('rejects a factor that does not divide the size and a wrong buffer length', () => {
-    expect(() => boxDownsample({ data: new Uint8Array(27), width: 3, height: 3, channels: 3 }, 2)).toThrow(/does not divide/);
+    expect(() => boxDownsample({ data: new Uint8Array(27), width: 3, height: 3, channels: 3 }, 2)).toThrow(
+      /does not divide/,
+    );
     expect(() => boxDownsample({ data: new Uint8Array(10), width: 2, height: 2, channels: 3 }, 2)).toThrow(/10 bytes/);
   });
 });

@@ -12,7 +12,9 @@ export function checkPixelBuffer(image: PixelBuffer, what: string): void {
   if (image.channels !== 3 && image.channels !== 4) throw new InvalidInputError(`${what}: channels must be 3 or 4`);
   const expected = image.width * image.height * image.channels;
   if (image.data.length !== expected) {
-    throw new InvalidInputError(`${what}: ${image.data.length} bytes for ${image.width}x${image.height}x${image.channels} (want ${expected})`);
+    throw new InvalidInputError(
+      `${what}: ${image.data.length} bytes for ${image.width}x${image.height}x${image.channels} (want ${expected})`,
+    );
   }
 }
 
@@ -20,7 +22,10 @@ export function checkPixelBuffer(image: PixelBuffer, what: string): void {
  * Mean of each `factor x factor` block, per RGB channel, as float RGB interleaved (not rounded back to bytes:
  * the protocol's global view is the exact block mean).
  */
-export function boxDownsample(image: PixelBuffer, factor: number): { data: Float32Array; width: number; height: number } {
+export function boxDownsample(
+  image: PixelBuffer,
+  factor: number,
+): { data: Float32Array; width: number; height: number } {
   checkPixelBuffer(image, 'boxDownsample');
   if (!Number.isInteger(factor) || factor < 1 || image.width % factor || image.height % factor) {
     throw new InvalidInputError(`boxDownsample: factor ${factor} does not divide ${image.width}x${image.height}`);

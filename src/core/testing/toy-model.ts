@@ -22,9 +22,23 @@ export function toyConfig(overrides: { vocabSize?: number; k?: number; maxPositi
   return validateConfig({
     model_type: 'glance-mmser',
     format_version: 1,
-    image: { size: 16, global_size: 8, fit: 'center-crop', letterbox_value: 0, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] },
+    image: {
+      size: 16,
+      global_size: 8,
+      fit: 'center-crop',
+      letterbox_value: 0,
+      mean: [0.5, 0.5, 0.5],
+      std: [0.5, 0.5, 0.5],
+    },
     vision: { patch_size: 2, grid: 4, hidden_size: 2, num_layers: 2, feature_layers: [1, 2], region_feature_size: 4 },
-    decoder: { hidden_size: 4, num_layers: 2, num_heads: 2, head_dim: 2, vocab_size: overrides.vocabSize ?? 12, max_positions: overrides.maxPositions ?? 64 },
+    decoder: {
+      hidden_size: 4,
+      num_layers: 2,
+      num_heads: 2,
+      head_dim: 2,
+      vocab_size: overrides.vocabSize ?? 12,
+      max_positions: overrides.maxPositions ?? 64,
+    },
     regions: { k: overrides.k ?? 2, window: 8, nms_radius: 1, tokens_per_region: 1 },
     saliency: { layer: 1, heads: [0], content_token_ids: [7, 8, 9] },
     tokens: TOY_TOKENS,
@@ -105,7 +119,10 @@ export function toyBackend(config: GlanceConfig, lm: ToyLanguageModel, attention
     },
   };
 
-  const pastNames = Array.from({ length: layers }, (_, i) => [`past_key_values.${i}.key`, `past_key_values.${i}.value`]).flat();
+  const pastNames = Array.from({ length: layers }, (_, i) => [
+    `past_key_values.${i}.key`,
+    `past_key_values.${i}.value`,
+  ]).flat();
   const presentNames = Array.from({ length: layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
   const decoder: FakePart = {
     inputs: ['inputs_embeds', 'attention_mask', ...pastNames],
@@ -116,7 +133,8 @@ export function toyBackend(config: GlanceConfig, lm: ToyLanguageModel, attention
       const past = feeds['past_key_values.0.key'];
       const p = past.dims[2];
       if (B !== 1) throw new Error('toy decoder: batch 1 only');
-      if (feeds.attention_mask.dims[1] !== p + q) throw new Error(`toy decoder: mask ${feeds.attention_mask.dims} for p=${p} q=${q}`);
+      if (feeds.attention_mask.dims[1] !== p + q)
+        throw new Error(`toy decoder: mask ${feeds.attention_mask.dims} for p=${p} q=${q}`);
       for (const name of pastNames) checkDims(feeds[name], [1, H, p, hd], name);
       const symbols = [...keySymbols(past, p, hd), ...embedSymbols(embeds, q, D)];
       if (symbols.length > config.decoder.max_positions) throw new Error('toy decoder: past max_positions');
@@ -130,7 +148,10 @@ export function toyBackend(config: GlanceConfig, lm: ToyLanguageModel, attention
         const total = weights.reduce((a, b) => a + b, 0);
         weights.forEach((w, i) => (saliency[j * (p + q) + i] = w / total));
       }
-      const outputs: Record<string, FakeOutput> = { logits: f32(logits, [1, q, V]), saliency: f32(saliency, [1, q, p + q]) };
+      const outputs: Record<string, FakeOutput> = {
+        logits: f32(logits, [1, q, V]),
+        saliency: f32(saliency, [1, q, p + q]),
+      };
       const present = new Float32Array(H * (p + q) * hd);
       for (let h = 0; h < H; h++) symbols.forEach((s, i) => (present[(h * (p + q) + i) * hd] = s));
       for (const name of presentNames) outputs[name] = f32(present.slice(), [1, H, p + q, hd]);
@@ -163,7 +184,20 @@ export function afterTask(symbols: readonly number[]): number[] {
 }
 
 /** Words of the toy vocabulary (ids 7, 8, 9 are the content words of toyConfig). */
-export const TOY_WORDS = ['<pad>', '<s>', '</s>', '<unk>', '<short>', '<detailed>', '<refine>', 'red', 'star', 'circle', '.', ','];
+export const TOY_WORDS = [
+  '<pad>',
+  '<s>',
+  '</s>',
+  '<unk>',
+  '<short>',
+  '<detailed>',
+  '<refine>',
+  'red',
+  'star',
+  'circle',
+  '.',
+  ',',
+];
 
 /** A tokenizer.json for TOY_WORDS, shaped like the one training/tokenizer.py writes. */
 export function toyTokenizerJson(words: readonly string[] = TOY_WORDS): Record<string, unknown> {
