@@ -262,6 +262,12 @@ describe('createCaptioner', () => {
     await expect(captioner.caption({ pixels: square() }, { k: 0 })).rejects.toMatchObject({
       name: 'InvalidInputError',
     });
+    await expect(captioner.caption({ pixels: square() }, { maxNewTokens: 0 })).rejects.toMatchObject({
+      name: 'InvalidInputError',
+    });
+    await expect(captioner.caption({ pixels: square() }, { numBeams: 1.5 })).rejects.toMatchObject({
+      name: 'InvalidInputError',
+    });
   });
 
   it('refuses a backend whose parts break the contract', () => {

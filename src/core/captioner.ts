@@ -65,6 +65,9 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
     const k = options.k ?? config.regions.k;
     if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
     const maxNewTokens = options.maxNewTokens ?? config.generation.max_new_tokens[style];
+    if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) {
+      throw new InvalidInputError(`maxNewTokens must be a positive integer, got ${maxNewTokens}`);
+    }
     const cancel: CancelCheck = () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
     const timings: StageTimings = {
       preprocess: 0,

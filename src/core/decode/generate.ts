@@ -1,4 +1,5 @@
 import type { InferenceBackend } from '../backend';
+import { InvalidInputError } from '../errors';
 import { beamDecode } from './beam';
 import type { DecoderSpec } from './decoder-spec';
 import { greedyDecode } from './greedy';
@@ -20,8 +21,9 @@ export function generate(
   hooks: GenerateHooks = {},
 ): Promise<Generation> {
   const numBeams = options.numBeams ?? 1;
-  if (!Number.isInteger(numBeams) || numBeams < 1)
-    throw new RangeError(`numBeams must be a positive integer, got ${numBeams}`);
+  if (!Number.isInteger(numBeams) || numBeams < 1) {
+    throw new InvalidInputError(`numBeams must be a positive integer, got ${numBeams}`);
+  }
   if (options.useCache === false) {
     const runner = uncachedRunner(backend, spec, context);
     return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);
