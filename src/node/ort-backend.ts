@@ -25,18 +25,25 @@ class OrtTensorRef implements TensorRef {
   }
 }
 
-/** Creates one session per part from its bytes (sequentially: peak memory stays at one model being built). */
+/**
+ * Creates one session per part from its bytes (sequentially: peak memory stays at one model being built).
+ * Nothing here is Node-specific: with onnxruntime-web's WebGPU build, give per-part options that set
+ * `preferredOutputLocation: 'gpu-buffer'` for the outputs src/core keeps on the device (decoder `present.*`,
+ * `embed_tokens` `inputs_embeds`, `vision_encoder` `image_embeds`); `read` downloads with getData() and
+ * `release` frees the GPU buffer with dispose().
+ */
 export async function createOrtBackend(
   ort: OrtModule,
   name: string,
   parts: Record<string, Uint8Array>,
-  sessionOptions: InferenceSession.SessionOptions = {},
+  sessionOptions: InferenceSession.SessionOptions | ((part: string) => InferenceSession.SessionOptions) = {},
 ): Promise<OrtBackend> {
+  const optionsFor = typeof sessionOptions === 'function' ? sessionOptions : () => sessionOptions;
   const sessions = new Map<string, InferenceSession>();
   try {
     for (const [part, bytes] of Object.entries(parts)) {
       try {
-        sessions.set(part, await ort.InferenceSession.create(bytes, sessionOptions));
+        sessions.set(part, await ort.InferenceSession.create(bytes, optionsFor(part)));
       } catch (error) {
         throw new ModelFormatError(`onnx/${part}.onnx: onnxruntime cannot load it (${(error as Error).message})`);
       }
