@@ -65,8 +65,7 @@ class TrainConfig:
     threads: int = 1
     seed: int = 1
     log_every: int = 20
-    eval_every: int = 0            # 0: only at the end
-    eval_images: int = 200
+    checkpoint_every_min: float = 10.0  # also save checkpoint.pt this often (a stopped run leaves a model)
     cache_dir: str = "training/runs/cache"
 
 

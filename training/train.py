@@ -135,6 +135,17 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
     total_steps = t.stage1_steps + t.stage2_steps
     budget_s = t.time_budget_min * 60 if t.time_budget_min else None
     loop_start, step, stage1_end = time.time(), 0, None
+    last_save = loop_start
+    path = os.path.join(out_dir, "checkpoint.pt")
+
+    def save(final: bool) -> None:
+        extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
+                 "stats": {"steps": step, "stage1_steps": stage1_end if stage1_end is not None else step,
+                           "train_seconds": round(time.time() - start, 1), "train_scenes": len(cs),
+                           "batch_size": t.batch_size, "device": str(dev), "finished": final,
+                           "world_size": dist.get_world_size() if distributed else 1}}
+        checkpoint.save(path, model, run, tok, extra)
+        log(f"saved {path} after {step} steps, {time.time() - start:.0f}s")
     sums: Dict[str, float] = {}
     while True:
         if budget_s:
@@ -185,15 +196,11 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
             log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress):.2e} {msg} "
                 f"elapsed {time.time() - start:.0f}s")
             sums = {}
-    path = os.path.join(out_dir, "checkpoint.pt")
+        if rank == 0 and time.time() - last_save > t.checkpoint_every_min * 60:
+            save(False)
+            last_save = time.time()
     if rank == 0:
-        extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
-                 "stats": {"steps": step, "stage1_steps": stage1_end if stage1_end is not None else step,
-                           "train_seconds": round(time.time() - start, 1), "train_scenes": len(cs),
-                           "batch_size": t.batch_size, "device": str(dev),
-                           "world_size": dist.get_world_size() if distributed else 1}}
-        checkpoint.save(path, model, run, tok, extra)
-        log(f"saved {path} after {step} steps, {time.time() - start:.0f}s")
+        save(True)
     if distributed:
         dist.destroy_process_group()
     return path
