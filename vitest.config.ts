@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     // Two shared cores: more workers only queue.
     maxWorkers: 2,
+    // Vitest's 5 s default timed out a ~2 s test while the machine was busy (load ~6 on 2 cores).
+    testTimeout: 30_000,
   },
 });
