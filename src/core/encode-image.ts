@@ -25,7 +25,7 @@ export async function encodeImage(
     const encoded = await backend.run('vision_encoder', { pixel_values: pixels }, useCache ? ['image_embeds'] : []);
     owned.push(...Object.values(encoded));
     if (!useCache) return { prefixKv: null, imageEmbeds: await backend.read(encoded.image_embeds) };
-    const step = await runDecoderStep(backend, spec, encoded.image_embeds, null);
+    const step = await runDecoderStep(backend, spec, encoded.image_embeds, null, { logits: false, saliency: false });
     return { prefixKv: step.present };
   } finally {
     for (const tensor of owned) backend.release(tensor);

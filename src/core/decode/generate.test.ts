@@ -104,8 +104,17 @@ describe('greedy decoding', () => {
     const calls = backend.callsOf('decoder_model_merged').slice(1); // after the prefix itself
     expect(calls.map((c) => c.feedDims['past_key_values.1.value'][2])).toEqual([16, 17, 18, 19]);
     expect(calls.map((c) => c.feedDims.inputs_embeds[1])).toEqual([1, 1, 1, 1]);
-    for (const call of calls) expect([...call.keepOnDevice].sort()).toEqual(spec.presentNames.slice().sort());
+    // the saliency is not wanted here (saliencyPositions 0), so it stays on the device too
+    for (const call of calls) expect([...call.keepOnDevice].sort()).toEqual([...spec.presentNames, 'saliency'].sort());
     expect(backend.callsOf('embed_tokens').every((c) => c.keepOnDevice.includes('inputs_embeds'))).toBe(true);
+    prefix.release();
+  });
+
+  it('downloads the saliency only when rows are kept', async () => {
+    const { backend, context, prefix } = await setup(chainLm(7, { 7: eos }));
+    await generate(backend, spec, context, options({ saliencyPositions: T }));
+    const calls = backend.callsOf('decoder_model_merged').slice(1);
+    for (const call of calls) expect([...call.keepOnDevice].sort()).toEqual(spec.presentNames.slice().sort());
     prefix.release();
   });
 

@@ -24,6 +24,8 @@ export function generate(
   if (!Number.isInteger(numBeams) || numBeams < 1) {
     throw new InvalidInputError(`numBeams must be a positive integer, got ${numBeams}`);
   }
+  // Saliency rows are downloaded only when someone keeps them (pass 1).
+  context = { ...context, readSaliency: context.readSaliency ?? (options.saliencyPositions ?? 0) > 0 };
   if (options.useCache === false) {
     const runner = uncachedRunner(backend, spec, context);
     return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);

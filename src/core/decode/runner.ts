@@ -1,7 +1,7 @@
 import type { InferenceBackend } from '../backend';
 import type { DecoderSpec } from './decoder-spec';
 import type { KvCache } from './kv-cache';
-import { embedOnDevice, embedToHost, runDecoderStep } from './step';
+import { type StepReads, embedOnDevice, embedToHost, runDecoderStep } from './step';
 
 /** The context a generation continues: a shared prefix (already in a KV cache) and a prompt after it. */
 export interface DecodeContext {
@@ -11,6 +11,8 @@ export interface DecodeContext {
   prefixEmbeds?: Float32Array;
   /** Host embeddings of the prompt fed after the prefix [q*D], q >= 1. */
   promptEmbeds: Float32Array;
+  /** Read each step's saliency row (pass 1 needs it, pass 2 does not). Default true. */
+  readSaliency?: boolean;
 }
 
 /** Logits and saliency after feeding a sequence; `state` is what extending it needs. */
@@ -46,7 +48,7 @@ export function cachedRunner(
       const q = context.promptEmbeds.length / spec.hiddenSize;
       const embeds = backend.create('float32', context.promptEmbeds, [1, q, spec.hiddenSize]);
       try {
-        const out = await runDecoderStep(backend, spec, embeds, context.prefixKv);
+        const out = await runDecoderStep(backend, spec, embeds, context.prefixKv, reads(context));
         return { logits: out.logits, saliencyRow: out.saliencyRow, positions: out.present.length, state: out.present };
       } finally {
         backend.release(embeds);
@@ -55,7 +57,7 @@ export function cachedRunner(
     async extend(state, token) {
       const embeds = await embedOnDevice(backend, [token]);
       try {
-        const out = await runDecoderStep(backend, spec, embeds, state);
+        const out = await runDecoderStep(backend, spec, embeds, state, reads(context));
         return { logits: out.logits, saliencyRow: out.saliencyRow, positions: out.present.length, state: out.present };
       } finally {
         backend.release(embeds);
@@ -86,7 +88,7 @@ export function uncachedRunner(
     all.set(tokenEmbeds, prefix.length + context.promptEmbeds.length);
     const embeds = backend.create('float32', all, [1, all.length / D, D]);
     try {
-      const out = await runDecoderStep(backend, spec, embeds, null);
+      const out = await runDecoderStep(backend, spec, embeds, null, reads(context));
       out.present.release();
       return { logits: out.logits, saliencyRow: out.saliencyRow, positions: all.length / D, state: tokens };
     } finally {
@@ -98,4 +100,8 @@ export function uncachedRunner(
     extend: (state, token) => runAll([...state, token]),
     drop() {},
   };
+}
+
+function reads(context: DecodeContext): StepReads {
+  return { logits: true, saliency: context.readSaliency ?? true };
 }

@@ -7,24 +7,31 @@ export const EMBED_PART = 'embed_tokens';
 
 /** What one decoder call gives back for the last input position. */
 export interface StepOutput {
-  /** Logits of the last position, length V. */
+  /** Logits of the last position, length V (empty when not read). */
   logits: Float32Array;
-  /** Saliency row of the last position over all p+q positions. */
+  /** Saliency row of the last position over all p+q positions (empty when not read). */
   saliencyRow: Float32Array;
   /** The extended cache (p+q positions); the caller owns one reference. */
   present: KvCache;
 }
 
+/** Which small outputs a step reads back; what is not read stays on the device and is released there. */
+export interface StepReads {
+  logits: boolean;
+  saliency: boolean;
+}
+
 /**
  * Runs the decoder once on `q` new positions (`embeds` [1,q,D], borrowed) after `past` (borrowed; null = empty).
- * Asks for the present KV to stay on the device; reads logits and saliency; releases everything else it made
- * or received.
+ * Asks for the present KV to stay on the device; reads the logits and saliency asked for (a GPU download each,
+ * so pass 2 skips the saliency and the prefix step both); releases everything else it made or received.
  */
 export async function runDecoderStep(
   backend: InferenceBackend,
   spec: DecoderSpec,
   embeds: TensorRef,
   past: KvCache | null,
+  reads: StepReads = { logits: true, saliency: true },
 ): Promise<StepOutput> {
   const q = embeds.dims[1];
   const p = past?.length ?? 0;
@@ -43,13 +50,14 @@ export async function runDecoderStep(
         feeds[name] = empty;
       }
     }
-    const outputs = await backend.run(DECODER_PART, feeds, spec.presentNames);
+    const unread = [...(reads.logits ? [] : ['logits']), ...(reads.saliency ? [] : ['saliency'])];
+    const outputs = await backend.run(DECODER_PART, feeds, [...spec.presentNames, ...unread]);
     owned.push(...Object.values(outputs));
-    const logitsAll = await backend.read(outputs.logits);
-    const saliencyAll = await backend.read(outputs.saliency);
     const V = spec.vocabSize;
-    const logits = logitsAll.slice((q - 1) * V, q * V);
-    const saliencyRow = saliencyAll.slice((q - 1) * (p + q), q * (p + q));
+    const logits = reads.logits ? (await backend.read(outputs.logits)).slice((q - 1) * V, q * V) : new Float32Array(0);
+    const saliencyRow = reads.saliency
+      ? (await backend.read(outputs.saliency)).slice((q - 1) * (p + q), q * (p + q))
+      : new Float32Array(0);
 
     const presentTensors: Record<string, TensorRef> = {};
     spec.presentNames.forEach((name, i) => {
