@@ -50,17 +50,23 @@ export function prominentIndices(objects: readonly ObjectDescription[]): number[
     .slice(0, 2);
 }
 
+/** What a short caption says about one object. */
+export type ShortItem = Pick<ObjectDescription, 'size' | 'colour' | 'shape'>;
+
+/** Short caption from its parts: the named objects in the order said, and how many others it counts. */
+export function shortCaptionOf(items: readonly ShortItem[], rest: number): string {
+  if (items.length === 0) throw new Error('a short caption names at least one object');
+  const said = items.map((o) => `a ${o.size} ${o.colour} ${o.shape}`);
+  if (rest === 0) return `${joinList(said)}.`;
+  const others = rest === 1 ? 'one other object' : `${countWord(rest)} other objects`;
+  return `${said.join(', ')} and ${others}.`;
+}
+
 /** Short caption: the two most prominent objects by size, colour and shape; the rest counted. */
 export function shortCaption(objects: readonly ObjectDescription[]): string {
   if (objects.length === 0) throw new Error('a scene has at least one object');
-  const items = prominentIndices(objects).map((i) => {
-    const o = objects[i];
-    return `a ${o.size} ${o.colour} ${o.shape}`;
-  });
-  const rest = objects.length - items.length;
-  if (rest === 0) return `${joinList(items)}.`;
-  const others = rest === 1 ? 'one other object' : `${countWord(rest)} other objects`;
-  return `${items.join(', ')} and ${others}.`;
+  const named = prominentIndices(objects).map((i) => objects[i]);
+  return shortCaptionOf(named, objects.length - named.length);
 }
 
 /** Both caption styles, as the dataset's annotations carry them. */
