@@ -112,7 +112,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
     torch.manual_seed(t.seed)
     rng = random.Random(t.seed * 1000 + rank)
     os.makedirs(out_dir, exist_ok=True)
-    log = Logger(os.path.join(out_dir, "log.txt") if rank == 0 else None)
+    log = Logger(os.path.join(out_dir, "log.txt")) if rank == 0 else (lambda msg: None)
     start = time.time()
 
     cs = CaptionSet(t.train_dir, t.max_train_images, run.model.image_size)
