@@ -120,7 +120,7 @@ function drawObject(data: Uint8ClampedArray, size: number, object: WorldObject):
 }
 
 /** Renders `scene` as size x size RGBA pixels (alpha 255). Same scene and size give the same bytes everywhere. */
-export function renderScene(scene: Scene, size: number): Uint8ClampedArray {
+export function renderScene(scene: Scene, size: number): Uint8ClampedArray<ArrayBuffer> {
   const data = new Uint8ClampedArray(size * size * 4);
   paintBackground(data, size, scene.background);
   for (const object of scene.objects) drawObject(data, size, object);

@@ -72,10 +72,10 @@ export const SIZE_EXTENT_PX256: Readonly<Record<Size, readonly [number, number]>
   large: [48, 72],
 };
 /** Objects keep this clear of the frame, and this much apart from each other (fractions of the side). */
-const FRAME_MARGIN = 4 / 256;
-const OBJECT_GAP = 6 / 256;
+export const FRAME_MARGIN = 4 / 256;
+export const OBJECT_GAP = 6 / 256;
 /** Centres stay this far from cell borders, so an object's cell is never a coin toss. */
-const CELL_BORDER_CLEARANCE = 3 / 256;
+export const CELL_BORDER_CLEARANCE = 3 / 256;
 const MAX_OBJECTS = 6;
 const PLACEMENT_TRIES = 200;
 const BACKGROUND_TRIES = 100;
@@ -130,13 +130,21 @@ function sampleBackground(rng: Rng): Background {
 }
 
 /** True when every given colour stands out from every tone of the background. */
-function contrastsWith(background: Background, colours: readonly Colour[]): boolean {
+export function contrastsWith(background: Background, colours: readonly Colour[]): boolean {
   const mid: Rgb = [0, 1, 2].map((c) => (background.base[c] + background.to[c]) / 2) as unknown as Rgb;
   return colours.every((colour) =>
     [background.base, background.to, mid].every(
       (tone) => colourDistance(COLOUR_RGB[colour], tone) >= MIN_OBJECT_BACKGROUND_DISTANCE,
     ),
   );
+}
+
+/** True when the bounding square of `candidate` keeps OBJECT_GAP from every one of `others`. */
+export function clearOf(candidate: Pick<WorldObject, 'cx' | 'cy' | 'extent'>, others: readonly WorldObject[]): boolean {
+  return others.every((other) => {
+    const reach = candidate.extent / 2 + other.extent / 2 + OBJECT_GAP;
+    return Math.abs(candidate.cx - other.cx) >= reach || Math.abs(candidate.cy - other.cy) >= reach;
+  });
 }
 
 type Unplaced = Omit<WorldObject, 'cx' | 'cy' | 'position'>;
@@ -166,11 +174,7 @@ function place(rng: Rng, unplaced: readonly Unplaced[]): WorldObject[] | null {
       const cx = rng.range(lo, hi);
       const cy = rng.range(lo, hi);
       if (nearCellBorder(cx) || nearCellBorder(cy)) continue;
-      const clear = placed.every((other) => {
-        const reach = half + other.extent / 2 + OBJECT_GAP;
-        return Math.abs(cx - other.cx) >= reach || Math.abs(cy - other.cy) >= reach;
-      });
-      if (clear) spot = { ...object, cx, cy, position: cellAt(cx, cy) };
+      if (clearOf({ cx, cy, extent: object.extent }, placed)) spot = { ...object, cx, cy, position: cellAt(cx, cy) };
     }
     if (!spot) return null;
     placed.push(spot);
