@@ -1,14 +1,15 @@
 /**
  * Checks dataset splits written by scripts/world.ts: every image opens as an RGB PNG of the stated size,
- * every caption matches its stored objects, perturbation records are consistent, and scenes regenerate from
- * their seed. With --ready, writes <out>/READY (the marker training waits for) only when all splits pass.
+ * every caption matches its stored objects and parses back to them (src/world/parse.ts), perturbation records are
+ * consistent, and scenes regenerate from their seed. With --ready, writes <out>/READY (the marker training waits for) only when all splits pass.
  * Usage: npm run world:validate -- [--out data/world] [--splits train,val,test] [--ready] [--seconds S]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decode } from 'fast-png';
-import { caption, type CaptionStyle } from '../src/world/captions';
+import { caption, prominentIndices, type CaptionStyle } from '../src/world/captions';
+import { parseCaption } from '../src/world/parse';
 import { sceneSeed } from '../src/world/random';
 import { sampleScene, type WorldObject } from '../src/world/scene';
 import { SPLIT_SEEDS, type Split } from '../src/world/splits';
@@ -30,6 +31,22 @@ interface Dataset {
   images: { id: number; file_name: string; width: number; objects: StoredObject[] }[];
   annotations: { id: number; image_id: number; style: CaptionStyle; caption: string }[];
   perturbations: { annotation_id: number; caption: string; edits: unknown[] }[];
+}
+
+/** The caption's parse names exactly the objects it should: all (detailed) or the prominent ones (short). */
+function parsesBack(text: string, objects: readonly StoredObject[], style: CaptionStyle): boolean {
+  const parsed = parseCaption(text);
+  const expected = style === 'detailed' ? objects : prominentIndices(objects).map((i) => objects[i]);
+  const said =
+    style === 'detailed'
+      ? (['size', 'colour', 'pattern', 'shape', 'position'] as const)
+      : (['size', 'colour', 'shape'] as const);
+  return (
+    parsed.unparsed.length === 0 &&
+    parsed.countSaid === objects.length &&
+    parsed.objects.length === expected.length &&
+    parsed.objects.every((o, i) => said.every((key) => o[key] === expected[i][key]))
+  );
 }
 
 function validate(dir: string, split: Split): { count: number; problems: string[] } {
@@ -54,6 +71,8 @@ function validate(dir: string, split: Split): { count: number; problems: string[
       const expected = caption(image.objects, style);
       if (!annotation || annotation.caption !== expected) problems.push(`image ${image.id}: ${style} caption mismatch`);
       else if (byAnnotation.get(annotation.id) !== 3) problems.push(`annotation ${annotation.id}: not 3 perturbations`);
+      if (annotation && !parsesBack(annotation.caption, image.objects, style))
+        problems.push(`image ${image.id}: ${style} caption does not parse back to its objects`);
     }
     // Regenerate a sample of scenes: the stored objects must be what the seed gives.
     if (image.id % 97 === 0) {
