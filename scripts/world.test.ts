@@ -22,7 +22,10 @@ interface Dataset {
   annotations: { id: number; image_id: number; style: 'detailed' | 'short'; caption: string }[];
 }
 
-const describeAll = (objects: readonly Partial<ObjectDescription>[]): string =>
+/** What a caption may say of an object: any attribute, or null / absent. */
+type Said = { [K in keyof ObjectDescription]?: ObjectDescription[K] | null };
+
+const describeAll = (objects: readonly Said[]): string =>
   objects.map((o) => [o.size, o.colour, o.pattern, o.shape, o.position].join(' ')).join(', ');
 
 describe('npm run world (dataset CLI) output', () => {
