@@ -5,13 +5,8 @@ import { startLiveLoop, type LiveLoopHandlers } from './live-loop';
 
 /** A frame the test can see closed. */
 function fakeFrame(n: number) {
-  return {
-    n,
-    closed: false,
-    close() {
-      this.closed = true;
-    },
-  } as unknown as CaptionFrame & { n: number; closed: boolean };
+  const frame = { n, closed: false, close: () => void (frame.closed = true) };
+  return frame as unknown as CaptionFrame & { n: number; closed: boolean };
 }
 
 const outcome = (text: string): CaptionOutcome => ({
