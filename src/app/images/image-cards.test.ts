@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptionResult } from '../../core/caption-types';
+import type { CaptionOutcome } from '../captioning/caption-service';
+import { batchProgress, engineProblem, newCard, updateCardIn, type ImageCard } from './image-cards';
+import { toImagesJson } from './images-export';
+
+const RESULT: CaptionResult = {
+  style: 'detailed',
+  coarse: { text: 'one object: a red circle at the center.', tokens: [1], stopReason: 'eos' },
+  refined: { text: 'one object: a red star at the center.', tokens: [2], stopReason: 'eos' },
+  saliency: { grid: 2, values: [0.1, 0.2, 0.3, 0.4] },
+  regions: [{ x: 10, y: 20, w: 30, h: 40, square: { x: 1, y: 2, w: 3, h: 4 }, score: 0.4 }],
+  timings: { preprocess: 1, encode: 2, pass1: 3, saliency: 4, regions: 5, lookAgain: 6, pass2: 7, total: 28 },
+  backend: 'wasm',
+};
+const OUTCOME: CaptionOutcome = { result: RESULT, geometry: null, frameWidth: 256, frameHeight: 256 };
+
+describe('image cards', () => {
+  it('stream tokens, then finish; progress counts done and failed cards', () => {
+    let cards: ImageCard[] = [
+      newCard(1, { name: 'a.png', size: 10 }, 'blob:a'),
+      newCard(2, { name: 'b.png', size: 0 }, null),
+    ];
+    expect(batchProgress(cards)).toEqual({ finished: 0, total: 2 });
+    cards = updateCardIn(cards, 1, { type: 'start' });
+    cards = updateCardIn(cards, 1, { type: 'token', pass: 'coarse', text: 'one' });
+    cards = updateCardIn(cards, 1, { type: 'token', pass: 'coarse', text: ' object' });
+    expect(cards[0]).toMatchObject({ status: 'captioning', streaming: { coarse: 'one object', refined: '' } });
+    expect(cards[1].status).toBe('queued');
+    cards = updateCardIn(cards, 2, { type: 'error', problem: { title: 'This file is empty.', detail: 'b.png' } });
+    expect(batchProgress(cards)).toEqual({ finished: 1, total: 2 });
+    cards = updateCardIn(cards, 1, { type: 'done', outcome: OUTCOME });
+    expect(batchProgress(cards)).toEqual({ finished: 2, total: 2 });
+  });
+
+  it('turns engine errors into card messages by name', () => {
+    const decode = Object.assign(new Error('no decoder for this data'), { name: 'ImageDecodeError' });
+    expect(engineProblem(decode).title).toMatch(/could not be decoded/);
+    expect(engineProblem(decode).detail).toContain('no decoder for this data');
+    expect(engineProblem(Object.assign(new Error('x'), { name: 'NotLoadedError' })).detail).toBe('NotLoadedError: x');
+    expect(engineProblem('odd').title).toBe('Captioning failed.');
+  });
+});
+
+describe('toImagesJson', () => {
+  it('exports captions, regions and timings, and errors as text', () => {
+    let cards = [newCard(1, { name: 'a.png', size: 10 }, 'blob:a'), newCard(2, { name: 'n.png', size: 5 }, null)];
+    cards = updateCardIn(cards, 1, { type: 'done', outcome: OUTCOME });
+    cards = updateCardIn(cards, 2, { type: 'error', problem: { title: 'Not an image.', detail: 'n.png is text.' } });
+    const json = JSON.parse(toImagesJson(cards, Date.UTC(2026, 0, 1)));
+    expect(json.exportedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(json.images[0]).toMatchObject({
+      name: 'a.png',
+      status: 'done',
+      width: 256,
+      coarse: 'one object: a red circle at the center.',
+      refined: 'one object: a red star at the center.',
+      regions: [{ x: 10, y: 20, w: 30, h: 40, score: 0.4 }],
+      backend: 'wasm',
+    });
+    expect(json.images[0].timingsMs.total).toBe(28);
+    expect(json.images[1]).toEqual({ name: 'n.png', bytes: 5, status: 'error', error: 'Not an image. n.png is text.' });
+  });
+});

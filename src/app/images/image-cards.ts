@@ -1,0 +1,82 @@
+/**
+ * The Images view's state: one card per dropped file, updated as the sequential queue works through them. Pure
+ * reducers over plain data, so the view is a function of it and the tests need no DOM.
+ */
+import type { CaptionPass, CaptionStage } from '../../core/caption-types';
+import type { CaptionOutcome } from '../captioning/caption-service';
+import type { FileProblem } from './file-checks';
+
+export type CardStatus = 'queued' | 'captioning' | 'done' | 'error';
+
+export interface ImageCard {
+  id: number;
+  name: string;
+  size: number;
+  /** An object URL for the thumbnail; null for files refused before decoding. */
+  url: string | null;
+  status: CardStatus;
+  /** The stage running now, while captioning. */
+  stage: CaptionStage | null;
+  /** Captions as they stream in, while captioning. */
+  streaming: Record<CaptionPass, string>;
+  outcome: CaptionOutcome | null;
+  problem: FileProblem | null;
+}
+
+export function newCard(id: number, file: { name: string; size: number }, url: string | null): ImageCard {
+  return {
+    id,
+    name: file.name,
+    size: file.size,
+    url,
+    status: 'queued',
+    stage: null,
+    streaming: { coarse: '', refined: '' },
+    outcome: null,
+    problem: null,
+  };
+}
+
+export type CardUpdate =
+  | { type: 'start' }
+  | { type: 'stage'; stage: CaptionStage }
+  | { type: 'token'; pass: CaptionPass; text: string }
+  | { type: 'done'; outcome: CaptionOutcome }
+  | { type: 'error'; problem: FileProblem };
+
+export function updateCard(card: ImageCard, update: CardUpdate): ImageCard {
+  switch (update.type) {
+    case 'start':
+      return { ...card, status: 'captioning', stage: null, streaming: { coarse: '', refined: '' } };
+    case 'stage':
+      return { ...card, stage: update.stage };
+    case 'token':
+      return { ...card, streaming: { ...card.streaming, [update.pass]: card.streaming[update.pass] + update.text } };
+    case 'done':
+      return { ...card, status: 'done', stage: null, outcome: update.outcome };
+    case 'error':
+      return { ...card, status: 'error', stage: null, problem: update.problem };
+  }
+}
+
+/** Applies an update to the card with `id` in a list. */
+export function updateCardIn(cards: readonly ImageCard[], id: number, update: CardUpdate): ImageCard[] {
+  return cards.map((card) => (card.id === id ? updateCard(card, update) : card));
+}
+
+/** The batch's progress: cards finished (captioned or failed) out of all cards. */
+export function batchProgress(cards: readonly ImageCard[]): { finished: number; total: number } {
+  return { finished: cards.filter((c) => c.status === 'done' || c.status === 'error').length, total: cards.length };
+}
+
+/** A card's message for an error the engine returned (by its name, which crosses the worker boundary). */
+export function engineProblem(error: unknown): FileProblem {
+  const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
+  const name = typeof fields.name === 'string' ? fields.name : 'Error';
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  if (name === 'ImageDecodeError' || name === 'EncodingError' || name === 'InvalidStateError') {
+    return { title: 'This image could not be decoded.', detail: `The file may be corrupt or truncated. (${message})` };
+  }
+  if (name === 'InvalidInputError') return { title: 'This image cannot be captioned.', detail: message };
+  return { title: 'Captioning failed.', detail: `${name}: ${message}` };
+}

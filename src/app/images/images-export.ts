@@ -1,0 +1,32 @@
+/** "Download all as JSON" of the Images view: every card's captions, regions and timings, or its error. */
+import type { ImageCard } from './image-cards';
+
+export function toImagesJson(cards: readonly ImageCard[], exportedAtMs: number): string {
+  return JSON.stringify(
+    {
+      format: 'glance-images',
+      version: 1,
+      exportedAt: new Date(exportedAtMs).toISOString(),
+      images: cards.map((card) => {
+        const base = { name: card.name, bytes: card.size, status: card.status };
+        if (card.problem) return { ...base, error: `${card.problem.title} ${card.problem.detail}` };
+        if (!card.outcome) return base;
+        const { result, frameWidth, frameHeight } = card.outcome;
+        return {
+          ...base,
+          width: frameWidth,
+          height: frameHeight,
+          style: result.style,
+          coarse: result.coarse.text,
+          refined: result.refined?.text ?? null,
+          regions: result.regions.map(({ x, y, w, h, score }) => ({ x, y, w, h, score })),
+          saliency: result.saliency,
+          timingsMs: result.timings,
+          backend: result.backend,
+        };
+      }),
+    },
+    null,
+    2,
+  );
+}
