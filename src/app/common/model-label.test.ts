@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { modelLabel } from './model-label';
+
+describe('modelLabel', () => {
+  it('labels the shipped world model with what it was trained on and its card', () => {
+    expect(modelLabel('/models/glance-world-v1/')).toEqual({
+      name: 'Glance world v1',
+      trainedOn: 'trained on the Glance scene world (synthetic shapes)',
+      cardUrl: '/models/glance-world-v1/README.md',
+    });
+    expect(modelLabel('/base/models/glance-world-v1').cardUrl).toBe('/base/models/glance-world-v1/README.md');
+  });
+
+  it('says the fixture is not a captioner, and names custom bundles by their URL', () => {
+    expect(modelLabel('/models/fixture/')).toMatchObject({ name: 'Test fixture', cardUrl: null });
+    expect(modelLabel('https://example.org/m/other/')).toEqual({
+      name: 'other',
+      trainedOn: 'a custom model from https://example.org/m/other/',
+      cardUrl: 'https://example.org/m/other/README.md',
+    });
+  });
+});

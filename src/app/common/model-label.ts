@@ -1,0 +1,36 @@
+/**
+ * What the app says about the loaded model: a name, what it was trained on, and a link to its model card, so
+ * nobody mistakes the default model for a general-purpose captioner.
+ */
+
+export interface ModelLabel {
+  name: string;
+  /** What it knows; shown next to the name. */
+  trainedOn: string;
+  /** The model card (README.md in the bundle folder), or null when the bundle has none. */
+  cardUrl: string | null;
+}
+
+/** Models shipped with the app, by bundle folder name. */
+const KNOWN: Record<string, { name: string; trainedOn: string; hasCard: boolean }> = {
+  'glance-world-v1': {
+    name: 'Glance world v1',
+    trainedOn: 'trained on the Glance scene world (synthetic shapes)',
+    hasCard: true,
+  },
+  fixture: {
+    name: 'Test fixture',
+    trainedOn: 'a hand-made test model that does not caption images',
+    hasCard: false,
+  },
+};
+
+/** The label of the bundle at `bundleUrl` (a folder URL ending in '/'). */
+export function modelLabel(bundleUrl: string): ModelLabel {
+  const folder = bundleUrl.replace(/\/+$/, '').split('/').pop() ?? '';
+  const known = KNOWN[folder];
+  const base = bundleUrl.endsWith('/') ? bundleUrl : `${bundleUrl}/`;
+  if (known)
+    return { name: known.name, trainedOn: known.trainedOn, cardUrl: known.hasCard ? `${base}README.md` : null };
+  return { name: folder || bundleUrl, trainedOn: `a custom model from ${bundleUrl}`, cardUrl: `${base}README.md` };
+}
