@@ -38,8 +38,8 @@ export interface CaptionOptions {
 /** Which caption a streamed token belongs to. */
 export type CaptionPass = 'coarse' | 'refined';
 
-/** Stages, in order, as reported to `onStage`. */
-export type CaptionStage = 'preprocess' | 'encode' | 'pass1' | 'saliency' | 'regions' | 'pass2' | 'done';
+/** Stages, in order, as reported to `onStage` ('lookAgain' and 'pass2' only with refine). */
+export type CaptionStage = 'preprocess' | 'encode' | 'pass1' | 'saliency' | 'regions' | 'lookAgain' | 'pass2' | 'done';
 
 /** Callbacks of one caption job (all optional; keep them cheap: they run between decoding steps). */
 export interface CaptionHooks {

@@ -142,7 +142,7 @@ describe('createCaptioner', () => {
     );
     expect(pieces.coarse).toEqual(['red', ' star', '.']);
     expect(pieces.refined.join('')).toBe(result.refined!.text);
-    expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'pass2', 'done']);
+    expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2', 'done']);
     expect(result.timings.total).toBeGreaterThanOrEqual(result.timings.pass1);
   });
 

@@ -79,10 +79,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       pass2: 0,
       total: 0,
     };
-    const stage = async <R>(
-      name: Exclude<keyof StageTimings, 'total' | 'lookAgain'>,
-      work: () => Promise<R> | R,
-    ): Promise<R> => {
+    const stage = async <R>(name: Exclude<keyof StageTimings, 'total'>, work: () => Promise<R> | R): Promise<R> => {
       throwIfCancelled(cancel, name);
       hooks.onStage?.(name);
       const t0 = now();
@@ -150,21 +147,14 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
 
       let refined: Generation | undefined;
       if (refine && squareChw) {
-        throwIfCancelled(cancel, 'lookAgain');
-        const t0 = now();
         const C = pass1.tokens;
-        const promptIds = [config.tokens.refine, ...C, task];
-        const promptTail = await embedToHost(backend, promptIds);
         const D = spec.hiddenSize;
-        const regionEmbeds = await lookAgain(
-          backend,
-          config,
-          squareChw,
-          chosen,
-          promptTail.slice(D, (1 + C.length) * D),
-        );
-        timings.lookAgain = now() - t0;
-        const promptEmbeds = concat(regionEmbeds, promptTail);
+        const promptEmbeds = await stage('lookAgain', async () => {
+          const promptTail = await embedToHost(backend, [config.tokens.refine, ...C, task]);
+          const captionEmbeds = promptTail.slice(D, (1 + C.length) * D);
+          const regionEmbeds = await lookAgain(backend, config, squareChw, chosen, captionEmbeds);
+          return concat(regionEmbeds, promptTail);
+        });
         const promptLength = promptEmbeds.length / D;
         if (T + promptLength >= spec.maxPositions) {
           throw new InvalidInputError(`pass 2 prompt (${T} + ${promptLength} positions) exceeds decoder.max_positions`);
