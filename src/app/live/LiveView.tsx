@@ -1,0 +1,145 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CaptionService } from '../captioning/caption-service';
+import { Announcer } from '../common/Announcer';
+import { ModelStatus } from '../common/ModelStatus';
+import { Overlay } from '../common/Overlay';
+import { speak, speechAvailable, stopSpeaking } from '../common/speech';
+import { useSettings } from '../common/useSettings';
+import type { RuntimeStatus } from '../runtime-status';
+import { CaptionLog } from './CaptionLog';
+import { Hud } from './Hud';
+import { LiveCaption } from './LiveCaption';
+import { LiveControls } from './LiveControls';
+import { setLiveTestHook } from './live-test-hook';
+import { SourcePicker } from './SourcePicker';
+import { useLiveCaptions } from './useLiveCaptions';
+import { useMediaSource } from './useMediaSource';
+import '../common/common.css';
+import './live.css';
+
+/** Live captions of the demo camera or a webcam, with the overlay, the HUD, the controls and the log. */
+export function LiveView({
+  service,
+  status,
+  bundleUrl,
+}: {
+  service: CaptionService | null;
+  status: RuntimeStatus;
+  bundleUrl: string;
+}) {
+  const [settings, update] = useSettings();
+  const { source, cameras, start, stop } = useMediaSource();
+  const [paused, setPaused] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const stream = source.state === 'on' ? source.source.stream : null;
+  const ready = status.state === 'ready' && service !== null;
+
+  // The demo camera needs no permission: start it as soon as the view opens. A webcam waits for Start.
+  const { source: kind } = settings;
+  useEffect(() => {
+    if (kind === 'demo') void start('demo');
+  }, [kind, start]);
+
+  useEffect(() => {
+    if (video.current) video.current.srcObject = stream;
+  }, [stream]);
+
+  useEffect(() => {
+    if (source.state !== 'on') return;
+    return setLiveTestHook(source.source.currentScene);
+  }, [source]);
+
+  const options = useMemo(
+    () => ({ refine: settings.refine, style: settings.style }),
+    [settings.refine, settings.style],
+  );
+  const sessionKey = source.state === 'on' ? `${source.source.kind}:${source.source.deviceId}:${stream?.id}` : 'off';
+  const { state, sessionStart } = useLiveCaptions({
+    service,
+    video,
+    running: ready && stream !== null && !paused,
+    options,
+    sessionKey,
+  });
+
+  useEffect(() => {
+    if (settings.speak && state.announced > 0) speak(state.announcement);
+  }, [settings.speak, state.announced, state.announcement]);
+  useEffect(() => {
+    if (!settings.speak) stopSpeaking();
+  }, [settings.speak]);
+
+  const lastSample = state.stats.samples.at(-1);
+  const waiting = !ready
+    ? 'Captions start once the model is ready.'
+    : !stream
+      ? 'Start a source to see captions.'
+      : paused
+        ? 'Paused.'
+        : 'Looking…';
+
+  return (
+    <section aria-labelledby="view-title" className="view live-view">
+      <h2 id="view-title">Live</h2>
+      <ModelStatus status={status} bundleUrl={bundleUrl} />
+      <div className="live-layout">
+        <div className="stage-column">
+          <div className="stage" data-testid="live-stage">
+            <video ref={video} className="stage-video" autoPlay muted playsInline aria-label="Camera picture" />
+            <Overlay
+              target={video}
+              outcome={state.outcome}
+              layers={{ heatmap: settings.showHeatmap, boxes: settings.showBoxes }}
+              testId="live-overlay"
+            />
+            {!stream && <p className="stage-empty">No source running.</p>}
+          </div>
+          <Hud
+            stats={state.stats}
+            now={lastSample?.doneAt ?? 0}
+            backend={state.outcome?.result.backend ?? (status.state === 'ready' ? (status.info.backend ?? '–') : '–')}
+          />
+        </div>
+        <div className="side-column">
+          <LiveCaption shown={state.caption.shown} waiting={waiting} />
+          {state.error && (
+            <p className="notice notice-error" data-testid="live-error">
+              The last frame failed: {state.error}
+            </p>
+          )}
+          <SourcePicker
+            kind={settings.source}
+            cameraId={settings.cameraId}
+            cameras={cameras}
+            source={source}
+            onKind={(next) => {
+              update({ source: next });
+              if (next === 'webcam') stop();
+            }}
+            onCamera={(cameraId) => {
+              update({ cameraId });
+              if (source.state === 'on' && source.source.kind === 'webcam') void start('webcam', cameraId);
+            }}
+            onStart={() => void start(settings.source, settings.cameraId)}
+            onStop={stop}
+          />
+          <LiveControls
+            settings={settings}
+            onChange={update}
+            paused={paused}
+            onPause={setPaused}
+            canPause={stream !== null}
+            canSpeak={speechAvailable()}
+          />
+        </div>
+      </div>
+      <CaptionLog
+        log={state.log}
+        sessionMs={() => performance.now() - sessionStart.current.startPerf}
+        sessionWallStart={() => sessionStart.current.startWall}
+        source={source.state === 'on' ? source.source.kind : settings.source}
+      />
+      <Announcer message={state.announcement} testId="live-announcer" />
+    </section>
+  );
+}
