@@ -25,7 +25,8 @@ export function useLiveCaptions({
 }) {
   const [state, dispatch] = useReducer(liveReducer, INITIAL_LIVE_STATE);
   const optionsRef = useRef(options);
-  const session = useRef({ startPerf: performance.now(), startWall: Date.now() });
+  // Set by the session effect below (reading clocks during render is impure).
+  const session = useRef({ startPerf: 0, startWall: 0 });
 
   useEffect(() => {
     optionsRef.current = options;

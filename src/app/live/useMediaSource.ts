@@ -57,14 +57,22 @@ export function useMediaSource() {
   );
 
   useEffect(() => {
-    void refreshCameras();
+    let mounted = true;
+    listCameras().then(
+      (list) => mounted && setCameras(list),
+      () => undefined,
+    );
     const devices = navigator.mediaDevices;
     devices?.addEventListener?.('devicechange', refreshCameras);
+    // The ref objects themselves (not their values) are what the cleanup must reach.
+    const attempts = attempt;
+    const running = current;
     return () => {
+      mounted = false;
       devices?.removeEventListener?.('devicechange', refreshCameras);
-      attempt.current++;
-      current.current?.stop();
-      current.current = null;
+      attempts.current++;
+      running.current?.stop();
+      running.current = null;
     };
   }, [refreshCameras]);
 
