@@ -1,0 +1,93 @@
+import type { CaptionService } from '../captioning/caption-service';
+import { downloadText, timestampedName } from '../common/download';
+import { ModelStatus } from '../common/ModelStatus';
+import { ProgressBar } from '../common/ProgressBar';
+import { useSettings } from '../common/useSettings';
+import type { RuntimeStatus } from '../runtime-status';
+import { DropZone } from './DropZone';
+import { ImageCard } from './ImageCard';
+import { batchProgress } from './image-cards';
+import { toImagesJson } from './images-export';
+import { useImageBatch } from './useImageBatch';
+import '../common/common.css';
+import './images.css';
+
+/** Detailed captions for dropped, pasted or picked images, one card each, captioned one at a time. */
+export function ImagesView({
+  service,
+  status,
+  bundleUrl,
+}: {
+  service: CaptionService | null;
+  status: RuntimeStatus;
+  bundleUrl: string;
+}) {
+  const [settings, update] = useSettings();
+  const { cards, add, clear } = useImageBatch(status.state === 'ready' ? service : null);
+  const { finished, total } = batchProgress(cards);
+  const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes };
+  const busy = finished < total;
+
+  return (
+    <section aria-labelledby="view-title" className="view images-view">
+      <h2 id="view-title">Images</h2>
+      <ModelStatus status={status} bundleUrl={bundleUrl} />
+      <DropZone onFiles={add} />
+      {total > 0 && (
+        <div className="panel batch-bar">
+          <div className="panel-head">
+            <p className="batch-count" aria-live="polite">
+              {busy ? `Captioning: ${finished} of ${total} done` : `All ${total} done`}
+            </p>
+            <div className="button-row">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={settings.showHeatmap}
+                  onChange={(e) => update({ showHeatmap: e.target.checked })}
+                />
+                Heat map
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={settings.showBoxes}
+                  onChange={(e) => update({ showBoxes: e.target.checked })}
+                />
+                Region boxes
+              </label>
+              <button
+                type="button"
+                onClick={() =>
+                  downloadText(
+                    timestampedName('glance-images', Date.now(), 'json'),
+                    toImagesJson(cards, Date.now()),
+                    'application/json',
+                  )
+                }
+                disabled={finished === 0}
+              >
+                Download all as JSON
+              </button>
+              <button type="button" onClick={clear}>
+                Clear
+              </button>
+            </div>
+          </div>
+          <ProgressBar
+            label="Images captioned"
+            value={finished}
+            max={total}
+            valueText={`${finished} of ${total} images`}
+            testId="batch-progress"
+          />
+        </div>
+      )}
+      <div className="card-grid">
+        {cards.map((card) => (
+          <ImageCard key={card.id} card={card} layers={layers} />
+        ))}
+      </div>
+    </section>
+  );
+}

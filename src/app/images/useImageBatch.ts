@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { isCancellation, type CaptionService } from '../captioning/caption-service';
+import { checkImageFile, readHead } from './file-checks';
+import { engineProblem, newCard, updateCardIn, type CardUpdate, type ImageCard } from './image-cards';
+import { SerialQueue } from './serial-queue';
+
+/** Images always get the full two-pass, detailed caption: that is what the view is for. */
+const IMAGE_OPTIONS = { refine: true, style: 'detailed' } as const;
+
+type Action =
+  { type: 'add'; cards: ImageCard[] } | { type: 'update'; id: number; update: CardUpdate } | { type: 'clear' };
+
+function reducer(cards: ImageCard[], action: Action): ImageCard[] {
+  switch (action.type) {
+    case 'add':
+      return [...cards, ...action.cards];
+    case 'update':
+      return updateCardIn(cards, action.id, action.update);
+    case 'clear':
+      return [];
+  }
+}
+
+/**
+ * The Images view's batch: files become cards at once; each file is checked (size, signature) and then
+ * captioned one at a time in the order added. A file that fails shows its problem on its card; the rest go on.
+ * Waits for `service` (the model loading) before captioning; unmounting cancels the running job.
+ */
+export function useImageBatch(service: CaptionService | null) {
+  const [cards, dispatch] = useReducer(reducer, []);
+  const nextId = useRef(1);
+  const queue = useRef(new SerialQueue());
+  const controller = useRef(new AbortController());
+  const urls = useRef(new Set<string>());
+  // The newest service, and a promise jobs added before the model was ready wait on.
+  const latest = useRef<CaptionService | null>(service);
+  const firstReady = useRef(deferred());
+
+  useEffect(() => {
+    latest.current = service;
+    if (service) firstReady.current.resolve();
+  }, [service]);
+
+  const waitForService = useCallback(async (): Promise<CaptionService> => {
+    await firstReady.current.promise;
+    return latest.current!;
+  }, []);
+
+  useEffect(() => {
+    const allUrls = urls.current;
+    const abort = controller;
+    return () => {
+      abort.current.abort();
+      for (const url of allUrls) URL.revokeObjectURL(url);
+    };
+  }, []);
+
+  const run = useCallback(
+    async (card: ImageCard, file: File) => {
+      const update = (u: CardUpdate) => dispatch({ type: 'update', id: card.id, update: u });
+      const problem = checkImageFile(file, await readHead(file).catch(() => new Uint8Array()));
+      if (problem) return update({ type: 'error', problem });
+      const captioner = await waitForService();
+      const { signal } = controller.current;
+      if (signal.aborted) return;
+      update({ type: 'start' });
+      try {
+        const outcome = await captioner.caption(file, IMAGE_OPTIONS, signal, (event) => {
+          if (event.type === 'stage') update({ type: 'stage', stage: event.stage });
+          else update({ type: 'token', pass: event.pass, text: event.text });
+        });
+        update({ type: 'done', outcome });
+      } catch (error) {
+        if (isCancellation(error) && signal.aborted) return;
+        update({ type: 'error', problem: engineProblem(error) });
+      }
+    },
+    [waitForService],
+  );
+
+  const add = useCallback(
+    (files: readonly File[]) => {
+      const added = files.map((file) => {
+        const url = URL.createObjectURL(file);
+        urls.current.add(url);
+        return { card: newCard(nextId.current++, file, url), file };
+      });
+      dispatch({ type: 'add', cards: added.map((a) => a.card) });
+      for (const { card, file } of added) void queue.current.add(() => run(card, file));
+    },
+    [run],
+  );
+
+  const clear = useCallback(() => {
+    queue.current.clear();
+    controller.current.abort();
+    controller.current = new AbortController();
+    for (const url of urls.current) URL.revokeObjectURL(url);
+    urls.current.clear();
+    dispatch({ type: 'clear' });
+  }, []);
+
+  return { cards, add, clear };
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
