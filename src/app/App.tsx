@@ -1,5 +1,9 @@
 import { BackendBadge } from './BackendBadge';
+import type { CaptionService } from './captioning/caption-service';
+import { DEFAULT_BUNDLE_URL } from './config';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ImagesView } from './images/ImagesView';
+import { LiveView } from './live/LiveView';
 import { Nav } from './Nav';
 import { PlaceholderView } from './PlaceholderView';
 import { ROUTES } from './routes';
@@ -9,7 +13,7 @@ import { useRuntimeStatus } from './useRuntimeStatus';
 import './app.css';
 
 /** The shell: header with the backend badge, navigation, and the current place inside an error boundary. */
-export function App({ runtime }: { runtime: RuntimeStatusStore }) {
+export function App({ runtime, service = null }: { runtime: RuntimeStatusStore; service?: CaptionService | null }) {
   const status = useRuntimeStatus(runtime);
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
@@ -25,7 +29,13 @@ export function App({ runtime }: { runtime: RuntimeStatusStore }) {
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={route.id}>
-          <PlaceholderView title={route.label} blurb={route.blurb} />
+          {route.id === 'live' ? (
+            <LiveView service={service} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+          ) : route.id === 'images' ? (
+            <ImagesView service={service} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+          ) : (
+            <PlaceholderView title={route.label} blurb={route.blurb} />
+          )}
         </ErrorBoundary>
       </main>
     </div>
