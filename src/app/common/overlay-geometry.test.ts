@@ -37,7 +37,8 @@ describe('heatCells', () => {
   it('maps a centre-cropped grid onto the central square of the frame', () => {
     // 640x480 frame, 96 px model square, 2x2 grid: the crop is x 80..560, each cell 240 frame px.
     const g = fitGeometry(640, 480, 96, 'center-crop');
-    const cells = heatCells({ grid: 2, values: [0, 1, 2, 4] }, g);
+    const cells = heatCells({ grid: 2, values: [1, 2, 3, 5] }, g);
+    // Min-max scaled: the coldest cell is 0, the hottest 1.
     expect(cells.map((c) => c.level)).toEqual([0, 0.25, 0.5, 1]);
     expect(cells[0].rect).toEqual({ x: 80, y: 0, w: 240, h: 240 });
     expect(cells[3].rect).toEqual({ x: 320, y: 240, w: 240, h: 240 });
@@ -46,13 +47,16 @@ describe('heatCells', () => {
   it('drops cells that lie on letterbox bars', () => {
     // 200x100 frame letterboxed into 4x4 cells of a 40 px square: content rows 10..30, so rows 0 and 3 are bars.
     const g = fitGeometry(200, 100, 40, 'letterbox');
-    const cells = heatCells({ grid: 4, values: Array.from({ length: 16 }, () => 1) }, g);
+    const cells = heatCells({ grid: 4, values: Array.from({ length: 16 }, (_, i) => i) }, g);
     expect(cells).toHaveLength(8);
     expect(cells.every((c) => c.rect.y >= 0 && c.rect.y + c.rect.h <= 100)).toBe(true);
   });
 
-  it('gives nothing for an all-zero grid', () => {
+  it('gives nothing for a flat grid', () => {
     expect(heatCells({ grid: 2, values: [0, 0, 0, 0] }, fitGeometry(10, 10, 10, 'center-crop'))).toEqual([]);
+    expect(heatCells({ grid: 2, values: [0.25, 0.25, 0.25, 0.25] }, fitGeometry(10, 10, 10, 'center-crop'))).toEqual(
+      [],
+    );
   });
 });
 

@@ -52,28 +52,34 @@ export function placeRect(placement: Placement, rect: Rect): Rect {
   };
 }
 
-/** One heat-map cell in frame pixels, with its value scaled to 0..1 of the grid's maximum. */
+/** One heat-map cell in frame pixels, with its value scaled to 0..1 between the grid's minimum and maximum. */
 export interface HeatCell {
   rect: Rect;
   level: number;
 }
 
+/** Below this spread (relative to the maximum) a grid is flat: it says nothing about where the model looked. */
+const FLAT_SPREAD = 1e-6;
+
 /**
- * The saliency grid (row-major over the model square) as frame rectangles. Cells that fall wholly on letterbox
- * bars are dropped; an all-zero grid gives no cells.
+ * The saliency grid (row-major over the model square) as frame rectangles, min-max scaled so the coldest cell is
+ * transparent. Cells that fall wholly on letterbox bars are dropped; a flat grid gives no cells.
  */
 export function heatCells(saliency: { grid: number; values: readonly number[] }, geometry: FitGeometry): HeatCell[] {
   const { grid, values } = saliency;
-  const max = Math.max(0, ...values);
-  if (!(max > 0) || grid < 1) return [];
+  if (grid < 1 || values.length === 0) return [];
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  const spread = max - min;
+  if (!(spread > FLAT_SPREAD * Math.max(1, Math.abs(max)))) return [];
   const cell = geometry.size / grid;
   const cells: HeatCell[] = [];
   for (let row = 0; row < grid; row++) {
     for (let col = 0; col < grid; col++) {
-      const value = values[row * grid + col] ?? 0;
+      const value = values[row * grid + col] ?? min;
       const rect = squareToFrame(geometry, { x: col * cell, y: row * cell, w: cell, h: cell });
       if (rect.w <= 0 || rect.h <= 0) continue;
-      cells.push({ rect, level: Math.max(0, value) / max });
+      cells.push({ rect, level: (value - min) / spread });
     }
   }
   return cells;
