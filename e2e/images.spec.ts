@@ -1,0 +1,77 @@
+import { ImagesViewPage, downloadText } from './fixtures/app-views';
+import { captionMisfit, testSplitPng } from './fixtures/app-views-world';
+import { expect, test } from './fixtures/test';
+
+/** Three test-split scenes; the spec checks each card's caption against its own scene. */
+const SCENES = [0, 1, 2].map((i) => ({ name: `scene-${i}.png`, ...testSplitPng(i) }));
+const NOT_AN_IMAGE = {
+  name: 'notes.png',
+  type: 'image/png',
+  bytes: new TextEncoder().encode('meeting notes, not a picture\n'),
+};
+const EMPTY = { name: 'empty.png', type: 'image/png', bytes: new Uint8Array() };
+
+test.describe('Images view', () => {
+  test('three dropped world images get captions of their scenes; a text file and an empty file get error cards', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const images = new ImagesViewPage(page);
+    await images.open('?backend=wasm');
+    await images.drop([
+      ...SCENES.map((s) => ({ name: s.name, type: 'image/png', bytes: s.bytes })),
+      NOT_AN_IMAGE,
+      EMPTY,
+    ]);
+    await expect(images.cards).toHaveCount(5);
+
+    // Refused up front, whatever the model is doing.
+    await expect(images.card('notes.png')).toHaveAttribute('data-status', 'error');
+    await expect(images.card('notes.png').getByTestId('card-error')).toContainText('not an image');
+    await expect(images.card('empty.png').getByTestId('card-error')).toContainText('empty');
+
+    for (const scene of SCENES) {
+      const card = images.card(scene.name);
+      await expect(card).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+      const refined = (await card.getByTestId('refined-caption').textContent()) ?? '';
+      const coarse = (await card.getByTestId('coarse-caption').textContent()) ?? '';
+      expect(coarse.length, `${scene.name}: a first-look caption`).toBeGreaterThan(0);
+      expect(captionMisfit(refined, scene.scene.objects), `${scene.name}: "${refined}"`).toBeNull();
+      // The thumbnail's overlay drew region boxes, all on the picture.
+      const drawn = JSON.parse((await card.getByTestId('card-overlay').getAttribute('data-drawn')) ?? '{}');
+      expect(drawn.boxes.length, `${scene.name}: region boxes`).toBeGreaterThan(0);
+      for (const box of drawn.boxes) {
+        expect(box.x).toBeGreaterThanOrEqual(drawn.picture.x - 0.5);
+        expect(box.y).toBeGreaterThanOrEqual(drawn.picture.y - 0.5);
+        expect(box.x + box.w).toBeLessThanOrEqual(drawn.picture.x + drawn.picture.w + 0.5);
+        expect(box.y + box.h).toBeLessThanOrEqual(drawn.picture.y + drawn.picture.h + 0.5);
+      }
+    }
+
+    await expect(images.progress).toHaveAttribute('aria-valuenow', '5');
+    await expect(images.progress).toHaveAttribute('aria-valuemax', '5');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download all as JSON' }).click(),
+    ]);
+    const exported = JSON.parse(await downloadText(download));
+    expect(exported.images.map((i: { name: string; status: string }) => [i.name, i.status])).toEqual([
+      ['scene-0.png', 'done'],
+      ['scene-1.png', 'done'],
+      ['scene-2.png', 'done'],
+      ['notes.png', 'error'],
+      ['empty.png', 'error'],
+    ]);
+  });
+
+  test('refuses a non-image and an empty file at once, before any model work', async ({ page }) => {
+    const images = new ImagesViewPage(page);
+    await images.open();
+    await images.drop([NOT_AN_IMAGE, EMPTY]);
+    await expect(images.cards).toHaveCount(2);
+    await expect(images.card('notes.png').getByTestId('card-error')).toContainText('not a PNG, JPEG');
+    await expect(images.card('empty.png').getByTestId('card-error')).toContainText('0 bytes');
+    await expect(images.progress).toHaveAttribute('aria-valuenow', '2');
+  });
+});
