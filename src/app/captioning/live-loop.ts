@@ -45,6 +45,9 @@ export interface LiveLoop {
   readonly finished: number;
 }
 
+/** Frame ids are unique across loops, so a stopped loop's late news can never be taken for a new loop's. */
+let lastFrameId = 0;
+
 const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -66,7 +69,6 @@ export function startLiveLoop(
   const sleep = options.sleep ?? abortableSleep;
   const controller = new AbortController();
   const { signal } = controller;
-  let frameId = 0;
   let finished = 0;
 
   const loop = async (): Promise<void> => {
@@ -75,7 +77,7 @@ export function startLiveLoop(
       try {
         grabbed = await handlers.grab();
       } catch (error) {
-        handlers.onError(frameId, error);
+        handlers.onError(lastFrameId, error);
       }
       if (signal.aborted) {
         closeFrame(grabbed?.frame);
@@ -85,7 +87,7 @@ export function startLiveLoop(
         await sleep(retryDelayMs, signal);
         continue;
       }
-      const id = ++frameId;
+      const id = ++lastFrameId;
       try {
         const outcome = await service.caption(grabbed.frame, handlers.options(), signal, (event) => {
           if (!signal.aborted) handlers.onEvent(id, event);

@@ -83,4 +83,28 @@ describe('liveCaptionStep', () => {
     expect(back.screens).toEqual(['a red square.', 'a red star.']);
     expect(back.finals).toEqual([]);
   });
+
+  it('falls back to the last final caption when a frame is abandoned mid-refinement', () => {
+    const first = run(frame(1, 'a red circle.', 'a red star.', 0));
+    const cut = run(
+      [
+        { type: 'coarse', frameId: 2, text: 'a blue square.', now: 2000 },
+        { type: 'abandon', frameId: 2 },
+      ],
+      first.state,
+    );
+    expect(cut.screens).toEqual(['a blue square.', 'a red star.']);
+    expect(cut.state.shown?.final).toBe(true);
+    const alone = run([
+      { type: 'coarse', frameId: 1, text: 'a.', now: 0 },
+      { type: 'abandon', frameId: 1 },
+    ]);
+    expect(alone.screens).toEqual(['a.', null]);
+    // Late news of an older frame leaves a newer frame's caption alone.
+    const newer = run([
+      { type: 'coarse', frameId: 5, text: 'b.', now: 0 },
+      { type: 'abandon', frameId: 4 },
+    ]);
+    expect(newer.screens).toEqual(['b.', 'b.']);
+  });
 });

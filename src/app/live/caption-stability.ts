@@ -27,15 +27,19 @@ export interface ShownCaption {
 
 export type LiveCaptionEvent =
   | { type: 'coarse'; frameId: number; text: string; now: number }
-  | { type: 'final'; frameId: number; coarse: string; refined: string | null; now: number };
+  | { type: 'final'; frameId: number; coarse: string; refined: string | null; now: number }
+  /** The frame being refined will not finish (paused, source stopped, failed): its coarse caption goes. */
+  | { type: 'abandon'; frameId: number };
 
 export interface LiveCaptionState {
   shown: ShownCaption | null;
+  /** The last final caption shown, to fall back to when a frame is abandoned. */
+  lastShownFinal: ShownCaption | null;
   /** The text of the last final caption shown (what the log and the screen reader last got). */
   lastFinal: string | null;
 }
 
-export const INITIAL_LIVE_CAPTION: LiveCaptionState = { shown: null, lastFinal: null };
+export const INITIAL_LIVE_CAPTION: LiveCaptionState = { shown: null, lastShownFinal: null, lastFinal: null };
 
 /** The text a shown caption reads as: its refined caption when there is one. */
 export const shownText = (c: ShownCaption): string => c.refined ?? c.coarse;
@@ -53,6 +57,10 @@ export interface LiveCaptionStep {
 export function liveCaptionStep(state: LiveCaptionState, event: LiveCaptionEvent): LiveCaptionStep {
   const { shown } = state;
   const unchanged: LiveCaptionStep = { state, newFinal: null };
+  if (event.type === 'abandon') {
+    if (!shown || shown.final || shown.frameId !== event.frameId) return unchanged;
+    return { state: { ...state, shown: state.lastShownFinal }, newFinal: null };
+  }
   if (event.type === 'coarse') {
     if (shown && shown.coarse === event.text) return unchanged;
     if (dwelling(shown, event.now)) return unchanged;
@@ -81,5 +89,5 @@ export function liveCaptionStep(state: LiveCaptionState, event: LiveCaptionEvent
     since: ownFrame ? shown.since : event.now,
   };
   const isNew = finalText !== state.lastFinal;
-  return { state: { shown: next, lastFinal: finalText }, newFinal: isNew ? next : null };
+  return { state: { shown: next, lastShownFinal: next, lastFinal: finalText }, newFinal: isNew ? next : null };
 }

@@ -53,7 +53,7 @@ describe('liveReducer', () => {
   });
 
   it('keeps the last caption on an error and clears the error on the next success', () => {
-    const s1 = reduce([final(1, outcome('a.', null), 0, 100), { type: 'error', message: 'camera glitch' }]);
+    const s1 = reduce([final(1, outcome('a.', null), 0, 100), { type: 'error', frameId: 9, message: 'camera glitch' }]);
     expect(s1.error).toBe('camera glitch');
     expect(s1.caption.shown?.coarse).toBe('a.');
     const s2 = reduce([final(2, outcome('b.', null), 2000, 2100)], s1);

@@ -42,7 +42,9 @@ export type LiveAction =
       sessionMs: number;
       wallMs: number;
     }
-  | { type: 'error'; message: string }
+  | { type: 'error'; frameId: number; message: string }
+  /** The frame in flight will not finish (paused, stopped). */
+  | { type: 'abandon'; frameId: number }
   | { type: 'reset' };
 
 export function liveReducer(state: LiveState, action: LiveAction): LiveState {
@@ -50,7 +52,15 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'reset':
       return INITIAL_LIVE_STATE;
     case 'error':
-      return { ...state, error: action.message };
+      return {
+        ...state,
+        error: action.message,
+        caption: liveCaptionStep(state.caption, { type: 'abandon', frameId: action.frameId }).state,
+      };
+    case 'abandon': {
+      const caption = liveCaptionStep(state.caption, { type: 'abandon', frameId: action.frameId }).state;
+      return caption === state.caption ? state : { ...state, caption };
+    }
     case 'coarse': {
       const step = liveCaptionStep(state.caption, {
         type: 'coarse',

@@ -40,6 +40,7 @@ export function useLiveCaptions({
   useEffect(() => {
     if (!service || !running) return;
     const coarseText = new Map<number, string>();
+    let latestFrame = 0;
     const loop = startLiveLoop(service, {
       grab: async () => {
         const element = video.current;
@@ -50,6 +51,7 @@ export function useLiveCaptions({
       },
       options: () => optionsRef.current,
       onEvent: (frameId, event) => {
+        latestFrame = frameId;
         if (event.type === 'token' && event.pass === 'coarse') {
           coarseText.set(frameId, (coarseText.get(frameId) ?? '') + event.text);
         } else if (event.type === 'stage' && event.stage === 'saliency') {
@@ -73,10 +75,13 @@ export function useLiveCaptions({
       onError: (frameId, error) => {
         coarseText.delete(frameId);
         const e = error as { name?: string; message?: string };
-        dispatch({ type: 'error', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
+        dispatch({ type: 'error', frameId, message: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
       },
     });
-    return () => void loop.stop();
+    return () => {
+      // A coarse caption on screen whose refinement was cancelled must not stay as if it were current.
+      void loop.stop().then(() => dispatch({ type: 'abandon', frameId: latestFrame }));
+    };
   }, [service, running, video]);
 
   return { state, sessionStart: session };
