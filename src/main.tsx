@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { bridgeCaptionService } from './app/captioning/bridge-caption-service';
 import { DEFAULT_BUNDLE_URL } from './app/config';
 import { loadRuntime } from './app/runtime-status';
 import { installTestHook } from './app/test-hook';
@@ -14,6 +15,6 @@ installTestHook(client, runtime);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App runtime={runtime} />
+    <App runtime={runtime} service={bridgeCaptionService(client)} />
   </StrictMode>,
 );

@@ -6,19 +6,84 @@
 import { expose, releaseProxy, transfer } from 'comlink';
 import { CaptionerRuntime } from './runtime/captioner-runtime';
 import { ortAssetBaseUrl } from './runtime/ort-files';
-import type { LoadOptions, LoadProgress, RunResult, RuntimeInfo, WireTensor } from './runtime/wire';
+import type {
+  CaptionEvent,
+  CaptionJobOptions,
+  FrameCaption,
+  FrameInput,
+  LoadOptions,
+  LoadProgress,
+  RunResult,
+  RuntimeInfo,
+  WireTensor,
+} from './runtime/wire';
 
 const runtime = new CaptionerRuntime(ortAssetBaseUrl(import.meta.env.BASE_URL, self.location.origin));
 
+/** A callback that arrived as a comlink proxy: calls are posted (fire and forget), the port freed at the end. */
+type RemoteCallback<T> = ((value: T) => unknown) & { [releaseProxy]?: () => void };
+
+/**
+ * Posts each call without waiting for it (a busy page must not slow decoding). `flush` waits until the page
+ * has handled every call: calls on one port are handled in order, so waiting for the last one is enough. The
+ * job's result travels on another port, so without the flush its last events could arrive after it.
+ */
+function streamTo<T>(callback: RemoteCallback<T> | undefined): {
+  emit: (value: T) => void;
+  flush: () => Promise<void>;
+} {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    emit: (value) => {
+      if (!callback) return;
+      // A page that has gone away must not fail the job.
+      last = Promise.resolve(callback(value)).catch(() => undefined);
+    },
+    flush: async () => {
+      await last;
+    },
+  };
+}
+
 const api = {
-  /** Loads the bundle at `url` (a folder with config.json); resolves once every part has a session. */
-  async load(url: string, onProgress: (progress: LoadProgress) => void, options?: LoadOptions): Promise<RuntimeInfo> {
+  /**
+   * Loads the bundle at `url` (a folder with config.json, a Hugging Face repo, ...). Resolves once every part
+   * has a session and, for a captioner bundle, a warm-up caption has run: "ready" means warmed up.
+   */
+  async load(url: string, onProgress: RemoteCallback<LoadProgress>, options?: LoadOptions): Promise<RuntimeInfo> {
+    const progress = streamTo(onProgress);
     try {
-      return await runtime.load(url, options ?? { backend: 'auto' }, onProgress);
+      const info = await runtime.load(url, options ?? { backend: 'auto' }, progress.emit);
+      await progress.flush();
+      return info;
     } finally {
-      // The callback arrives as a comlink proxy holding a MessagePort; free it once the load is over.
-      (onProgress as unknown as { [releaseProxy]?: () => void })[releaseProxy]?.();
+      onProgress?.[releaseProxy]?.();
     }
+  },
+
+  /**
+   * Captions one frame (transferred here; closed when the job ends). Jobs run one at a time in arrival order;
+   * `jobId` is the caller's, unique among its pending jobs, and names the job for `cancel`.
+   */
+  async caption(
+    jobId: number,
+    frame: FrameInput,
+    options: CaptionJobOptions,
+    onEvent?: RemoteCallback<CaptionEvent>,
+  ): Promise<FrameCaption> {
+    const events = streamTo(onEvent);
+    try {
+      const result = await runtime.caption(jobId, frame, options ?? {}, events.emit);
+      await events.flush();
+      return result;
+    } finally {
+      onEvent?.[releaseProxy]?.();
+    }
+  },
+
+  /** Flags a job: a queued one rejects at once, a running one at its next step, with a CancelledError. */
+  cancel(jobId: number): boolean {
+    return runtime.cancel(jobId);
   },
 
   /** Runs one part of the loaded bundle on plain tensors (the fixture; diagnostics). Outputs are transferred. */
@@ -30,9 +95,21 @@ const api = {
     );
   },
 
-  /** What runs, as observed: backend, threads, adapter, loaded bundle. */
+  /** What runs, as observed: backend, threads, isolation, adapter, loaded bundle (name, warm-up time). */
   info(): RuntimeInfo {
     return runtime.info();
+  },
+
+  /** Caption jobs queued or running now: a leak check for tests. */
+  pendingJobs(): number[] {
+    return runtime.pendingJobs();
+  },
+
+  /** Test hook: throws outside any call, as a crash would, so the bridge's restart path can be exercised. */
+  crashForTesting(): void {
+    setTimeout(() => {
+      throw new Error('crashForTesting: the captioner worker crashed on purpose');
+    });
   },
 };
 

@@ -17,6 +17,8 @@ export function App({ runtime, service = null }: { runtime: RuntimeStatusStore; 
   const status = useRuntimeStatus(runtime);
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
+  // Views get the service once a captioner bundle is ready (the fixture bundle only proves the runtime).
+  const captioner = status.state === 'ready' && status.info.bundle?.captioner ? service : null;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -30,9 +32,9 @@ export function App({ runtime, service = null }: { runtime: RuntimeStatusStore; 
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
-            <LiveView service={service} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+            <LiveView service={captioner} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
           ) : route.id === 'images' ? (
-            <ImagesView service={service} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+            <ImagesView service={captioner} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
           ) : (
             <PlaceholderView title={route.label} blurb={route.blurb} />
           )}

@@ -3,8 +3,8 @@ import type { RuntimeStatus, RuntimeStatusStore } from './runtime-status';
 
 /** State the UI does not show, for the e2e suite (e2e/fixtures). Present in every build; it exposes nothing new. */
 export interface GlanceTestHook {
-  /** The worker client: load, run, info. */
-  client: Pick<CaptionerClient, 'load' | 'run' | 'info' | 'preference'>;
+  /** The worker client (src/bridge/captioner-client.ts): load, caption, run, info, status, crash test hook. */
+  client: CaptionerClient;
   /** Resolves when the startup load has succeeded or failed. */
   runtimeSettled: Promise<RuntimeStatus>;
 }
@@ -17,12 +17,7 @@ declare global {
 
 export function installTestHook(client: CaptionerClient, runtime: RuntimeStatusStore): void {
   window.__glance = {
-    client: {
-      preference: client.preference,
-      load: (url, onProgress) => client.load(url, onProgress),
-      run: (part, feeds) => client.run(part, feeds),
-      info: () => client.info(),
-    },
+    client,
     runtimeSettled: runtime.settled,
   };
 }

@@ -1,59 +1,269 @@
 /**
  * The UI's only door to the captioner worker, and the only UI file that imports comlink. It owns the worker's
- * life: start, a typed Remote, progress callbacks as comlink proxies, terminate and restart as the hard stop.
+ * life: start, a typed Remote, callbacks as comlink proxies, job ids and cancellation, and restart after a
+ * crash (reject what was in flight, start a fresh worker, reload the last model).
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { CaptionerApi } from '../../workers/captioner.worker';
-import type { RuntimeErrorName } from '../../workers/runtime/errors';
 import type { BackendPreference } from '../../workers/runtime/select-backend';
-import type { LoadProgress, RunResult, RuntimeInfo, WireTensor } from '../../workers/runtime/wire';
+import type {
+  CaptionEvent,
+  CaptionJobOptions,
+  FrameCaption,
+  FrameInput,
+  LoadProgress,
+  RunResult,
+  RuntimeInfo,
+  WireTensor,
+} from '../../workers/runtime/wire';
+import { abortError, namedError, type CaptionerErrorName } from './bridge-errors';
+import { type ClientStatus, type StatusListener, StatusEmitter, toStatusError } from './client-status';
+import { closeUnsent, transferablesOf } from './frame-transfer';
+import { PendingCalls } from './pending-calls';
 
-export type { LoadProgress, RunResult, RuntimeInfo, WireTensor, BackendPreference, RuntimeErrorName };
+export type {
+  BackendPreference,
+  CaptionEvent,
+  CaptionJobOptions,
+  CaptionerErrorName,
+  ClientStatus,
+  FrameCaption,
+  FrameInput,
+  LoadProgress,
+  RunResult,
+  RuntimeInfo,
+  WireTensor,
+};
+export { errorKind, errorNameOf, type ErrorKind } from './bridge-errors';
 
-/** A started captioner worker, bound to one backend preference for its whole life. */
+/** Per-job extras of `caption`. */
+export interface CaptionCallOptions {
+  /** Aborting rejects the job at once with an AbortError and tells the worker to stop it. */
+  signal?: AbortSignal;
+  /** Stages and tokens as the worker produces them (dropped once the job has settled). */
+  onEvent?: (event: CaptionEvent) => void;
+}
+
+export interface CaptionerClientOptions {
+  /** Creates the worker; tests pass a stub. */
+  spawn?: () => Worker;
+  /** Crashes tolerated within `crashWindowMs` before the client gives up restarting. Default 3. */
+  maxCrashes?: number;
+  crashWindowMs?: number;
+  /** Clock, ms (injectable for tests). */
+  now?: () => number;
+}
+
+function spawnCaptionerWorker(): Worker {
+  return new Worker(new URL('../../workers/captioner.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'captioner',
+  });
+}
+
+/** A started captioner worker, bound to one backend preference for its whole life (restarts included). */
 export class CaptionerClient {
   private worker!: Worker;
   private remote!: Remote<CaptionerApi>;
+  private readonly pending = new PendingCalls();
+  private readonly statusEmitter = new StatusEmitter();
+  private readonly spawn: () => Worker;
+  private readonly maxCrashes: number;
+  private readonly crashWindowMs: number;
+  private readonly now: () => number;
+  private crashTimes: number[] = [];
+  private lastJobId = 0;
+  /** Set when the client gave up (terminate, or too many crashes): calls reject at once with it. */
+  private dead: Error | null = null;
+  /** The model to reload after a crash: the last one asked for. */
+  private lastUrl: string | null = null;
+  /** Bumped per load, so only the newest load sets the status. */
+  private loadSerial = 0;
 
-  constructor(readonly preference: BackendPreference) {
+  constructor(
+    readonly preference: BackendPreference,
+    options: CaptionerClientOptions = {},
+  ) {
+    this.spawn = options.spawn ?? spawnCaptionerWorker;
+    this.maxCrashes = options.maxCrashes ?? 3;
+    this.crashWindowMs = options.crashWindowMs ?? 60_000;
+    this.now = options.now ?? (() => performance.now());
     this.start();
   }
 
-  /** Loads a bundle in the worker; `onProgress` is called from the worker while files download. */
-  load(url: string, onProgress: (progress: LoadProgress) => void = () => undefined): Promise<RuntimeInfo> {
-    return this.remote.load(url, proxy(onProgress), { backend: this.preference });
+  /** The current status (see ClientStatus). */
+  get status(): ClientStatus {
+    return this.statusEmitter.status;
   }
 
-  /** Runs one part of the loaded bundle on plain tensors. */
+  /** Calls `listener` on every status change; returns the unsubscribe function. */
+  onStatus(listener: StatusListener): () => void {
+    return this.statusEmitter.subscribe(listener);
+  }
+
+  /**
+   * Loads a bundle in the worker (replacing the current one once the new one is warmed up); `onProgress` sees
+   * download bytes, then 'session' per part, then 'warmup'. Resolves when the model is ready to caption.
+   */
+  load(url: string, onProgress: (progress: LoadProgress) => void = () => undefined): Promise<RuntimeInfo> {
+    this.lastUrl = url;
+    return this.loadWithStatus(url, onProgress, (progress) => ({ state: 'loading', url, progress }));
+  }
+
+  /**
+   * Captions a frame in the worker. The frame is transferred (an ImageBitmap, VideoFrame or ImageData is
+   * unusable here afterwards) and closed by the worker. Rejects with an Error whose `name` says why: AbortError
+   * (the signal fired), CancelledError, ImageDecodeError, NotLoadedError, WorkerCrashedError, ...
+   */
+  caption(frame: FrameInput, options: CaptionJobOptions = {}, call: CaptionCallOptions = {}): Promise<FrameCaption> {
+    const { signal, onEvent } = call;
+    if (signal?.aborted || this.dead) {
+      closeUnsent(frame);
+      return Promise.reject(signal?.aborted ? abortError() : namedError('WorkerCrashedError', this.dead!.message));
+    }
+    const jobId = ++this.lastJobId;
+    let open = true;
+    const events = onEvent
+      ? proxy((event: CaptionEvent) => {
+          if (open) onEvent(event);
+        })
+      : undefined;
+    let onAbort: (() => void) | null = null;
+    const job = this.call((remote) => {
+      const running = remote.caption(jobId, transfer(frame, transferablesOf(frame)), options, events);
+      if (!signal) return running;
+      return new Promise<FrameCaption>((resolve, reject) => {
+        onAbort = () => {
+          reject(abortError());
+          remote.cancel(jobId).catch(() => undefined);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        running.then(resolve, reject);
+      });
+    });
+    const cleanup = () => {
+      open = false;
+      // A transferred frame is already detached here (closing it is a no-op); one that never left is freed.
+      closeUnsent(frame);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    };
+    job.then(cleanup, cleanup);
+    return job;
+  }
+
+  /** Runs one part of the loaded bundle on plain tensors (the fixture; diagnostics). */
   run(part: string, feeds: Record<string, WireTensor>): Promise<RunResult> {
-    return this.remote.run(part, feeds);
+    return this.call((remote) => remote.run(part, feeds));
   }
 
   info(): Promise<RuntimeInfo> {
-    return this.remote.info();
+    return this.call((remote) => remote.info());
   }
 
-  /** Kills the worker at once (the last-resort cancel) and starts a fresh one; loaded bundles are gone. */
-  restart(): void {
-    this.terminate();
-    this.start();
+  /** Caption jobs the worker holds now (queued or running): a leak check. */
+  pendingJobs(): Promise<number[]> {
+    return this.call((remote) => remote.pendingJobs());
   }
 
-  /** Kills the worker; pending calls never settle. */
+  /** Test hook: makes the worker throw outside any call, as a crash would. */
+  crashForTesting(): Promise<void> {
+    return this.call((remote) => remote.crashForTesting());
+  }
+
+  /**
+   * Kills the worker at once (the last-resort cancel), rejects what was in flight with WorkerCrashedError,
+   * starts a fresh worker and reloads the last model (resolves with its info, or null when none was loaded).
+   */
+  restart(): Promise<RuntimeInfo | null> {
+    this.dead = null;
+    this.crashTimes = [];
+    return this.replaceWorker('the captioner worker was restarted', 0);
+  }
+
+  /** Kills the worker for good: pending and later calls reject with WorkerCrashedError. */
   terminate(): void {
+    this.stop('the captioner worker was terminated');
+    this.dead = namedError('WorkerCrashedError', 'the captioner worker was terminated');
+  }
+
+  /** Runs a call on the current worker, tracked so a crash rejects it. */
+  private call<T>(start: (remote: Remote<CaptionerApi>) => Promise<T>): Promise<T> {
+    if (this.dead) return Promise.reject(namedError('WorkerCrashedError', this.dead.message));
+    const remote = this.remote;
+    return this.pending.track(() => start(remote));
+  }
+
+  private stop(message: string): void {
+    this.worker.removeEventListener('error', this.onWorkerError);
     this.worker.terminate();
+    this.pending.rejectAll(() => namedError('WorkerCrashedError', message));
   }
 
   private start(): void {
-    this.worker = new Worker(new URL('../../workers/captioner.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'captioner',
-    });
+    this.worker = this.spawn();
+    this.worker.addEventListener('error', this.onWorkerError);
     this.remote = wrap<CaptionerApi>(this.worker);
   }
-}
 
-/** The stable name of an error thrown in the worker (comlink keeps `name`), or 'Error' for anything else. */
-export function errorNameOf(error: unknown): RuntimeErrorName | string {
-  return error instanceof Error ? error.name : 'Error';
+  private readonly onWorkerError = (event: ErrorEvent | Event): void => {
+    // Handled here: the page need not report it as uncaught too.
+    event.preventDefault();
+    const message = 'message' in event && event.message ? event.message : 'the captioner worker failed';
+    const now = this.now();
+    this.crashTimes = [...this.crashTimes.filter((t) => now - t < this.crashWindowMs), now];
+    const crash = namedError('WorkerCrashedError', `the captioner worker crashed: ${message}`);
+    this.statusEmitter.set({ state: 'crashed', error: toStatusError(crash), crashes: this.crashTimes.length });
+    if (this.crashTimes.length > this.maxCrashes) {
+      const error = namedError(
+        'WorkerCrashedError',
+        `the captioner worker crashed ${this.crashTimes.length} times within ${this.crashWindowMs / 1000} s; ` +
+          `not restarting (last: ${message}); restart() tries again`,
+      );
+      this.stop(crash.message);
+      this.dead = error;
+      this.statusEmitter.set({ state: 'error', url: this.lastUrl, error: toStatusError(error) });
+      return;
+    }
+    void this.replaceWorker(crash.message, this.crashTimes.length).catch(() => undefined);
+  };
+
+  private replaceWorker(message: string, crashes: number): Promise<RuntimeInfo | null> {
+    this.stop(message);
+    this.start();
+    const url = this.lastUrl;
+    if (url === null) {
+      this.statusEmitter.set({ state: 'idle' });
+      return Promise.resolve(null);
+    }
+    return this.loadWithStatus(
+      url,
+      () => undefined,
+      (progress) => ({ state: 'restarting', url, progress, crashes }),
+    );
+  }
+
+  private loadWithStatus(
+    url: string,
+    onProgress: (progress: LoadProgress) => void,
+    loading: (progress: LoadProgress | null) => ClientStatus,
+  ): Promise<RuntimeInfo> {
+    const serial = ++this.loadSerial;
+    const current = () => serial === this.loadSerial;
+    this.statusEmitter.set(loading(null));
+    const reporter = proxy((progress: LoadProgress) => {
+      if (current()) this.statusEmitter.set(loading(progress));
+      onProgress(progress);
+    });
+    const loaded = this.call((remote) => remote.load(url, reporter, { backend: this.preference }));
+    loaded.then(
+      (info) => current() && this.statusEmitter.set({ state: 'ready', url, info }),
+      (error: unknown) => {
+        // A crash has its own status; a newer load owns the status.
+        if (current() && (error as Error)?.name !== 'WorkerCrashedError') {
+          this.statusEmitter.set({ state: 'error', url, error: toStatusError(error) });
+        }
+      },
+    );
+    return loaded;
+  }
 }

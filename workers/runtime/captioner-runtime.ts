@@ -1,48 +1,97 @@
-import { bundleLayout, partFile } from './bundle-parts';
+import { resolveBundleUrl } from '../../src/core/bundle/resolve-url';
+import { type Captioner, createCaptioner, warmUp } from '../../src/core/captioner';
+import { createTokenizer } from '../../src/core/text/tokenizer';
+import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
-import { BackendError, ModelLoadError, NotLoadedError, messageOf } from './errors';
-import { fetchFiles } from './fetch-files';
+import { type DownloadedBundle, type PrunableCache, downloadBundle } from './download-bundle';
+import { BackendError, NotLoadedError, toWorkerError } from './errors';
+import { JobQueue } from './job-queue';
 import { OrtBackend } from './ort-backend';
 import { configureOrt, ort, ortWasmThreads } from './ort-env';
 import { probeEnvironment } from './probe-environment';
 import { selectBackend, type BackendChoice, type BackendPreference, type EnvironmentFacts } from './select-backend';
 import { countSpawnedWorkers } from './spawn-counter';
-import type { BundleInfo, LoadOptions, LoadProgress, RunResult, RuntimeInfo, WireTensor } from './wire';
+import type {
+  BundleInfo,
+  CaptionEvent,
+  CaptionJobOptions,
+  FrameCaption,
+  FrameInput,
+  LoadOptions,
+  LoadProgress,
+  RunResult,
+  RuntimeInfo,
+  WireTensor,
+} from './wire';
+import { closeFrame } from './prepare-frame';
 
 /** Every part of docs/model-format.md is float32, so no bundle needs shader-f16 yet. */
 const NEEDS = { shaderF16: false };
 
+/** Where verified bundle files are kept between visits (src/core's loader reads and fills it). */
+export const MODEL_CACHE_NAME = 'glance-models-v1';
+
+interface Loaded {
+  bundle: BundleInfo;
+  backend: OrtBackend;
+  captioner: Captioner | null;
+}
+
 /**
- * The worker's state: the backend (chosen once per worker, since ORT's env is global), the loaded bundle and
- * its OrtBackend. captioner.worker.ts exposes it over comlink; later features reach the sessions via `backend`.
+ * The worker's state: the backend (chosen once per worker, since ORT's env is global), the loaded bundle, its
+ * OrtBackend and captioner. Loads and captions run one at a time through one queue; captioner.worker.ts exposes
+ * this over comlink.
  */
 export class CaptionerRuntime {
   private readonly spawnedWorkers = countSpawnedWorkers();
   private startup: { preference: BackendPreference; ready: Promise<BackendChoice> } | null = null;
   private facts: EnvironmentFacts | null = null;
   private choice: BackendChoice | null = null;
-  private loaded: { bundle: BundleInfo; backend: OrtBackend } | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private loaded: Loaded | null = null;
+  private readonly jobs = new JobQueue();
 
   /** `assetBaseUrl`: absolute URL of the folder holding ORT's .mjs/.wasm files. */
   constructor(private readonly assetBaseUrl: string) {}
 
-  /** The loaded bundle's backend, for code that runs models inside the worker (the caption engine). */
-  get backend(): OrtBackend {
-    if (!this.loaded) throw new NotLoadedError();
-    return this.loaded.backend;
+  /** Loads a bundle (replacing the current one only once the new one has warmed up) after earlier jobs. */
+  load(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<RuntimeInfo> {
+    return wrapErrors(this.jobs.run(null, () => this.loadNow(url, options, onProgress)));
   }
 
-  /** Loads a bundle (replacing the current one) once earlier loads have finished. */
-  load(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<RuntimeInfo> {
-    const next = this.queue.then(() => this.loadNow(url, options, onProgress));
-    this.queue = next.catch(() => undefined);
-    return next;
+  /** Captions a frame after earlier jobs; the frame is closed whatever happens. */
+  caption(
+    jobId: number,
+    frame: FrameInput,
+    options: CaptionJobOptions,
+    emit: (event: CaptionEvent) => void,
+  ): Promise<FrameCaption> {
+    const job = this.jobs.run(
+      jobId,
+      (isCancelled) => {
+        const captioner = this.loaded?.captioner;
+        if (!this.loaded) throw new NotLoadedError();
+        if (!captioner) throw new NotLoadedError(`'${this.loaded.bundle.modelType}' is not a captioner bundle`);
+        return captionFrame(captioner, frame, options, emit, isCancelled);
+      },
+      () => closeFrame(frame),
+    );
+    return wrapErrors(job);
+  }
+
+  /** Asks a queued or running caption to stop; false when the job is unknown (finished already). */
+  cancel(jobId: number): boolean {
+    return this.jobs.cancel(jobId);
+  }
+
+  /** Caption jobs queued or running (a leak check for tests). */
+  pendingJobs(): number[] {
+    return this.jobs.pending;
   }
 
   /** Runs one part on plain inputs and reads every output back, noting where ORT had left it. */
   async run(part: string, feeds: Record<string, WireTensor>): Promise<RunResult> {
-    const backend = this.backend;
+    if (!this.loaded) throw new NotLoadedError();
+    const backend = this.loaded.backend;
     const inputs = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toRef(backend, name, t)]));
     const started = performance.now();
     try {
@@ -62,6 +111,7 @@ export class CaptionerRuntime {
 
   info(): RuntimeInfo {
     const adapter = this.facts?.adapter ?? null;
+    const bundle = this.loaded?.bundle;
     return {
       ortVersion: ort.env.versions.web ?? 'unknown',
       requested: this.startup?.preference ?? null,
@@ -71,30 +121,53 @@ export class CaptionerRuntime {
       pthreadWorkers: this.spawnedWorkers(),
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       adapter: adapter && { ...adapter },
-      bundle: this.loaded && { ...this.loaded.bundle, parts: [...this.loaded.bundle.parts] },
+      bundle: bundle ? { ...bundle, parts: [...bundle.parts], cachedFiles: [...bundle.cachedFiles] } : null,
     };
   }
 
   private async loadNow(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void) {
     const choice = await this.start(options.backend);
-    const base = new URL(url.endsWith('/') ? url : `${url}/`, globalThis.location.href).href;
-    const config = await fetchFiles(base, ['config.json'], () => undefined);
-    const layout = bundleLayout(parseJson(config.get('config.json')!));
-    const files = await fetchFiles(base, layout.parts.map(partFile), onProgress);
-    const byPart = new Map(layout.parts.map((part) => [part, files.get(partFile(part))!]));
+    const location = resolveBundleUrl(url, { base: globalThis.location.href });
+    const cache = await openModelCache();
+    const downloaded = await downloadBundle(location, { fetch: (u, init) => fetch(u, init), cache, onProgress });
+    const { modelType, parts, cachedFiles } = describe(downloaded);
     let loadedBytes = 0;
-    for (const bytes of byPart.values()) loadedBytes += bytes.length;
-    const progress = (phase: LoadProgress['phase'], file: string) =>
+    for (const bytes of parts.values()) loadedBytes += bytes.length;
+    const progress = (phase: LoadProgress['phase'], file = '') =>
       onProgress({ phase, file, loadedBytes, totalBytes: loadedBytes });
 
-    const sessions = await createSessions(choice.name, byPart, (part) => progress('session', partFile(part)));
+    const sessions = await createSessions(choice.name, parts, (part) => progress('session', `onnx/${part}.onnx`));
+    const backend = new OrtBackend(choice.name, sessions, ort.Tensor);
+    let captioner: Captioner | null = null;
+    let warmupMs: number | null = null;
+    try {
+      if (downloaded.kind === 'captioner') {
+        const { config, tokenizerJson } = downloaded.files;
+        captioner = createCaptioner(backend, { config, tokenizer: createTokenizer(tokenizerJson, config) });
+        progress('warmup');
+        warmupMs = await warmUp(captioner);
+      }
+    } catch (error) {
+      await backend.close();
+      throw error;
+    }
     const previous = this.loaded;
+    const name = location.baseUrl.replace(/\/+$/, '').split('/').pop() ?? '';
     this.loaded = {
-      bundle: { url: base, modelType: layout.modelType, parts: layout.parts },
-      backend: new OrtBackend(choice.name, sessions, ort.Tensor),
+      bundle: {
+        url: location.baseUrl,
+        name,
+        modelType,
+        parts: [...parts.keys()],
+        captioner: captioner !== null,
+        cachedFiles,
+        warmupMs,
+      },
+      backend,
+      captioner,
     };
     await previous?.backend.close();
-    progress('ready', '');
+    progress('ready');
     return this.info();
   }
 
@@ -123,12 +196,29 @@ export class CaptionerRuntime {
   }
 }
 
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new ModelLoadError(`config.json is not valid JSON: ${messageOf(error)}`);
+function describe(downloaded: DownloadedBundle) {
+  if (downloaded.kind === 'parts') {
+    return { modelType: downloaded.modelType, parts: downloaded.parts, cachedFiles: [] as string[] };
   }
+  const { config, parts, cachedFiles } = downloaded.files;
+  return { modelType: config.model_type, parts: new Map(Object.entries(parts)), cachedFiles };
+}
+
+/** The Cache API store for bundle files, or undefined where the worker has none (it then always downloads). */
+async function openModelCache(): Promise<PrunableCache | undefined> {
+  if (typeof caches === 'undefined') return undefined;
+  try {
+    return await caches.open(MODEL_CACHE_NAME);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rejections keep a stable name the UI can act on (see errors.ts). */
+function wrapErrors<T>(job: Promise<T>): Promise<T> {
+  return job.catch((error: unknown) => {
+    throw toWorkerError(error);
+  });
 }
 
 function toRef(backend: OrtBackend, name: string, t: WireTensor) {

@@ -1,10 +1,29 @@
 /**
  * Errors the worker runtime throws on purpose. comlink re-creates a thrown Error on the UI side from its `name`
- * and `message` only, so the UI branches on `err.name` (one of RuntimeErrorName), never on `instanceof`.
+ * and `message` only, so the UI branches on `err.name` (one of WorkerErrorName), never on `instanceof`.
  */
+import type { GlanceErrorName } from '../../src/core/errors';
 
-/** Stable names the UI can act on. */
-export type RuntimeErrorName = 'BackendError' | 'ModelLoadError' | 'NotLoadedError';
+/** Names of the runtime's own errors. */
+export type RuntimeErrorName = 'BackendError' | 'ModelLoadError' | 'NotLoadedError' | 'InternalError';
+
+/**
+ * Every name a rejected worker call can carry: src/core's (ModelFormatError, ModelFetchError, CancelledError,
+ * ImageDecodeError, InvalidInputError) and the runtime's. Anything else thrown inside becomes 'InternalError'.
+ */
+export type WorkerErrorName = RuntimeErrorName | GlanceErrorName;
+
+const KNOWN_NAMES: ReadonlySet<string> = new Set<WorkerErrorName>([
+  'BackendError',
+  'ModelLoadError',
+  'NotLoadedError',
+  'InternalError',
+  'ModelFormatError',
+  'ModelFetchError',
+  'CancelledError',
+  'ImageDecodeError',
+  'InvalidInputError',
+]);
 
 /** Base of the runtime's errors; `name` is one of RuntimeErrorName. */
 export class RuntimeError extends Error {
@@ -15,25 +34,38 @@ export class RuntimeError extends Error {
   }
 }
 
-/** The requested backend is unavailable here, failed to start, or differs from the one already running. */
+/**
+ * The requested backend is unavailable here, failed to start or to run a part, or differs from the one the
+ * worker already runs.
+ */
 export class BackendError extends RuntimeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('BackendError', message, options);
   }
 }
 
-/** A bundle file could not be fetched, or onnxruntime refused to build a session from it. */
+/** onnxruntime refused to build a session from a bundle file (a download problem is core's ModelFetchError). */
 export class ModelLoadError extends RuntimeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('ModelLoadError', message, options);
   }
 }
 
-/** `run` was called before a successful `load`. */
+/** `run` or `caption` was called before a successful `load` (or the bundle cannot caption). */
 export class NotLoadedError extends RuntimeError {
   constructor(message = 'no model is loaded: call load() first') {
     super('NotLoadedError', message);
   }
+}
+
+/**
+ * Gives any thrown value a stable name before it crosses the boundary: the known names pass as they are,
+ * anything else becomes InternalError with its original name in the message (a bug, not a user problem).
+ */
+export function toWorkerError(error: unknown): Error {
+  if (error instanceof Error && KNOWN_NAMES.has(error.name)) return error;
+  const prefix = error instanceof Error ? `${error.name}: ` : '';
+  return new RuntimeError('InternalError', prefix + messageOf(error), { cause: error });
 }
 
 /** The message of any thrown value, for wrapping it in one of the errors above. */

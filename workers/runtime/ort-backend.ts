@@ -1,5 +1,6 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import type { DType, InferenceBackend, TensorRef } from '../../src/core/backend';
+import { BackendError, messageOf } from './errors';
 
 /** Tensor's constructor, injected so the same backend runs on onnxruntime-web and onnxruntime-node. */
 export type TensorConstructor = typeof Tensor;
@@ -54,7 +55,12 @@ export class OrtBackend implements InferenceBackend {
     const session = this.session(part);
     const ortFeeds: Record<string, Tensor> = {};
     for (const [name, ref] of Object.entries(feeds)) ortFeeds[name] = this.live(ref).tensor;
-    const results = await session.run(ortFeeds);
+    let results: InferenceSession.OnnxValueMapType;
+    try {
+      results = await session.run(ortFeeds);
+    } catch (error) {
+      throw new BackendError(`${part}: onnxruntime failed to run it: ${messageOf(error)}`, { cause: error });
+    }
     const keep = new Set(keepOnDevice);
     const outputs: Record<string, TensorRef> = {};
     for (const [name, tensor] of Object.entries(results)) {

@@ -2,6 +2,9 @@
  * Plain data that crosses the worker boundary (structured clone). The UI imports these with `import type`.
  */
 import type { DType } from '../../src/core/backend';
+import type { FitMode } from '../../src/core/bundle/config';
+import type { CaptionOptions, CaptionPass, CaptionResult, CaptionStage } from '../../src/core/caption-types';
+import type { FitGeometry } from '../../src/core/image/fit';
 import type { BackendName, BackendPreference } from './select-backend';
 
 /** A tensor as plain data; `data` is transferred, not copied, where the adapter can. */
@@ -11,13 +14,23 @@ export interface WireTensor {
   data: Float32Array | BigInt64Array;
 }
 
-/** Download progress of a bundle, summed over its files; `totalBytes` is null until every size is known. */
+/**
+ * Progress of a load, in phase order: 'download' (bytes, per file and summed), 'session' (one event per ONNX
+ * part being compiled), 'warmup' (one caption on a grey square), 'ready'. `totalBytes` is null until every
+ * file's size is known.
+ */
 export interface LoadProgress {
-  phase: 'download' | 'session' | 'ready';
-  /** The file being fetched or compiled, relative to the bundle URL. */
+  phase: 'download' | 'session' | 'warmup' | 'ready';
+  /** The file being fetched or compiled, relative to the bundle URL; '' for warmup and ready. */
   file: string;
+  /** Bytes of the whole bundle so far / in all. */
   loadedBytes: number;
   totalBytes: number | null;
+  /** Bytes of `file` so far / in all (download phase only). */
+  fileLoaded?: number;
+  fileTotal?: number | null;
+  /** `file` came from the Cache API (no network). */
+  fromCache?: boolean;
 }
 
 /** How a load is done. */
@@ -29,8 +42,16 @@ export interface LoadOptions {
 /** The loaded bundle. */
 export interface BundleInfo {
   url: string;
+  /** The bundle folder's last path segment (e.g. 'glance-world-v1'), for display. */
+  name: string;
   modelType: string;
   parts: string[];
+  /** True for a 'glance-mmser' bundle: `caption` works. The fixture only runs parts. */
+  captioner: boolean;
+  /** Files served by the Cache API instead of the network on this load. */
+  cachedFiles: string[];
+  /** Duration of the warm-up caption, ms; null when there was none (fixture). */
+  warmupMs: number | null;
 }
 
 /** What the runtime runs on, as observed rather than as requested. */
@@ -58,4 +79,36 @@ export interface RunResult {
   locations: Record<string, string>;
   backend: BackendName;
   elapsedMs: number;
+}
+
+/** A frame the worker captions. It is transferred (ImageBitmap, VideoFrame, ImageData's buffer) and closed there. */
+export type FrameInput = ImageBitmap | VideoFrame | ImageData | Blob;
+
+/** Options of one caption job: the engine's, plus how the frame becomes the model square. */
+export interface CaptionJobOptions extends CaptionOptions {
+  /** Default: the bundle's config.image.fit. */
+  fit?: FitMode;
+}
+
+/** Progress of one caption job, in order: stages, and each token as it is decoded. */
+export type CaptionEvent =
+  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+
+/** How the frame was read and fitted, to draw boxes and the heat map over it. */
+export interface FrameFacts {
+  /** The frame's size after orientation, before any decode-time downscale. */
+  width: number;
+  height: number;
+  /** How the frame became the model square, in `width x height` pixels (region boxes are in those too). */
+  geometry: FitGeometry;
+  /** The decoded size, when a huge image was downscaled while decoding; else equal to width x height. */
+  decodedWidth: number;
+  decodedHeight: number;
+  /** Decode (Blobs) and fit to the square, ms; also added to timings.preprocess and timings.total. */
+  prepareMs: number;
+}
+
+/** A caption job's result: the engine's CaptionResult plus the frame facts. */
+export interface FrameCaption extends CaptionResult {
+  frame: FrameFacts;
 }
