@@ -15,6 +15,9 @@ export async function createSessions(
   const options: InferenceSession.SessionOptions = {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',
+    // Errors only: on WebGPU every session warns (via console.error) that shape ops run on the CPU, which is
+    // ORT's intended placement, not a problem; real failures still throw.
+    logSeverityLevel: 3,
     // On WebGPU every output stays on the GPU; OrtBackend downloads those the caller does not keep there.
     preferredOutputLocation: backend === 'webgpu' ? 'gpu-buffer' : 'cpu',
   };
