@@ -63,8 +63,8 @@ describe('heatCells', () => {
 describe('heatColour', () => {
   it('is transparent when cold and red, half-opaque, when hot', () => {
     expect(heatColour(0)).toBe('hsla(240, 100%, 50%, 0.000)');
-    expect(heatColour(0.5)).toBe('hsla(60, 100%, 50%, 0.275)');
-    expect(heatColour(1)).toBe('hsla(0, 100%, 50%, 0.550)');
+    expect(heatColour(0.5)).toBe('hsla(60, 100%, 50%, 0.250)');
+    expect(heatColour(1)).toBe('hsla(0, 100%, 50%, 0.500)');
     expect(heatColour(7)).toBe(heatColour(1));
   });
 });

@@ -86,7 +86,7 @@ export function heatCells(saliency: { grid: number; values: readonly number[] },
 }
 
 /** Most opaque a heat cell gets, so the picture stays visible beneath. */
-export const HEAT_MAX_ALPHA = 0.55;
+export const HEAT_MAX_ALPHA = 0.5;
 
 /**
  * A translucent colour for a heat level 0..1: transparent blue when cold, through yellow, to red when hot.

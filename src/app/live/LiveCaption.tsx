@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { CaptionDiff } from '../common/CaptionDiff';
+import { secondLookNote } from './second-look-note';
 import type { ShownCaption } from './caption-stability';
 
 /**
@@ -15,6 +17,11 @@ export function LiveCaption({ shown, waiting }: { shown: ShownCaption | null; wa
     );
   }
   const refined = shown.refined;
+  return <ShownCaptionText shown={shown} refined={refined} />;
+}
+
+function ShownCaptionText({ shown, refined }: { shown: ShownCaption; refined: string | null }) {
+  const note = useMemo(() => secondLookNote(shown.coarse, refined, shown.final), [shown.coarse, refined, shown.final]);
   return (
     <div
       className="live-caption"
@@ -25,15 +32,7 @@ export function LiveCaption({ shown, waiting }: { shown: ShownCaption | null; wa
       <p className="live-caption-text" data-testid="live-caption-text">
         {refined !== null ? <CaptionDiff before={shown.coarse} after={refined} show="after" /> : shown.coarse}
       </p>
-      <p className="live-caption-note muted">
-        {!shown.final
-          ? 'First look; looking again…'
-          : refined === null
-            ? 'First look (refinement off).'
-            : refined === shown.coarse
-              ? 'The second look confirmed the first.'
-              : 'Highlighted: what the second look changed.'}
-      </p>
+      <p className="live-caption-note muted">{note}</p>
     </div>
   );
 }

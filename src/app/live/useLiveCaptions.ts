@@ -33,12 +33,14 @@ export function useLiveCaptions({
   }, [options]);
 
   useEffect(() => {
-    session.current = { startPerf: performance.now(), startWall: Date.now() };
+    // The session's clock starts with its first captioning, not while the model is still loading.
+    session.current = { startPerf: 0, startWall: 0 };
     dispatch({ type: 'reset' });
   }, [sessionKey]);
 
   useEffect(() => {
     if (!service || !running) return;
+    if (session.current.startPerf === 0) session.current = { startPerf: performance.now(), startWall: Date.now() };
     const coarseText = new Map<number, string>();
     let latestFrame = 0;
     const loop = startLiveLoop(service, {
