@@ -71,7 +71,11 @@ export function LiveView({
 
   const lastSample = state.stats.samples.at(-1);
   const waiting = !ready
-    ? 'Captions start once the model is ready.'
+    ? status.state === 'ready'
+      ? 'The loaded model does not caption images (it is a test fixture).'
+      : status.state === 'error'
+        ? 'No captions: the model could not be loaded.'
+        : 'Captions start once the model is ready.'
     : !stream
       ? 'Start a source to see captions.'
       : paused
