@@ -8,7 +8,7 @@ describe('bridgeCaptionService', () => {
     const geometry = fitGeometry(640, 480, 256, 'center-crop');
     const seen: unknown[] = [];
     const client = {
-      caption: async (frame: unknown, options: unknown, call: { signal?: AbortSignal; onEvent?: unknown }) => {
+      caption: async (frame: unknown, options: unknown, call: { signal?: AbortSignal; onEvent?: unknown } = {}) => {
         seen.push(frame, options, call.signal, call.onEvent);
         return {
           backend: 'wasm',
