@@ -4,6 +4,7 @@ import { Announcer } from '../common/Announcer';
 import { ModelStatus } from '../common/ModelStatus';
 import { Overlay } from '../common/Overlay';
 import { speak, speechAvailable, stopSpeaking } from '../common/speech';
+import { usePageVisible } from '../common/usePageVisible';
 import { useSettings } from '../common/useSettings';
 import type { RuntimeStatus } from '../runtime-status';
 import { CaptionLog } from './CaptionLog';
@@ -33,6 +34,7 @@ export function LiveView({
   const video = useRef<HTMLVideoElement>(null);
   const stream = source.state === 'on' ? source.source.stream : null;
   const ready = status.state === 'ready' && service !== null;
+  const visible = usePageVisible();
 
   // The demo camera needs no permission: start it as soon as the view opens. A webcam waits for Start.
   const { source: kind } = settings;
@@ -57,7 +59,7 @@ export function LiveView({
   const { state, sessionStart } = useLiveCaptions({
     service,
     video,
-    running: ready && stream !== null && !paused,
+    running: ready && stream !== null && !paused && visible,
     options,
     sessionKey,
   });
