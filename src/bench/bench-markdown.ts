@@ -1,0 +1,255 @@
+/** The bench report as Markdown (reports/<date>/bench.md), its console tables and its short summary. */
+import type { BenchReport, CaseReport, MemorySnapshot } from './bench-types';
+import { STAGES } from './bench-types';
+import { formatBytes, formatMs, formatNumber, formatPercent, formatRatio, MISSING } from './format';
+import { markdownTable, type Table } from './table';
+import { limitText, type Target, type TargetResult } from './targets';
+
+/** A target figure in its unit. */
+export function formatTargetValue(value: number | null, unit: Target['unit']): string {
+  if (value === null) return MISSING;
+  switch (unit) {
+    case 'ms':
+      return formatMs(value);
+    case 'x':
+      return formatRatio(value);
+    case 'share':
+      return formatPercent(value);
+    case 'bytes':
+      return formatBytes(value);
+    case 'per second':
+      return `${formatNumber(value, 1)}/s`;
+    case 'count':
+      return String(value);
+  }
+}
+
+export function targetsTable(targets: readonly TargetResult[]): Table {
+  return {
+    header: ['target', 'limit', 'measured', 'verdict', 'note'],
+    align: ['left', 'left', 'right', 'left', 'left'],
+    rows: targets.map((t) => [
+      t.label,
+      limitText(t, formatTargetValue),
+      formatTargetValue(t.value, t.unit),
+      t.verdict,
+      t.note ?? '',
+    ]),
+  };
+}
+
+const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache'>) =>
+  `${c.refine ? 'coarse + refined' : 'coarse only'}${c.useCache ? '' : ', no KV cache'}`;
+
+export function casesTable(cases: readonly CaseReport[]): Table {
+  return {
+    header: [
+      'runtime',
+      'style',
+      'mode',
+      'threads',
+      'n',
+      'median',
+      'p95',
+      'round trip median',
+      'tokens (coarse/refined)',
+    ],
+    rows: cases.map((c) => [
+      c.runtime,
+      c.style,
+      modeOf(c),
+      c.threads === null ? MISSING : String(c.threads),
+      String(c.total?.n ?? 0),
+      formatMs(c.total?.median),
+      formatMs(c.total?.p95),
+      formatMs(c.roundTrip?.median),
+      `${formatNumber(c.meanCoarseTokens, 1)} / ${formatNumber(c.meanRefinedTokens, 1)}`,
+    ]),
+  };
+}
+
+export function stagesTable(cases: readonly CaseReport[]): Table {
+  return {
+    header: ['runtime', 'style', 'mode', ...STAGES],
+    rows: cases.map((c) => [c.runtime, c.style, modeOf(c), ...STAGES.map((s) => formatMs(c.stageMedians?.[s]))]),
+  };
+}
+
+export function ratiosTable(report: BenchReport): Table {
+  const { refineOverhead, browserVsNative, kvCache } = report.ratios;
+  return {
+    header: ['ratio', 'runtime', 'style', 'value'],
+    rows: [
+      ...refineOverhead.map((r) => [
+        'refinement overhead (coarse + refined) / coarse',
+        r.runtime,
+        r.style,
+        formatRatio(r.ratio),
+      ]),
+      ...browserVsNative.map((r) => [
+        `browser / native, ${r.refine ? 'coarse + refined' : 'coarse only'}`,
+        r.runtime,
+        r.style,
+        formatRatio(r.ratio),
+      ]),
+      ...kvCache.map((r) => [
+        `no KV cache / KV cache, ${r.refine ? 'coarse + refined' : 'coarse only'}`,
+        r.runtime,
+        r.style,
+        formatRatio(r.ratio),
+      ]),
+    ],
+  };
+}
+
+const MEMORY_LABELS: [keyof MemorySnapshot, string][] = [
+  ['userAgentSpecificBytes', 'measureUserAgentSpecificMemory (page + workers)'],
+  ['pageHeapBytes', 'page JS heap (CDP)'],
+  ['pageBackingStoreBytes', 'page ArrayBuffers (CDP)'],
+  ['workerHeapBytes', 'worker JS heap (CDP)'],
+  ['workerBackingStoreBytes', 'worker ArrayBuffers incl. WASM memory (CDP)'],
+  ['rendererRssBytes', 'renderer processes, resident (/proc)'],
+];
+
+export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | null): Table {
+  const figure = (s: MemorySnapshot | null, key: keyof MemorySnapshot) => {
+    const v = s?.[key];
+    return typeof v === 'number' ? v : null;
+  };
+  return {
+    header: ['memory', 'start', 'end', 'growth'],
+    rows: MEMORY_LABELS.map(([key, label]) => {
+      const a = figure(start, key);
+      const b = figure(end, key);
+      return [label, formatBytes(a), formatBytes(b), a && b !== null ? formatPercent((b - a) / a) : MISSING];
+    }),
+  };
+}
+
+function liveSection(report: BenchReport): string[] {
+  const live = report.live;
+  if (!live) return ['Not run.'];
+  const lines = [
+    `${live.source === 'demo' ? 'Demo camera' : 'Fake webcam'}, ${live.style} captions, ` +
+      `${live.refine ? 'coarse + refined' : 'coarse only'}, ${formatNumber(live.durationS, 1)} s, ` +
+      `${live.captions} captions (${live.errors} failed).`,
+    '',
+    markdownTable({
+      header: ['figure', 'value'],
+      rows: [
+        ['captions per second', formatNumber(live.captionsPerSecond, 2)],
+        ['frame-to-caption p50', formatMs(live.latency?.median)],
+        ['frame-to-caption p95', formatMs(live.latency?.p95)],
+        ['main-thread tasks over 50 ms', String(live.longTasks.count)],
+        [
+          'longest main-thread task',
+          live.longTasks.longestMs === null ? 'none over 50 ms' : formatMs(live.longTasks.longestMs),
+        ],
+      ],
+    }),
+    '',
+    markdownTable(memoryTable(live.memoryStart, live.memoryEnd)),
+  ];
+  if (live.memoryStart && live.memoryEnd) {
+    lines.push(
+      '',
+      `Memory read after ${live.memoryStart.captions} and ${live.memoryEnd.captions} captions; growth judged on ` +
+        `${live.memoryGrowth ? live.memoryGrowth.figure : 'no figure'}.`,
+    );
+  }
+  return lines;
+}
+
+/** The short summary the README quotes: one line per headline figure. */
+export function benchSummary(report: BenchReport): string[] {
+  const t = (id: TargetResult['id']) => report.targets.find((x) => x.id === id)!;
+  const show = (id: TargetResult['id']) => `${formatTargetValue(t(id).value, t(id).unit)} (${t(id).verdict})`;
+  return [
+    `short caption, coarse + refined, browser WASM: ${show('shortRefinedMs')}; detailed: ${show('detailedRefinedMs')}`,
+    `refinement overhead ${show('refineOverhead')}; browser WASM / native ${show('wasmVsNative')}`,
+    `live: ${show('liveCaptionsPerSecond')} captions/s, p95 ${show('liveP95Ms')}, long tasks ${show('liveLongTasks')}, ` +
+      `memory growth ${show('liveMemoryGrowth')}`,
+    `warm load to first caption ${show('warmLoadMs')}; app JS ${show('appJsGzipBytes')} gzip`,
+  ];
+}
+
+export function benchMarkdown(report: BenchReport): string {
+  const { machine, load, jsSize } = report;
+  const met = report.targets.filter((t) => t.verdict === 'met').length;
+  const sections = [
+    `# Glance bench, ${report.date}`,
+    '',
+    `Machine: ${machine.description} (${machine.cpuModel}; ${machine.os}; Node ${machine.node}; ` +
+      `${machine.chromium ?? 'no Chromium'}). Load average ${machine.loadAverageStart.map((l) => l.toFixed(2)).join(' ')} ` +
+      `at the start, ${machine.loadAverageEnd.map((l) => l.toFixed(2)).join(' ')} at the end: the machine is shared, ` +
+      `so figures move between runs.`,
+    `Bundle: \`${report.bundle}\`. Run took ${formatNumber(report.durationS, 0)} s. ` +
+      `Settings: ${Object.entries(report.settings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}.`,
+    '',
+    '## Summary',
+    '',
+    ...benchSummary(report).map((line) => `- ${line}`),
+    '',
+    `## Targets (${met} of ${report.targets.length} met)`,
+    '',
+    markdownTable(targetsTable(report.targets)),
+    '',
+    "Browser figures for the targets are the page's round trip (frame transfer and messaging included); ratios " +
+      "compare the worker's own total with native, like for like (fit to the square plus the engine).",
+    '',
+    '## Per caption',
+    '',
+    markdownTable(casesTable(report.cases)),
+    '',
+    '## Median per stage',
+    '',
+    'preprocess = fit to the model square and normalise; encode = global view through the vision encoder and the ' +
+      'shared decoder prefix; lookAgain = region crops through the encoder and the connector.',
+    '',
+    markdownTable(stagesTable(report.cases)),
+    '',
+    '## Ratios',
+    '',
+    markdownTable(ratiosTable(report)),
+    '',
+    `WebGPU: ${report.webgpu.state}${report.webgpu.adapter ? ` (${report.webgpu.adapter})` : ''}.`,
+    '',
+    '## Live',
+    '',
+    ...liveSection(report),
+    '',
+    '## Load',
+    '',
+    markdownTable({
+      header: ['load', 'model ready', 'first caption', 'files from the Cache API'],
+      rows: (['cold', 'warm'] as const).map((kind) => [
+        kind,
+        formatMs(load[kind]?.readyMs),
+        formatMs(load[kind]?.firstCaptionMs),
+        load[kind] ? String(load[kind]!.cachedFiles) : MISSING,
+      ]),
+    }),
+    '',
+    '## App JS size',
+    '',
+    ...(jsSize
+      ? [
+          markdownTable({
+            header: ['file', 'bytes', 'gzip'],
+            rows: jsSize.files.map((f) => [
+              f.file + (f.hasOrt ? ' (holds onnxruntime-web)' : ''),
+              formatBytes(f.bytes),
+              formatBytes(f.gzipBytes),
+            ]),
+          }),
+          '',
+          `onnxruntime-web's own JS is ${formatBytes(jsSize.ortGzipBytes)} gzip; the app without it ` +
+            `${formatBytes(jsSize.appGzipBytes)} gzip (total minus ORT's: an estimate). ORT's .wasm and the model are not counted.`,
+        ]
+      : ['Not measured.']),
+  ];
+  if (report.notes.length) sections.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
+  return sections.join('\n') + '\n';
+}

@@ -1,0 +1,189 @@
+/**
+ * What `npm run bench` measures (the raw samples its drivers collect) and the report it writes. Plain data:
+ * the JSON report is this, serialised.
+ */
+import type { CaptionStyle } from '../core/bundle/config';
+import type { Summary } from './stats';
+import type { TargetResult } from './targets';
+
+/** Where a caption ran: onnxruntime-node natively, or the app's worker in headless Chromium. */
+export type BenchRuntime = 'native' | 'wasm' | 'webgpu';
+
+/** The engine's stages (src/core StageTimings without `total`). */
+export const STAGES = ['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2'] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** One timed caption. */
+export interface CaptionSample {
+  /** Fit to the model square plus the engine's work, ms (the worker's `timings.total`, or the same in Node). */
+  totalMs: number;
+  stages: Record<StageName, number>;
+  /** Browser only: call to result as the page sees it (frame transfer and messaging included), ms. */
+  roundTripMs?: number;
+  coarseTokens: number;
+  /** null without refinement. */
+  refinedTokens: number | null;
+}
+
+/** One configuration and its samples. */
+export interface CaptionCase {
+  runtime: BenchRuntime;
+  style: CaptionStyle;
+  refine: boolean;
+  /** false: every decoding step recomputes the whole sequence (the KV-cache comparison). */
+  useCache: boolean;
+  /** Threads: ORT intra-op threads (native) or the WASM threads the worker reported. */
+  threads: number | null;
+  samples: CaptionSample[];
+}
+
+/** A case as reported: medians and p95 instead of samples. */
+export interface CaseReport {
+  key: string;
+  runtime: BenchRuntime;
+  style: CaptionStyle;
+  refine: boolean;
+  useCache: boolean;
+  threads: number | null;
+  total: Summary | null;
+  roundTrip: Summary | null;
+  /** Median of each stage. */
+  stageMedians: Record<StageName, number> | null;
+  meanCoarseTokens: number | null;
+  meanRefinedTokens: number | null;
+}
+
+/** A memory reading during the live run. Fields the browser could not give are null. */
+export interface MemorySnapshot {
+  /** ms since the live run started, and captions finished by then. */
+  atMs: number;
+  captions: number;
+  /** performance.measureUserAgentSpecificMemory(): page and its workers (needs cross-origin isolation). */
+  userAgentSpecificBytes: number | null;
+  /** CDP Runtime.getHeapUsage of the page: used JS heap, and ArrayBuffer backing stores. */
+  pageHeapBytes: number | null;
+  pageBackingStoreBytes: number | null;
+  /** The same for the captioner worker; its backing stores hold ORT's WASM memory. */
+  workerHeapBytes: number | null;
+  workerBackingStoreBytes: number | null;
+  /** Resident memory of the browser's renderer processes (/proc), everything included. */
+  rendererRssBytes: number | null;
+}
+
+/** The Live view fed by the demo camera or a fake webcam for a while. */
+export interface LiveMeasurement {
+  source: 'demo' | 'webcam';
+  style: CaptionStyle;
+  refine: boolean;
+  /** Wall time of the measured window, ms. */
+  durationMs: number;
+  /** Frame grab to caption, ms, one per finished caption. */
+  latenciesMs: number[];
+  /** Main-thread tasks over 50 ms during the window (PerformanceObserver 'longtask'), their durations in ms. */
+  longTasksMs: number[];
+  memoryStart: MemorySnapshot | null;
+  memoryEnd: MemorySnapshot | null;
+  /** Captions that failed (not cancellations). */
+  errors: number;
+}
+
+export interface LiveReport {
+  source: 'demo' | 'webcam';
+  style: CaptionStyle;
+  refine: boolean;
+  durationS: number;
+  captions: number;
+  captionsPerSecond: number | null;
+  latency: Summary | null;
+  longTasks: { count: number; longestMs: number | null; totalMs: number };
+  memoryStart: MemorySnapshot | null;
+  memoryEnd: MemorySnapshot | null;
+  /** Relative growth of the first memory figure both snapshots have, and which figure that is. */
+  memoryGrowth: { figure: keyof MemorySnapshot; start: number; end: number; share: number } | null;
+  errors: number;
+}
+
+/** Page open to model ready and to the first caption, ms (navigation start = 0). */
+export interface LoadTiming {
+  readyMs: number;
+  firstCaptionMs: number;
+  /** Bundle files the Cache API served (warm load). */
+  cachedFiles: number;
+}
+
+/** One built file and its gzip size. */
+export interface JsFile {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  /** Holds onnxruntime-web's JS (the worker chunk). */
+  hasOrt: boolean;
+}
+
+export interface JsSize {
+  files: JsFile[];
+  /** onnxruntime-web's own module (the entry the build resolves), gzip: subtracted from the chunk that holds it. */
+  ortGzipBytes: number;
+  /** All JS files' gzip minus ORT's: an estimate, since gzip sizes do not add exactly. */
+  appGzipBytes: number;
+}
+
+/** Whether WebGPU was timed, and why not. */
+export interface WebGpuStatus {
+  state: 'timed' | 'software adapter only, not timed' | 'no adapter' | 'not checked';
+  adapter: string | null;
+}
+
+export interface MachineFacts {
+  description: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  chromium: string | null;
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+}
+
+/** Everything a bench run measured, before summarising. */
+export interface BenchMeasurements {
+  date: string;
+  machine: MachineFacts;
+  bundle: string;
+  settings: Record<string, string | number | boolean>;
+  cases: CaptionCase[];
+  live: LiveMeasurement | null;
+  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  jsSize: JsSize | null;
+  webgpu: WebGpuStatus;
+  durationS: number;
+  notes: string[];
+}
+
+export interface Ratios {
+  /** (coarse + refined) / coarse, median totals, per runtime and style. */
+  refineOverhead: { runtime: BenchRuntime; style: CaptionStyle; ratio: number | null }[];
+  /** browser / native, median totals, per style and mode. */
+  browserVsNative: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
+  /** no cache / KV cache, median totals. */
+  kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
+}
+
+export interface BenchReport {
+  kind: 'glance-bench';
+  version: 1;
+  date: string;
+  machine: MachineFacts;
+  bundle: string;
+  settings: Record<string, string | number | boolean>;
+  cases: CaseReport[];
+  ratios: Ratios;
+  live: LiveReport | null;
+  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  jsSize: JsSize | null;
+  webgpu: WebGpuStatus;
+  targets: TargetResult[];
+  durationS: number;
+  notes: string[];
+}

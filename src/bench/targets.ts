@@ -1,0 +1,131 @@
+/**
+ * The speed targets of issue 8 (2 cores, no GPU, WASM, shipped model, short caption unless named), and the
+ * verdict on a measured value. A target whose figure was not measured is "not measured", never "met".
+ */
+
+export type TargetId =
+  | 'refineOverhead'
+  | 'wasmVsNative'
+  | 'shortRefinedMs'
+  | 'detailedRefinedMs'
+  | 'liveCaptionsPerSecond'
+  | 'liveP95Ms'
+  | 'liveLongTasks'
+  | 'liveMemoryGrowth'
+  | 'warmLoadMs'
+  | 'appJsGzipBytes';
+
+export interface Target {
+  id: TargetId;
+  /** What is measured, as the report prints it. */
+  label: string;
+  /** 'max': the value must not exceed `limit` ('<=' or '<' per `strict`); 'min': it must reach it. */
+  kind: 'max' | 'min';
+  limit: number;
+  /** '<' rather than '<=' (the issue says "under"). */
+  strict?: boolean;
+  unit: 'ms' | 'x' | 'share' | 'per second' | 'bytes' | 'count';
+  /** A stretch goal stated next to the limit, informational. */
+  aim?: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    id: 'refineOverhead',
+    label: 'refinement overhead, (coarse + refined) / coarse, browser WASM',
+    kind: 'max',
+    limit: 1.34,
+    unit: 'x',
+    aim: 1.2,
+  },
+  {
+    id: 'wasmVsNative',
+    label: 'browser WASM / native onnxruntime-node, coarse + refined',
+    kind: 'max',
+    limit: 2,
+    unit: 'x',
+  },
+  {
+    id: 'shortRefinedMs',
+    label: 'short caption, coarse + refined, median, browser WASM',
+    kind: 'max',
+    limit: 80,
+    unit: 'ms',
+  },
+  {
+    id: 'detailedRefinedMs',
+    label: 'detailed caption, coarse + refined, median, browser WASM',
+    kind: 'max',
+    limit: 250,
+    unit: 'ms',
+  },
+  {
+    id: 'liveCaptionsPerSecond',
+    label: 'live: refined captions per second',
+    kind: 'min',
+    limit: 8,
+    unit: 'per second',
+  },
+  { id: 'liveP95Ms', label: 'live: frame-to-caption latency p95', kind: 'max', limit: 250, unit: 'ms' },
+  { id: 'liveLongTasks', label: 'live: main-thread tasks over 50 ms', kind: 'max', limit: 0, unit: 'count' },
+  {
+    id: 'liveMemoryGrowth',
+    label: 'live: memory growth, start to end',
+    kind: 'max',
+    limit: 0.05,
+    strict: true,
+    unit: 'share',
+  },
+  {
+    id: 'warmLoadMs',
+    label: 'warm (cached) load to first caption',
+    kind: 'max',
+    limit: 1000,
+    strict: true,
+    unit: 'ms',
+  },
+  {
+    id: 'appJsGzipBytes',
+    label: 'app JS, gzip, without onnxruntime and the model',
+    kind: 'max',
+    limit: 250_000,
+    strict: true,
+    unit: 'bytes',
+  },
+];
+
+export type Verdict = 'met' | 'not met' | 'not measured';
+
+/** One target with its measured value and verdict. */
+export interface TargetResult extends Target {
+  value: number | null;
+  verdict: Verdict;
+  /** Why a value is missing or what qualifies it (e.g. "over 480 frames, not 2,000"). */
+  note?: string;
+}
+
+export function judge(target: Target, value: number | null | undefined): Verdict {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'not measured';
+  if (target.kind === 'min') return value >= target.limit ? 'met' : 'not met';
+  const within = target.strict ? value < target.limit : value <= target.limit;
+  return within ? 'met' : 'not met';
+}
+
+/** Every target with its verdict, in TARGETS order; `notes` qualify single figures. */
+export function judgeTargets(
+  values: Partial<Record<TargetId, number | null>>,
+  notes: Partial<Record<TargetId, string>> = {},
+): TargetResult[] {
+  return TARGETS.map((target) => {
+    const value = values[target.id] ?? null;
+    const note = notes[target.id];
+    return { ...target, value, verdict: judge(target, value), ...(note ? { note } : {}) };
+  });
+}
+
+/** The limit as the report prints it: "<= 80 ms", ">= 8 per second", "< 5.0 %". */
+export function limitText(target: Target, format: (value: number, unit: Target['unit']) => string): string {
+  const sign = target.kind === 'min' ? '>=' : target.strict ? '<' : '<=';
+  const aim = target.aim !== undefined ? ` (aim ${format(target.aim, target.unit)})` : '';
+  return `${sign} ${format(target.limit, target.unit)}${aim}`;
+}
