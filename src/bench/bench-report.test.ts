@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { benchMarkdown, benchSummary } from './bench-markdown';
+import { buildBenchReport, caseKey, computeRatios, memoryGrowth, summarizeCase, summarizeLive } from './bench-report';
+import type { BenchMeasurements, CaptionCase, CaptionSample, LiveMeasurement, MemorySnapshot } from './bench-types';
+
+/** A sample whose stages add up to `total` (preprocess 1, the rest in pass1). */
+function sample(total: number, roundTripMs?: number, refinedTokens: number | null = null): CaptionSample {
+  return {
+    totalMs: total,
+    stages: { preprocess: 1, encode: 0, pass1: total - 1, saliency: 0, regions: 0, lookAgain: 0, pass2: 0 },
+    ...(roundTripMs === undefined ? {} : { roundTripMs }),
+    coarseTokens: 4,
+    refinedTokens,
+  };
+}
+
+const cases = (runtime: CaptionCase['runtime'], totals: Record<string, number[]>, roundTrip = 0): CaptionCase[] =>
+  Object.entries(totals).map(([key, values]) => {
+    const [style, mode, cache] = key.split('/');
+    return {
+      runtime,
+      style: style as 'short' | 'detailed',
+      refine: mode === 'refined',
+      useCache: cache !== 'no-cache',
+      threads: 2,
+      samples: values.map((v) =>
+        sample(v, runtime === 'native' ? undefined : v + roundTrip, mode === 'refined' ? 5 : null),
+      ),
+    };
+  });
+
+const allCases: CaptionCase[] = [
+  ...cases('native', {
+    'short/coarse': [20, 22, 18],
+    'short/refined': [30, 24, 27],
+    'short/refined/no-cache': [81, 90],
+    'detailed/coarse': [50],
+    'detailed/refined': [80],
+  }),
+  ...cases(
+    'wasm',
+    {
+      'short/coarse': [40, 40, 44, 36],
+      'short/refined': [50, 50],
+      'detailed/coarse': [100],
+      'detailed/refined': [240],
+    },
+    5,
+  ),
+];
+
+const snapshot = (captions: number, over: Partial<MemorySnapshot>): MemorySnapshot => ({
+  atMs: captions * 100,
+  captions,
+  userAgentSpecificBytes: null,
+  pageHeapBytes: null,
+  pageBackingStoreBytes: null,
+  workerHeapBytes: null,
+  workerBackingStoreBytes: null,
+  rendererRssBytes: null,
+  ...over,
+});
+
+const live: LiveMeasurement = {
+  source: 'demo',
+  style: 'short',
+  refine: true,
+  durationMs: 10_000,
+  latenciesMs: Array.from({ length: 90 }, (_, i) => 100 + i),
+  longTasksMs: [62, 51],
+  memoryStart: snapshot(10, { workerBackingStoreBytes: 100e6, rendererRssBytes: 400e6 }),
+  memoryEnd: snapshot(90, { workerBackingStoreBytes: 103e6, rendererRssBytes: 480e6 }),
+  errors: 0,
+};
+
+describe('summarizeCase', () => {
+  it('keys, summarises totals and round trips, and takes stage medians', () => {
+    const report = summarizeCase(allCases.find((c) => c.runtime === 'wasm' && c.style === 'short' && !c.refine)!);
+    expect(report.key).toBe('wasm/short/coarse');
+    expect(report.total).toMatchObject({ n: 4, median: 40, min: 36, max: 44 });
+    expect(report.roundTrip!.median).toBe(45);
+    expect(report.stageMedians!.pass1).toBe(39);
+    expect(report.meanCoarseTokens).toBe(4);
+    expect(report.meanRefinedTokens).toBeNull();
+  });
+
+  it('names a no-cache case apart', () => {
+    expect(caseKey({ runtime: 'native', style: 'detailed', refine: true, useCache: false })).toBe(
+      'native/detailed/refined/no-cache',
+    );
+  });
+});
+
+describe('computeRatios', () => {
+  const ratios = computeRatios(allCases.map(summarizeCase));
+
+  it('divides the medians: refinement overhead, browser over native, no cache over cache', () => {
+    const overhead = (runtime: string, style: string) =>
+      ratios.refineOverhead.find((r) => r.runtime === runtime && r.style === style)!.ratio;
+    expect(overhead('native', 'short')).toBeCloseTo(27 / 20, 12);
+    expect(overhead('wasm', 'short')).toBeCloseTo(50 / 40, 12);
+    expect(overhead('wasm', 'detailed')).toBeCloseTo(2.4, 12);
+    const browser = ratios.browserVsNative.find((r) => r.style === 'short' && r.refine)!;
+    expect(browser).toMatchObject({ runtime: 'wasm' });
+    expect(browser.ratio).toBeCloseTo(50 / 27, 12);
+    expect(ratios.kvCache).toHaveLength(1);
+    expect(ratios.kvCache[0]).toMatchObject({ runtime: 'native', style: 'short', refine: true });
+    expect(ratios.kvCache[0].ratio).toBeCloseTo(85.5 / 27, 12);
+  });
+
+  it('states no ratio for a configuration that did not run', () => {
+    expect(ratios.browserVsNative.some((r) => r.runtime === 'webgpu')).toBe(false);
+  });
+});
+
+describe('live and memory', () => {
+  it('gives captions per second over the window, latency percentiles and long tasks', () => {
+    const report = summarizeLive(live);
+    expect(report.captionsPerSecond).toBe(9);
+    expect(report.latency!.median).toBe(144.5);
+    expect(report.latency!.p95).toBeCloseTo(100 + 0.95 * 89, 9);
+    expect(report.longTasks).toEqual({ count: 2, longestMs: 62, totalMs: 113 });
+  });
+
+  it('judges growth on the most specific figure both ends have', () => {
+    expect(memoryGrowth(live.memoryStart, live.memoryEnd)).toEqual({
+      figure: 'workerBackingStoreBytes',
+      start: 100e6,
+      end: 103e6,
+      share: 0.03,
+    });
+    const rssOnly = memoryGrowth(snapshot(1, { rendererRssBytes: 200 }), snapshot(2, { rendererRssBytes: 250 }));
+    expect(rssOnly).toMatchObject({ figure: 'rendererRssBytes', share: 0.25 });
+    expect(memoryGrowth(snapshot(1, {}), snapshot(2, {}))).toBeNull();
+    expect(memoryGrowth(null, snapshot(2, { rendererRssBytes: 1 }))).toBeNull();
+  });
+});
+
+describe('buildBenchReport', () => {
+  const measurements: BenchMeasurements = {
+    date: '2026-11-26',
+    machine: {
+      description: '2 cores, no GPU, Debian 12',
+      cpus: 2,
+      cpuModel: 'cpu',
+      memoryGiB: 24,
+      os: 'Debian 12',
+      node: 'v20',
+      chromium: 'Chromium 156',
+      loadAverageStart: [1, 1, 1],
+      loadAverageEnd: [2, 2, 2],
+    },
+    bundle: 'tiny',
+    settings: { runs: 3 },
+    cases: allCases,
+    live,
+    load: {
+      cold: { readyMs: 2000, firstCaptionMs: 2100, cachedFiles: 0 },
+      warm: { readyMs: 700, firstCaptionMs: 760, cachedFiles: 6 },
+    },
+    jsSize: {
+      files: [{ file: 'assets/index.js', bytes: 300_000, gzipBytes: 90_000, hasOrt: false }],
+      ortGzipBytes: 0,
+      appGzipBytes: 90_000,
+    },
+    webgpu: { state: 'software adapter only, not timed', adapter: 'SwiftShader' },
+    durationS: 100,
+    notes: ['a note'],
+  };
+  const report = buildBenchReport(measurements);
+  const verdict = (id: string) => report.targets.find((t) => t.id === id)!;
+
+  it('judges each target on its figure', () => {
+    expect(verdict('refineOverhead')).toMatchObject({ value: 1.25, verdict: 'met' });
+    expect(verdict('wasmVsNative').verdict).toBe('met');
+    // Browser targets use the page's round trip: 50 + 5 and 240 + 5.
+    expect(verdict('shortRefinedMs')).toMatchObject({ value: 55, verdict: 'met' });
+    expect(verdict('detailedRefinedMs')).toMatchObject({ value: 245, verdict: 'met' });
+    expect(verdict('liveCaptionsPerSecond')).toMatchObject({ value: 9, verdict: 'met' });
+    expect(verdict('liveP95Ms').verdict).toBe('met');
+    expect(verdict('liveLongTasks')).toMatchObject({ value: 2, verdict: 'not met', note: 'longest 62 ms' });
+    expect(verdict('liveMemoryGrowth')).toMatchObject({ value: 0.03, verdict: 'met' });
+    expect(verdict('warmLoadMs')).toMatchObject({ value: 760, verdict: 'met' });
+    expect(verdict('appJsGzipBytes').verdict).toBe('met');
+  });
+
+  it('leaves targets not measured when their part did not run', () => {
+    const bare = buildBenchReport({ ...measurements, live: null, jsSize: null, load: { cold: null, warm: null } });
+    for (const id of ['liveCaptionsPerSecond', 'liveLongTasks', 'warmLoadMs', 'appJsGzipBytes']) {
+      expect(bare.targets.find((t) => t.id === id)!.verdict).toBe('not measured');
+    }
+  });
+
+  it('writes Markdown with every section, and a four-line summary', () => {
+    const md = benchMarkdown(report);
+    for (const heading of [
+      '## Targets (9 of 10 met)',
+      '## Per caption',
+      '## Median per stage',
+      '## Ratios',
+      '## Live',
+      '## Load',
+      '## App JS size',
+      '## Notes',
+    ]) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain('| live: main-thread tasks over 50 ms | <= 0 | 2 | not met | longest 62 ms |');
+    expect(md).toContain('WebGPU: software adapter only, not timed (SwiftShader).');
+    expect(benchSummary(report)).toHaveLength(4);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});

@@ -1,0 +1,148 @@
+/** The eval report as Markdown (reports/<date>/eval.md) and the tables the console prints. */
+import { formatMs, formatNumber, formatPercent, MISSING } from '../bench/format';
+import { markdownTable, type Table } from '../bench/table';
+import { SCORED_ATTRIBUTES } from '../world/score';
+import { SIZES } from '../world/scene';
+import type { EvalReport } from './eval-report';
+
+/** CIDEr-D on the papers' scale (x100), BLEU-4 as a percentage. */
+export function textMetricsTable(report: EvalReport): Table {
+  return {
+    header: ['style', 'pass', 'images', 'BLEU-4', 'CIDEr-D', 'exact match', 'fully correct', 'median ms'],
+    rows: report.styles.flatMap((s) =>
+      s.passes.map((p) => [
+        s.style,
+        p.pass,
+        String(p.images),
+        formatNumber(p.bleu[3] * 100, 1),
+        formatNumber(p.ciderD * 100, 1),
+        formatPercent(p.exactMatch),
+        formatPercent(p.fullyCorrect),
+        p.pass === 'coarse' ? '' : formatMs(s.medianMs),
+      ]),
+    ),
+  };
+}
+
+/** Per-attribute accuracy (over matched objects) and full-object accuracy by true size. */
+export function objectTable(report: EvalReport): Table {
+  return {
+    header: ['style', 'pass', ...SCORED_ATTRIBUTES, 'full object', ...SIZES.map((s) => `full, ${s}`), 'count'],
+    rows: report.styles.flatMap((s) =>
+      s.passes
+        .filter((p) => p.world)
+        .map((p) => [
+          s.style,
+          p.pass,
+          ...SCORED_ATTRIBUTES.map((a) => formatPercent(p.world!.attributeAccuracy[a])),
+          formatPercent(p.world!.fullObjectAccuracy),
+          ...SIZES.map((size) => formatPercent(p.world!.bySize[size].fullObjectAccuracy)),
+          formatPercent(p.world!.countAccuracy),
+        ]),
+    ),
+  };
+}
+
+/** Missed objects (over true objects) and hallucinated ones (CHAIR_i over said objects, CHAIR_s over captions). */
+export function errorsTable(report: EvalReport): Table {
+  return {
+    header: [
+      'style',
+      'pass',
+      'missed',
+      ...SIZES.map((s) => `missed, ${s}`),
+      'hallucinated (CHAIR_i)',
+      'captions with one (CHAIR_s)',
+      'unparsed',
+    ],
+    rows: report.styles.flatMap((s) =>
+      s.passes
+        .filter((p) => p.world)
+        .map((p) => [
+          s.style,
+          p.pass,
+          `${formatPercent(p.world!.missedRate)} (${p.world!.missed}/${p.world!.objects})`,
+          ...SIZES.map((size) => formatPercent(p.world!.bySize[size].missedRate)),
+          `${formatPercent(p.world!.hallucinationRate)} (${p.world!.hallucinated}/${p.world!.predicted})`,
+          formatPercent(p.world!.captionHallucinationRate),
+          formatPercent(p.world!.unparsedRate),
+        ]),
+    ),
+  };
+}
+
+export function refinementTable(report: EvalReport): Table {
+  return {
+    header: [
+      'style',
+      'captions',
+      'coarse fully correct',
+      'refined fully correct',
+      'broken by refinement',
+      'fixed by refinement',
+    ],
+    rows: report.styles
+      .filter((s) => s.refinement)
+      .map((s) => {
+        const r = s.refinement!;
+        return [
+          s.style,
+          String(r.captions),
+          String(r.coarseCorrect),
+          String(r.refinedCorrect),
+          `${r.broken} (${formatPercent(r.brokenShare)} of the correct coarse)`,
+          `${r.fixed} (${formatPercent(r.fixedShare)} of the wrong coarse)`,
+        ];
+      }),
+  };
+}
+
+export function evalMarkdown(report: EvalReport): string {
+  const lines = [
+    `# Glance eval, ${report.date}`,
+    '',
+    `Bundle \`${report.bundle}\`, data \`${report.data.path}\` (${report.data.images} images` +
+      `${report.data.world ? ', world scenes: object-level scores included' : ', no true scenes: text metrics only'}). ` +
+      `Machine: ${report.machine}. Run took ${formatNumber(report.durationS, 0)} s.`,
+    `Settings: ${Object.entries(report.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}.`,
+    '',
+    '## Text metrics',
+    '',
+    'BLEU-4 in % and CIDEr-D x 100, against the references of the same style (COCO caption evaluation ' +
+      'definitions, docs/metrics.md). Fully correct: every object right, nothing extra, the right count.',
+    '',
+    markdownTable(textMetricsTable(report)),
+  ];
+  if (report.data.world) {
+    lines.push(
+      '',
+      '## Objects',
+      '',
+      'Attribute accuracy over matched objects; full-object accuracy (every attribute the style says right) over ' +
+        'true objects, by true size; count: the stated number of objects is right. Short captions say neither ' +
+        'pattern nor position.',
+      '',
+      markdownTable(objectTable(report)),
+      '',
+      markdownTable(errorsTable(report)),
+      '',
+      '## What refinement did',
+      '',
+      markdownTable(refinementTable(report)),
+    );
+  }
+  if (report.examples.length) {
+    lines.push('', '## Examples', '');
+    for (const e of report.examples) {
+      lines.push(
+        `- image ${e.id}, ${e.style}: reference "${e.reference}"`,
+        `  - coarse: "${e.coarse}"`,
+        `  - refined: ${e.refined === null ? MISSING : `"${e.refined}"`}`,
+      );
+    }
+  }
+  if (report.notes.length) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
+  return lines.join('\n') + '\n';
+}
