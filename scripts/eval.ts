@@ -1,0 +1,130 @@
+/**
+ * `npm run eval`: captions a dataset with a bundle through src/core (onnxruntime-node) and reports caption
+ * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
+ * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
+ *
+ *   npm run eval -- [--model public/models/glance-world-v1] [--data data/world/test] [--limit 300 | --all]
+ *                   [--styles short,detailed] [--threads 2] [--out reports]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { textTable } from '../src/bench/table';
+import type { CaptionStyle } from '../src/core/bundle/config';
+import { readCocoCaptions } from '../src/eval/coco';
+import { errorsTable, evalMarkdown, objectTable, refinementTable, textMetricsTable } from '../src/eval/eval-markdown';
+import { buildEvalReport, type ImageCaptions } from '../src/eval/eval-report';
+import { loadNodeCaptioner } from '../src/node/load-captioner';
+import { loadAverage, machineFacts, today } from './bench/machine';
+import { writeReport } from './bench/report-files';
+import { ensureWorldSplit } from './bench/world-split';
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'public/models/glance-world-v1' },
+    data: { type: 'string', default: 'data/world/test' },
+    limit: { type: 'string', default: '300' },
+    all: { type: 'boolean', default: false },
+    styles: { type: 'string', default: 'short,detailed' },
+    threads: { type: 'string', default: '2' },
+    out: { type: 'string', default: 'reports' },
+  },
+});
+
+function positiveInteger(name: string, text: string | undefined): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${text}`);
+  return n;
+}
+
+function stylesFrom(text: string): CaptionStyle[] {
+  const styles = text.split(',').map((s) => s.trim());
+  for (const s of styles) if (s !== 'short' && s !== 'detailed') throw new Error(`--styles: unknown style "${s}"`);
+  return styles as CaptionStyle[];
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const model = values.model!;
+  const dataDir = values.data!;
+  const styles = stylesFrom(values.styles!);
+  const threads = positiveInteger('threads', values.threads);
+  const limit = values.all ? Infinity : positiveInteger('limit', values.limit);
+  const notes: string[] = [];
+
+  const generatedS = ensureWorldSplit(dataDir);
+  if (generatedS !== null) notes.push(`${dataDir} was generated first, in ${generatedS.toFixed(1)} s.`);
+  const dataset = readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
+  const images = dataset.images.slice(0, limit);
+  const subset = { ...dataset, images };
+  console.log(
+    `eval: ${model} on ${images.length} of ${dataset.images.length} images of ${dataDir}, ` +
+      `styles ${styles.join(', ')}, coarse and refined, greedy, onnxruntime-node with ${threads} threads`,
+  );
+
+  const loadAverageStart = loadAverage();
+  const node = await loadNodeCaptioner(model, { runtime: 'node', threads });
+  const captions: ImageCaptions[] = [];
+  const captionStart = performance.now();
+  try {
+    for (const [i, image] of images.entries()) {
+      const bytes = new Uint8Array(readFileSync(join(dataDir, image.fileName)));
+      for (const style of styles) {
+        // One job gives both: the coarse caption is pass 1 of the refined job, exactly as with refine off.
+        const result = await node.captionImage(bytes, image.fileName, { style, refine: true });
+        captions.push({
+          id: image.id,
+          style,
+          coarse: result.coarse.text,
+          refined: result.refined?.text ?? null,
+          totalMs: result.timings.total,
+        });
+      }
+      if ((i + 1) % 50 === 0 || i + 1 === images.length) {
+        const seconds = (performance.now() - captionStart) / 1000;
+        console.log(`  ${i + 1}/${images.length} images, ${seconds.toFixed(0)} s`);
+      }
+    }
+  } finally {
+    await node.dispose();
+  }
+
+  const machine = machineFacts();
+  notes.push(
+    `Captioned in ${((performance.now() - captionStart) / 1000).toFixed(1)} s; load average ` +
+      `${loadAverageStart.join(' ')} at the start, ${loadAverage().join(' ')} at the end (a shared machine).`,
+  );
+  const date = today();
+  const report = buildEvalReport({
+    date,
+    machine: machine.description,
+    bundle: model,
+    data: { path: dataDir },
+    dataset: subset,
+    captions,
+    settings: {
+      images: images.length,
+      styles: styles.join(','),
+      threads,
+      decoding: 'greedy',
+      runtime: 'onnxruntime-node',
+    },
+    durationS: (performance.now() - started) / 1000,
+    notes,
+  });
+  report.durationS = (performance.now() - started) / 1000;
+
+  console.log('\n' + textTable(textMetricsTable(report)));
+  if (report.data.world) {
+    console.log('\n' + textTable(objectTable(report)));
+    console.log('\n' + textTable(errorsTable(report)));
+    console.log('\n' + textTable(refinementTable(report)));
+  }
+  const files = writeReport(values.out!, date, 'eval', report, evalMarkdown(report));
+  console.log(`\nwrote ${files.join(' and ')} (${report.durationS.toFixed(0)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exit(1);
+});
