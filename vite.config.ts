@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { embedOfflinePlugin } from './scripts/vite/embed-offline-plugin';
 import { ortAssetsPlugin } from './scripts/vite/ort-assets-plugin';
 
 /** Cross-origin isolation, which SharedArrayBuffer and so ORT's WASM threads require, in dev and in preview. */
@@ -9,7 +10,7 @@ const ISOLATION_HEADERS = {
 };
 
 export default defineConfig({
-  plugins: [react(), ortAssetsPlugin(ISOLATION_HEADERS)],
+  plugins: [react(), ortAssetsPlugin(ISOLATION_HEADERS), embedOfflinePlugin()],
   resolve: {
     // Picks onnxruntime-web's dist/ort*.min.mjs, which loads its .mjs/.wasm from env.wasm.wasmPaths (our origin),
     // instead of the *.bundle.min.mjs that inlines the .mjs into the app's chunks.
@@ -18,7 +19,11 @@ export default defineConfig({
   // The dep optimizer would re-bundle onnxruntime-web in dev; serve it as is, like the build does.
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1024,
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
   preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
 });

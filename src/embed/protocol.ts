@@ -86,6 +86,8 @@ export interface ErrorMessage {
   name: string;
   message: string;
   id?: string;
+  /** True when the widget cannot caption at all (the model failed to load): `ready` will not come. */
+  fatal?: boolean;
 }
 
 export type WidgetMessage = ReadyMessage | ProgressMessage | CaptionMessage | ErrorMessage;

@@ -84,7 +84,7 @@ const WIDGET_FIELDS = {
   ready: ['info'],
   progress: ['phase', 'loadedBytes', 'totalBytes'],
   caption: ['id', 'text', 'coarse', 'refined', 'regions', 'time', 'width', 'height'],
-  error: ['name', 'message', 'id'],
+  error: ['name', 'message', 'id', 'fatal'],
 } as const;
 
 /**
@@ -125,6 +125,7 @@ export function parseWidgetMessage(data: unknown): Parsed<WidgetMessage> {
     default: {
       if (typeof m.name !== 'string' || typeof m.message !== 'string') return refuse(`'error' is malformed`);
       if (m.id !== undefined && !isId(m.id)) return refuse(`'error' id is malformed`);
+      if (m.fatal !== undefined && typeof m.fatal !== 'boolean') return refuse(`'error' fatal is malformed`);
       return { ok: true, message: m as unknown as WidgetMessage };
     }
   }

@@ -1,0 +1,71 @@
+/** Turns what the bridge reports into protocol messages (plain data, rounded, nothing the host does not need). */
+import type { LoadProgress, RuntimeInfo } from '../bridge/captioner-client';
+import type { CaptionResult } from '../core/caption-types';
+import type { CaptionMessage, EmbedInfo, EmbedMode, EmbedStyle, ErrorMessage, ProgressMessage } from './protocol';
+
+/** Regions are whole pixels; scores keep 3 decimals (enough to rank, no more). */
+export function toCaptionMessage(
+  result: CaptionResult,
+  frame: { width: number; height: number },
+  id?: string,
+): CaptionMessage {
+  const message: CaptionMessage = {
+    v: 1,
+    type: 'caption',
+    text: result.refined?.text ?? result.coarse.text,
+    coarse: result.coarse.text,
+    refined: result.refined?.text ?? null,
+    regions: result.regions.map((r) => ({
+      x: Math.round(r.x),
+      y: Math.round(r.y),
+      w: Math.round(r.w),
+      h: Math.round(r.h),
+      score: Math.round(r.score * 1000) / 1000,
+    })),
+    time: Math.round(result.timings.total * 10) / 10,
+    width: frame.width,
+    height: frame.height,
+  };
+  if (id !== undefined) message.id = id;
+  return message;
+}
+
+export function toProgressMessage(progress: LoadProgress): ProgressMessage {
+  return {
+    v: 1,
+    type: 'progress',
+    phase: progress.phase,
+    loadedBytes: progress.loadedBytes,
+    totalBytes: progress.totalBytes,
+  };
+}
+
+/** An error as the protocol carries it: its stable name and message only (no stack, no cause). */
+export function toErrorMessage(error: unknown, id?: string): ErrorMessage {
+  const e = error as { name?: unknown; message?: unknown } | null;
+  const message: ErrorMessage = {
+    v: 1,
+    type: 'error',
+    name: typeof e?.name === 'string' ? e.name : 'Error',
+    message: typeof e?.message === 'string' ? e.message : String(error),
+  };
+  if (id !== undefined) message.id = id;
+  return message;
+}
+
+/** The 'ready' info from the runtime's own report (what actually runs, not what was asked for). */
+export function toEmbedInfo(
+  info: RuntimeInfo,
+  settings: { mode: EmbedMode; refine: boolean; style: EmbedStyle },
+): EmbedInfo {
+  return {
+    protocol: 1,
+    mode: settings.mode,
+    backend: info.backend ?? 'wasm',
+    wasmThreads: info.wasmThreads ?? 1,
+    crossOriginIsolated: info.crossOriginIsolated,
+    model: { url: info.bundle?.url ?? '', name: info.bundle?.name ?? '' },
+    refine: settings.refine,
+    style: settings.style,
+  };
+}
