@@ -24,7 +24,9 @@ function hasGpu(): boolean {
 
 export function chromiumVersion(executable: string): string | null {
   try {
-    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    // Debian's wrapper script complains on stderr about its own memory check; the version is on stdout.
+    const stdio: ['ignore', 'pipe', 'ignore'] = ['ignore', 'pipe', 'ignore'];
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio }).trim();
   } catch {
     return null;
   }

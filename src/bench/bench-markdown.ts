@@ -107,8 +107,8 @@ const MEMORY_LABELS: [keyof MemorySnapshot, string][] = [
   ['pageHeapBytes', 'page JS heap (CDP)'],
   ['pageBackingStoreBytes', 'page ArrayBuffers (CDP)'],
   ['workerHeapBytes', 'worker JS heap (CDP)'],
-  ['workerBackingStoreBytes', 'worker ArrayBuffers incl. WASM memory (CDP)'],
-  ['rendererRssBytes', 'renderer processes, resident (/proc)'],
+  ['workerBackingStoreBytes', 'worker ArrayBuffers (CDP)'],
+  ['rendererRssBytes', 'renderer processes incl. WASM memory, PSS (/proc)'],
 ];
 
 export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | null): Table {
@@ -222,11 +222,15 @@ export function benchMarkdown(report: BenchReport): string {
     '',
     '## Load',
     '',
+    'From navigation start (the Live view with the demo camera, a fresh browser profile for cold) to the model ' +
+      'being ready and to the first caption arriving in the page.',
+    '',
     markdownTable({
-      header: ['load', 'model ready', 'first caption', 'files from the Cache API'],
+      header: ['load', 'model ready', 'of which warm-up caption', 'first caption', 'files from the Cache API'],
       rows: (['cold', 'warm'] as const).map((kind) => [
         kind,
         formatMs(load[kind]?.readyMs),
+        formatMs(load[kind]?.warmupMs),
         formatMs(load[kind]?.firstCaptionMs),
         load[kind] ? String(load[kind]!.cachedFiles) : MISSING,
       ]),

@@ -68,8 +68,8 @@ const live: LiveMeasurement = {
   durationMs: 10_000,
   latenciesMs: Array.from({ length: 90 }, (_, i) => 100 + i),
   longTasksMs: [62, 51],
-  memoryStart: snapshot(10, { workerBackingStoreBytes: 100e6, rendererRssBytes: 400e6 }),
-  memoryEnd: snapshot(90, { workerBackingStoreBytes: 103e6, rendererRssBytes: 480e6 }),
+  memoryStart: snapshot(10, { workerHeapBytes: 10e6, rendererRssBytes: 100e6 }),
+  memoryEnd: snapshot(90, { workerHeapBytes: 20e6, rendererRssBytes: 103e6 }),
   errors: 0,
 };
 
@@ -124,13 +124,16 @@ describe('live and memory', () => {
 
   it('judges growth on the most specific figure both ends have', () => {
     expect(memoryGrowth(live.memoryStart, live.memoryEnd)).toEqual({
-      figure: 'workerBackingStoreBytes',
+      figure: 'rendererRssBytes',
       start: 100e6,
       end: 103e6,
       share: 0.03,
     });
-    const rssOnly = memoryGrowth(snapshot(1, { rendererRssBytes: 200 }), snapshot(2, { rendererRssBytes: 250 }));
-    expect(rssOnly).toMatchObject({ figure: 'rendererRssBytes', share: 0.25 });
+    const both = { userAgentSpecificBytes: 200, rendererRssBytes: 1000 };
+    const ua = memoryGrowth(snapshot(1, both), snapshot(2, { ...both, userAgentSpecificBytes: 250 }));
+    expect(ua).toMatchObject({ figure: 'userAgentSpecificBytes', share: 0.25 });
+    const heapOnly = memoryGrowth(snapshot(1, { workerHeapBytes: 4 }), snapshot(2, { workerHeapBytes: 3 }));
+    expect(heapOnly).toMatchObject({ figure: 'workerHeapBytes', share: -0.25 });
     expect(memoryGrowth(snapshot(1, {}), snapshot(2, {}))).toBeNull();
     expect(memoryGrowth(null, snapshot(2, { rendererRssBytes: 1 }))).toBeNull();
   });
@@ -155,8 +158,8 @@ describe('buildBenchReport', () => {
     cases: allCases,
     live,
     load: {
-      cold: { readyMs: 2000, firstCaptionMs: 2100, cachedFiles: 0 },
-      warm: { readyMs: 700, firstCaptionMs: 760, cachedFiles: 6 },
+      cold: { readyMs: 2000, firstCaptionMs: 2100, cachedFiles: 0, warmupMs: 80 },
+      warm: { readyMs: 700, firstCaptionMs: 760, cachedFiles: 6, warmupMs: 60 },
     },
     jsSize: {
       files: [{ file: 'assets/index.js', bytes: 300_000, gzipBytes: 90_000, hasOrt: false }],

@@ -105,11 +105,14 @@ export function computeRatios(cases: readonly CaseReport[]): Ratios {
   return { refineOverhead, browserVsNative, kvCache };
 }
 
-/** Memory figures in order of preference for the growth figure: the most specific the browser gave in both. */
+/**
+ * Memory figures in order of preference for the growth figure: the browser's own measurement of the page and
+ * its workers, else the renderer processes (the only figure that holds ORT's WASM memory), else the worker's heap.
+ */
 const MEMORY_FIGURES: readonly (keyof MemorySnapshot)[] = [
   'userAgentSpecificBytes',
-  'workerBackingStoreBytes',
   'rendererRssBytes',
+  'workerHeapBytes',
 ];
 
 export function memoryGrowth(start: MemorySnapshot | null, end: MemorySnapshot | null): LiveReport['memoryGrowth'] {

@@ -63,10 +63,10 @@ export interface MemorySnapshot {
   /** CDP Runtime.getHeapUsage of the page: used JS heap, and ArrayBuffer backing stores. */
   pageHeapBytes: number | null;
   pageBackingStoreBytes: number | null;
-  /** The same for the captioner worker; its backing stores hold ORT's WASM memory. */
+  /** The same for the captioner worker (ORT's WASM memory is in neither figure). */
   workerHeapBytes: number | null;
   workerBackingStoreBytes: number | null;
-  /** Resident memory of the browser's renderer processes (/proc), everything included. */
+  /** Proportional set size of the browser's renderer processes (/proc): everything, WASM memory included. */
   rendererRssBytes: number | null;
 }
 
@@ -109,6 +109,8 @@ export interface LoadTiming {
   firstCaptionMs: number;
   /** Bundle files the Cache API served (warm load). */
   cachedFiles: number;
+  /** The worker's warm-up caption before it reported ready, ms (part of readyMs). */
+  warmupMs: number | null;
 }
 
 /** One built file and its gzip size. */

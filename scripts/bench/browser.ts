@@ -1,0 +1,160 @@
+/**
+ * The browser half of the bench, in one headless Chromium (Debian's, flags from PLATFORM.md): cold and warm
+ * load of the built app to its first Live caption, the live run, then per-caption timings through the app's
+ * worker with WASM (and WebGPU where a real adapter exists).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { CaptionCase, LiveMeasurement, LoadTiming, WebGpuStatus } from '../../src/bench/bench-types';
+import type { CaptionStyle } from '../../src/core/bundle/config';
+import type { CaseSpec } from './caption-cases';
+import { measureLive, startWebcam, type LiveOptions } from './live-run';
+import { WorkerCdp } from './memory';
+import { installBenchHooks, NAME_SHIM } from './page-hooks';
+import { runPageCases } from './page-cases';
+
+/** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  // Offers WebGPU where Chromium would not by default; on a machine without a GPU that is SwiftShader.
+  '--enable-unsafe-webgpu',
+];
+
+export interface BrowserOptions {
+  executablePath: string;
+  origin: string;
+  images: string[];
+  cases: readonly CaseSpec[];
+  runs: number;
+  warmup: number;
+  /** null: no live run. */
+  live: (LiveOptions & { y4m: string | null }) | null;
+  /** Time WebGPU when the adapter is a real GPU ('auto'), or never ('off'). */
+  webgpu: 'auto' | 'off';
+  userAgentMemory: boolean;
+}
+
+export interface BrowserResults {
+  cases: CaptionCase[];
+  live: LiveMeasurement | null;
+  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  webgpu: WebGpuStatus;
+  notes: string[];
+}
+
+/** Runs in the page: the Live view's settings (src/app/common/settings.ts) before the app reads them. */
+function settingsScript(style: CaptionStyle): void {
+  const key = 'glance.settings.v1';
+  const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+  // The demo camera at load; a webcam run switches after the loads are timed.
+  localStorage.setItem(key, JSON.stringify({ ...stored, refine: true, style, source: 'demo', speak: false }));
+}
+
+async function newBenchContext(browser: Browser, style: CaptionStyle): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera'] });
+  await context.addInitScript({ content: NAME_SHIM });
+  await context.addInitScript(installBenchHooks);
+  await context.addInitScript(settingsScript, style);
+  return context;
+}
+
+/** Waits for the page's first caption after a navigation; times are from navigation start. */
+async function firstCaption(page: Page, navigate: () => Promise<unknown>): Promise<LoadTiming> {
+  await navigate();
+  await page.waitForFunction(
+    () => window.__bench?.firstCaptionAt != null || window.__bench?.readyState === 'error',
+    null,
+    {
+      timeout: 180_000,
+      polling: 50,
+    },
+  );
+  const state = await page.evaluate(() => window.__bench!);
+  if (state.readyState === 'error') throw new Error('the app failed to load its model (see the page for the message)');
+  const info = await page.evaluate(() => window.__glance!.client.info());
+  return {
+    readyMs: state.readyAt!,
+    firstCaptionMs: state.firstCaptionAt!,
+    cachedFiles: info.bundle?.cachedFiles.length ?? 0,
+    warmupMs: info.bundle?.warmupMs ?? null,
+  };
+}
+
+async function stopLive(page: Page): Promise<void> {
+  // Another route unmounts the Live view, which stops its loop and cancels the frame in flight.
+  await page.evaluate(() => {
+    location.hash = '#/embed';
+  });
+  await page.waitForFunction(async () => (await window.__glance!.client.pendingJobs()).length === 0, null, {
+    timeout: 30_000,
+    polling: 100,
+  });
+}
+
+function webgpuStatus(adapter: { description: string; isFallback: boolean } | null): WebGpuStatus {
+  if (!adapter) return { state: 'no adapter', adapter: null };
+  if (adapter.isFallback) return { state: 'software adapter only, not timed', adapter: adapter.description };
+  return { state: 'timed', adapter: adapter.description };
+}
+
+export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
+  const style = options.live?.style ?? 'short';
+  const liveArgs = options.live?.y4m
+    ? [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${options.live.y4m}`,
+      ]
+    : [];
+  const server = await chromium.launchServer({
+    executablePath: options.executablePath,
+    args: [...CHROMIUM_ARGS, ...liveArgs],
+  });
+  const browserPid = server.process().pid ?? null;
+  const browser = await chromium.connect(server.wsEndpoint());
+  const notes: string[] = [];
+  try {
+    const context = await newBenchContext(browser, style);
+    const page = await context.newPage();
+    const url = `${options.origin}/?backend=wasm#/live`;
+    const cold = await firstCaption(page, () => page.goto(url, { waitUntil: 'commit' }));
+    const warm = await firstCaption(page, () => page.reload({ waitUntil: 'commit' }));
+    if (warm.cachedFiles === 0) notes.push('The warm load found no bundle file in the Cache API.');
+
+    let live: LiveMeasurement | null = null;
+    if (options.live) {
+      if (options.live.source === 'webcam') await startWebcam(page);
+      const probe = {
+        page,
+        pageCdp: await context.newCDPSession(page),
+        worker: await WorkerCdp.attach(browser, 'captioner.worker'),
+        browserPid,
+        userAgentSpecific: options.userAgentMemory,
+      };
+      if (!probe.worker) notes.push('The captioner worker was not found over CDP: no worker heap figures.');
+      live = await measureLive(page, probe, options.live);
+    }
+
+    await stopLive(page);
+    const info = await page.evaluate(() => window.__glance!.client.info());
+    const pageOptions = { images: options.images, cases: options.cases, runs: options.runs, warmup: options.warmup };
+    const cases = await runPageCases(page, 'wasm', pageOptions);
+    const webgpu =
+      options.webgpu === 'off' ? { state: 'not checked' as const, adapter: null } : webgpuStatus(info.adapter);
+    if (webgpu.state === 'timed') {
+      const gpuPage = await (await newBenchContext(browser, style)).newPage();
+      await gpuPage.goto(`${options.origin}/?backend=webgpu#/embed`);
+      await gpuPage.waitForFunction(() => window.__bench?.readyState != null, null, { timeout: 180_000 });
+      cases.push(...(await runPageCases(gpuPage, 'webgpu', pageOptions)));
+    }
+    return { cases, live, load: { cold, warm }, webgpu, notes };
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.close();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Memory readings during the live run: the page's and the captioner worker's JS heaps over CDP (after a
+ * garbage collection, so growth means retained memory), and the resident memory of the browser's renderer
+ * processes from /proc, which also holds ORT's WASM memory (CDP's heap figures do not).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { MemorySnapshot } from '../../src/bench/bench-types';
+
+interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
+}
+
+/**
+ * A CDP channel to a worker target. Playwright's CDPSession cannot address a child session, so this uses the
+ * browser session's Target.sendMessageToTarget (non-flat attach), which Chromium 156 still serves.
+ */
+export class WorkerCdp {
+  private nextId = 1;
+  private readonly replies = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+
+  private constructor(
+    private readonly browserSession: CDPSession,
+    private readonly sessionId: string,
+  ) {
+    browserSession.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (message.id !== undefined) this.replies.get(message.id)?.(message);
+    });
+  }
+
+  /** Attaches to the first worker whose URL contains `urlPart`; null when there is none. */
+  static async attach(browser: Browser, urlPart: string): Promise<WorkerCdp | null> {
+    const session = await browser.newBrowserCDPSession();
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes(urlPart));
+    if (!target) return null;
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    return new WorkerCdp(session, sessionId);
+  }
+
+  send<T>(method: string, params: Record<string, unknown> = {}, timeoutMs = 20_000): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.replies.delete(id);
+        reject(new Error(`worker CDP ${method}: no reply in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.replies.set(id, (message) => {
+        clearTimeout(timer);
+        this.replies.delete(id);
+        if (message.error) reject(new Error(`worker CDP ${method}: ${message.error.message}`));
+        else resolve(message.result as T);
+      });
+      const message = JSON.stringify({ id, method, params });
+      this.browserSession.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message }).catch(reject);
+    });
+  }
+}
+
+/**
+ * Memory of the renderer processes below the browser process `browserPid`: their proportional set size (shared
+ * pages split among the processes that map them, so a sum does not count the Chromium binary once per process),
+ * or the resident size where the kernel has no smaps_rollup.
+ */
+export function rendererRss(browserPid: number): number | null {
+  const parents = new Map<number, number>();
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent; the command name (field 2) may hold spaces, so split after it.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === browserPid) return true;
+    return false;
+  };
+  let total = 0;
+  let found = false;
+  for (const pid of pids) {
+    if (!below(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const kb = pss(pid) ?? /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (kb !== undefined) {
+        total += Number(kb) * 1024;
+        found = true;
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found ? total : null;
+}
+
+function pss(pid: number): string | undefined {
+  try {
+    return /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MemoryProbe {
+  page: Page;
+  pageCdp: CDPSession;
+  worker: WorkerCdp | null;
+  browserPid: number | null;
+  /** Also call performance.measureUserAgentSpecificMemory() (slow in headless Chromium: up to a minute). */
+  userAgentSpecific: boolean;
+}
+
+async function heap(read: () => Promise<HeapUsage>): Promise<HeapUsage | null> {
+  try {
+    return await read();
+  } catch {
+    return null;
+  }
+}
+
+export async function memorySnapshot(probe: MemoryProbe, atMs: number, captions: number): Promise<MemorySnapshot> {
+  const { pageCdp, worker } = probe;
+  await pageCdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  await worker?.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const pageHeap = await heap(() => pageCdp.send('Runtime.getHeapUsage'));
+  const workerHeap = worker ? await heap(() => worker.send<HeapUsage>('Runtime.getHeapUsage')) : null;
+  let userAgentSpecificBytes: number | null = null;
+  if (probe.userAgentSpecific) {
+    userAgentSpecificBytes = await probe.page
+      .evaluate(async () => {
+        const measure = (
+          performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }
+        ).measureUserAgentSpecificMemory;
+        return measure ? (await measure.call(performance)).bytes : null;
+      })
+      .catch(() => null);
+  }
+  return {
+    atMs,
+    captions,
+    userAgentSpecificBytes,
+    pageHeapBytes: pageHeap?.usedSize ?? null,
+    pageBackingStoreBytes: pageHeap?.backingStorageSize ?? null,
+    workerHeapBytes: workerHeap?.usedSize ?? null,
+    workerBackingStoreBytes: workerHeap?.backingStorageSize ?? null,
+    rendererRssBytes: probe.browserPid === null ? null : rendererRss(probe.browserPid),
+  };
+}

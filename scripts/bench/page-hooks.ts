@@ -1,0 +1,95 @@
+/**
+ * Instrumentation the bench adds to the app's page before any of its scripts run (an init script): it changes
+ * nothing the app does, it only watches. It records when the startup load settles, every caption call the page
+ * makes through the test hook's client (window.__glance, src/app/test-hook.ts) with the time the Live view
+ * grabbed its frame, and main-thread long tasks. Functions here run in the browser: no imports at run time.
+ */
+import type { GlanceTestHook } from '../../src/app/test-hook';
+
+/** One caption call seen in the page (performance.now() ms). */
+export interface PageCaption {
+  /** When the Live view grabbed the frame (createImageBitmap on the video); null for other callers. */
+  grabAt: number | null;
+  start: number;
+  end: number;
+  style: string;
+  refined: boolean;
+}
+
+export interface BenchPageState {
+  readyAt: number | null;
+  readyState: string | null;
+  firstCaptionAt: number | null;
+  captions: PageCaption[];
+  /** Rejections other than cancellations, by error name. */
+  errors: string[];
+  longTasks: { start: number; duration: number }[];
+  lastGrabAt: number | null;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchPageState;
+  }
+}
+
+/** tsx (esbuild) wraps named functions in `__name(...)`; the page has no such helper, so give it one. */
+export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+/** Runs in the page before its scripts (Playwright's addInitScript). */
+export function installBenchHooks(): void {
+  const state: BenchPageState = {
+    readyAt: null,
+    readyState: null,
+    firstCaptionAt: null,
+    captions: [],
+    errors: [],
+    longTasks: [],
+    lastGrabAt: null,
+  };
+  window.__bench = state;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: the report says no long task was seen, which the notes qualify.
+  }
+  const create = window.createImageBitmap.bind(window) as (...args: unknown[]) => Promise<ImageBitmap>;
+  (window as unknown as { createImageBitmap: unknown }).createImageBitmap = (...args: unknown[]) => {
+    if (args[0] instanceof HTMLVideoElement) state.lastGrabAt = performance.now();
+    return create(...args);
+  };
+  let hook: GlanceTestHook | undefined;
+  Object.defineProperty(window, '__glance', {
+    configurable: true,
+    get: () => hook,
+    set: (value: GlanceTestHook) => {
+      hook = value;
+      void value.runtimeSettled.then((status) => {
+        state.readyAt = performance.now();
+        state.readyState = status.state;
+      });
+      const client = value.client;
+      const caption = client.caption.bind(client);
+      client.caption = (frame, options, call) => {
+        const grabAt = state.lastGrabAt;
+        state.lastGrabAt = null;
+        const start = performance.now();
+        const job = caption(frame, options, call);
+        job.then(
+          (result) => {
+            const end = performance.now();
+            state.captions.push({ grabAt, start, end, style: result.style, refined: result.refined !== undefined });
+            if (state.firstCaptionAt === null) state.firstCaptionAt = end;
+          },
+          (error: unknown) => {
+            const name = (error as { name?: string } | null)?.name ?? 'Error';
+            if (name !== 'AbortError' && name !== 'CancelledError') state.errors.push(name);
+          },
+        );
+        return job;
+      };
+    },
+  });
+}
