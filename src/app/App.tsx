@@ -1,20 +1,33 @@
 import { BackendBadge } from './BackendBadge';
 import type { CaptionService } from './captioning/caption-service';
 import { DEFAULT_BUNDLE_URL } from './config';
+import { EmbedView } from './embed/EmbedView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImagesView } from './images/ImagesView';
 import { LiveView } from './live/LiveView';
 import { Nav } from './Nav';
-import { PlaceholderView } from './PlaceholderView';
 import { ROUTES } from './routes';
 import type { RuntimeStatusStore } from './runtime-status';
+import type { ModelSwitcher } from './settings/model-switcher';
+import { SettingsView } from './settings/SettingsView';
+import { useModelUrl } from './settings/useModelUrl';
 import { useHashRoute } from './useHashRoute';
 import { useRuntimeStatus } from './useRuntimeStatus';
 import './app.css';
 
 /** The shell: header with the backend badge, navigation, and the current place inside an error boundary. */
-export function App({ runtime, service = null }: { runtime: RuntimeStatusStore; service?: CaptionService | null }) {
+export function App({
+  runtime,
+  service = null,
+  models = null,
+}: {
+  runtime: RuntimeStatusStore;
+  service?: CaptionService | null;
+  /** The model picker's store (usually the same object as `runtime`); null hides the picker. */
+  models?: ModelSwitcher | null;
+}) {
   const status = useRuntimeStatus(runtime);
+  const bundleUrl = useModelUrl(models, DEFAULT_BUNDLE_URL);
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // Views get the service once a captioner bundle is ready (the fixture bundle only proves the runtime).
@@ -32,11 +45,13 @@ export function App({ runtime, service = null }: { runtime: RuntimeStatusStore; 
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
-            <LiveView service={captioner} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+            <LiveView service={captioner} status={status} bundleUrl={bundleUrl} />
           ) : route.id === 'images' ? (
-            <ImagesView service={captioner} status={status} bundleUrl={DEFAULT_BUNDLE_URL} />
+            <ImagesView service={captioner} status={status} bundleUrl={bundleUrl} />
+          ) : route.id === 'embed' ? (
+            <EmbedView />
           ) : (
-            <PlaceholderView title={route.label} blurb={route.blurb} />
+            <SettingsView models={models} defaultUrl={DEFAULT_BUNDLE_URL} />
           )}
         </ErrorBoundary>
       </main>

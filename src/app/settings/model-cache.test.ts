@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { bundleBaseOf, clearCachedModels, MODEL_CACHE, readCacheReport, type CacheStorageLike } from './model-cache';
+
+/** An in-memory CacheStorage with the calls model-cache.ts makes. */
+function fakeCaches(contents: Record<string, Record<string, Response>>): CacheStorageLike {
+  const stores = new Map(Object.entries(contents).map(([name, entries]) => [name, new Map(Object.entries(entries))]));
+  const cacheOf = (entries: Map<string, Response>) =>
+    ({
+      keys: async () => [...entries.keys()].map((url) => new Request(url)),
+      match: async (request: Request) => entries.get(request.url)?.clone(),
+      delete: async (request: Request) => entries.delete(request.url),
+    }) as unknown as Cache;
+  return {
+    has: async (name) => stores.has(name),
+    keys: async () => [...stores.keys()],
+    open: async (name) => {
+      if (!stores.has(name)) stores.set(name, new Map());
+      return cacheOf(stores.get(name)!);
+    },
+    delete: async (name) => stores.delete(name),
+  };
+}
+
+const bytes = (n: number, withLength = true) =>
+  new Response(new Uint8Array(n), withLength ? { headers: { 'content-length': String(n) } } : {});
+
+describe('bundleBaseOf', () => {
+  it('strips a bundle file path, keeps other URLs', () => {
+    expect(bundleBaseOf('https://h/m/x/onnx/vision_encoder.onnx')).toBe('https://h/m/x/');
+    expect(bundleBaseOf('https://h/m/x/config.json')).toBe('https://h/m/x/');
+    expect(bundleBaseOf('https://huggingface.co/o/n/resolve/main/tokenizer.json')).toBe(
+      'https://huggingface.co/o/n/resolve/main/',
+    );
+    expect(bundleBaseOf('https://h/other.bin')).toBe('https://h/other.bin');
+  });
+});
+
+describe('readCacheReport', () => {
+  it('groups model files by bundle and sums their sizes; sums the shell caches', async () => {
+    const storage = fakeCaches({
+      [MODEL_CACHE]: {
+        'https://a/m/one/config.json': bytes(100),
+        'https://a/m/one/onnx/connector.onnx': bytes(5000),
+        'https://b/m/two/tokenizer.json': bytes(300, false),
+      },
+      'glance-shell-abc': { 'https://a/': bytes(700), 'https://a/ort/x.wasm': bytes(9000) },
+      'someone-else': { 'https://a/z': bytes(1) },
+    });
+    expect(await readCacheReport(storage)).toEqual({
+      models: [
+        { baseUrl: 'https://a/m/one/', files: 2, bytes: 5100 },
+        { baseUrl: 'https://b/m/two/', files: 1, bytes: 300 },
+      ],
+      shellBytes: 9700,
+    });
+  });
+
+  it('reports nothing when nothing is cached', async () => {
+    expect(await readCacheReport(fakeCaches({}))).toEqual({ models: [], shellBytes: 0 });
+  });
+});
+
+describe('clearCachedModels', () => {
+  it('removes one bundle, or all models, and never the shell', async () => {
+    const storage = fakeCaches({
+      [MODEL_CACHE]: { 'https://a/m/one/config.json': bytes(1), 'https://b/m/two/config.json': bytes(2) },
+      'glance-shell-abc': { 'https://a/': bytes(3) },
+    });
+    await clearCachedModels(storage, 'https://a/m/one/');
+    expect((await readCacheReport(storage)).models.map((m) => m.baseUrl)).toEqual(['https://b/m/two/']);
+    await clearCachedModels(storage);
+    expect(await readCacheReport(storage)).toEqual({ models: [], shellBytes: 3 });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * What the browser keeps for offline use, read from the Cache API: model bundles (stored by the worker in
+ * 'glance-models-v1' as it downloads them) and the app shell (stored by the service worker). Browser-only by
+ * nature, but takes the CacheStorage as a parameter so tests pass a fake.
+ */
+import { REQUIRED_FILES } from '../../core/bundle/files';
+import { SHELL_CACHE_PREFIX } from '../../sw/sw-shared';
+
+/** The worker's model cache (workers/runtime/captioner-runtime.ts MODEL_CACHE_NAME; not imported: worker code). */
+export const MODEL_CACHE = 'glance-models-v1';
+
+/** One bundle's files in the cache. */
+export interface CachedModel {
+  /** The bundle folder URL (ends with '/'). */
+  baseUrl: string;
+  files: number;
+  bytes: number;
+}
+
+export interface CacheReport {
+  models: CachedModel[];
+  /** Bytes of the app shell's cache (HTML, scripts, the ORT runtime); 0 when there is none. */
+  shellBytes: number;
+}
+
+export type CacheStorageLike = Pick<CacheStorage, 'open' | 'keys' | 'delete' | 'has'>;
+
+/** The bundle folder of a cached file URL, or the URL itself when it is not a known bundle file. */
+export function bundleBaseOf(url: string): string {
+  for (const file of REQUIRED_FILES) if (url.endsWith(`/${file}`)) return url.slice(0, url.length - file.length);
+  return url;
+}
+
+export async function readCacheReport(storage: CacheStorageLike): Promise<CacheReport> {
+  const models = new Map<string, CachedModel>();
+  if (await storage.has(MODEL_CACHE)) {
+    const cache = await storage.open(MODEL_CACHE);
+    for (const request of await cache.keys()) {
+      const baseUrl = bundleBaseOf(request.url);
+      const entry = models.get(baseUrl) ?? { baseUrl, files: 0, bytes: 0 };
+      entry.files++;
+      entry.bytes += await sizeOf(await cache.match(request));
+      models.set(baseUrl, entry);
+    }
+  }
+  let shellBytes = 0;
+  for (const name of await storage.keys()) {
+    if (!name.startsWith(SHELL_CACHE_PREFIX)) continue;
+    const cache = await storage.open(name);
+    for (const request of await cache.keys()) shellBytes += await sizeOf(await cache.match(request));
+  }
+  return { models: [...models.values()].sort((a, b) => a.baseUrl.localeCompare(b.baseUrl)), shellBytes };
+}
+
+/** Removes one bundle's files (`baseUrl`), or every cached model when it is omitted. */
+export async function clearCachedModels(storage: CacheStorageLike, baseUrl?: string): Promise<void> {
+  if (baseUrl === undefined) {
+    await storage.delete(MODEL_CACHE);
+    return;
+  }
+  if (!(await storage.has(MODEL_CACHE))) return;
+  const cache = await storage.open(MODEL_CACHE);
+  for (const request of await cache.keys()) {
+    if (bundleBaseOf(request.url) === baseUrl) await cache.delete(request);
+  }
+}
+
+/** Content-Length as stored (the worker writes it), else the body's size. */
+async function sizeOf(response: Response | undefined): Promise<number> {
+  if (!response) return 0;
+  const header = response.headers.get('content-length');
+  if (header && /^\d+$/.test(header)) return Number(header);
+  return (await response.blob()).size;
+}
