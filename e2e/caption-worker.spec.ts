@@ -1,4 +1,11 @@
-import { TINY_BUNDLE, captionBytesInPage, captionInPage, loadInPage, readReference } from './fixtures/caption-bundle';
+import {
+  TINY_BUNDLE,
+  captionBytesInPage,
+  captionInPage,
+  loadInPage,
+  readReference,
+  serveFolder,
+} from './fixtures/caption-bundle';
 import { solidPng, twoToneJpeg, withExifOrientation } from './fixtures/caption-images';
 import { serveTinyBundle } from './fixtures/caption-parity';
 import { expect, test } from './fixtures/test';
@@ -127,12 +134,15 @@ test.describe('caption worker behaviour', () => {
     expect(result).toEqual({ name: 'AbortError', tokensBeforeAbort: 2, pending: [] });
   });
 
-  test('a second load comes from the Cache API, and a third works with the network gone', async ({ glance }) => {
+  test('a second load comes from the Cache API, a changed file is fetched again, and the network may go', async ({
+    glance,
+  }) => {
     const { page } = glance;
-    const urls = await serveTinyBundle(page);
-    const first = await loadInPage(page, urls.bundle);
+    let version = 1;
+    const bundle = await serveFolder(page.context(), 'e2e-tiny-bundle', TINY_BUNDLE, { etag: () => `W/"v${version}"` });
+    const first = await loadInPage(page, bundle);
     expect(first.bundle?.cachedFiles).toEqual([]);
-    const second = await loadInPage(page, urls.bundle);
+    const second = await loadInPage(page, bundle);
     expect([...(second.bundle?.cachedFiles ?? [])].sort()).toEqual(
       [
         'config.json',
@@ -143,9 +153,14 @@ test.describe('caption worker behaviour', () => {
         'onnx/decoder_model_merged.onnx',
       ].sort(),
     );
+    // A new export on the server (new ETags, same config.json) must not be served stale from the cache.
+    version = 2;
+    const third = await loadInPage(page, bundle);
+    expect(third.bundle?.cachedFiles).toEqual([]);
+
     await page.context().unrouteAll();
     await page.context().route('**/e2e-tiny-bundle/**', (route) => route.abort('internetdisconnected'));
-    const offline = await loadInPage(page, urls.bundle);
+    const offline = await loadInPage(page, bundle);
     expect(offline.bundle?.captioner).toBe(true);
     expect(offline.bundle?.cachedFiles).toHaveLength(6);
   });

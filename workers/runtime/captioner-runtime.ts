@@ -3,7 +3,7 @@ import { type Captioner, createCaptioner, warmUp } from '../../src/core/captione
 import { createTokenizer } from '../../src/core/text/tokenizer';
 import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
-import { type DownloadedBundle, type PrunableCache, downloadBundle } from './download-bundle';
+import { type DownloadedBundle, downloadBundle } from './download-bundle';
 import { BackendError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
 import { OrtBackend } from './ort-backend';
@@ -11,6 +11,7 @@ import { configureOrt, ort, ortWasmThreads } from './ort-env';
 import { probeEnvironment } from './probe-environment';
 import { selectBackend, type BackendChoice, type BackendPreference, type EnvironmentFacts } from './select-backend';
 import { countSpawnedWorkers } from './spawn-counter';
+import { type CacheLike, validatedCache } from './validated-cache';
 import type {
   BundleInfo,
   CaptionEvent,
@@ -128,8 +129,10 @@ export class CaptionerRuntime {
   private async loadNow(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void) {
     const choice = await this.start(options.backend);
     const location = resolveBundleUrl(url, { base: globalThis.location.href });
-    const cache = await openModelCache();
-    const downloaded = await downloadBundle(location, { fetch: (u, init) => fetch(u, init), cache, onProgress });
+    const store = await openModelCache();
+    const network = (u: string, init?: RequestInit) => fetch(u, init);
+    const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
+    const downloaded = await downloadBundle(location, { fetch: fetchFn, cache, onProgress });
     const { modelType, parts, cachedFiles } = describe(downloaded);
     let loadedBytes = 0;
     for (const bytes of parts.values()) loadedBytes += bytes.length;
@@ -205,7 +208,7 @@ function describe(downloaded: DownloadedBundle) {
 }
 
 /** The Cache API store for bundle files, or undefined where the worker has none (it then always downloads). */
-async function openModelCache(): Promise<PrunableCache | undefined> {
+async function openModelCache(): Promise<CacheLike | undefined> {
   if (typeof caches === 'undefined') return undefined;
   try {
     return await caches.open(MODEL_CACHE_NAME);
