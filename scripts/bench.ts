@@ -153,7 +153,7 @@ async function main(): Promise<void> {
               style: settings.liveStyle,
               seconds: settings.liveSeconds,
               frames: settings.liveFrames,
-              warmupCaptions: 5,
+              warmupCaptions: 20,
               y4m,
             },
         webgpu: settings.webgpu,

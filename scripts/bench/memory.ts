@@ -89,7 +89,9 @@ export function rendererRss(browserPid: number): number | null {
   for (const pid of pids) {
     if (!below(pid)) continue;
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      // The browser's own UI (omnibox popups) runs in a renderer too; it is not the page's.
+      if (!command.includes('--type=renderer') || command.includes('--top-chrome-webui')) continue;
       const kb = pss(pid) ?? /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       if (kb !== undefined) {
         total += Number(kb) * 1024;
@@ -115,7 +117,10 @@ export interface MemoryProbe {
   pageCdp: CDPSession;
   worker: WorkerCdp | null;
   browserPid: number | null;
-  /** Also call performance.measureUserAgentSpecificMemory() (slow in headless Chromium: up to a minute). */
+  /**
+   * Also call performance.measureUserAgentSpecificMemory(), which counts WASM memory too. It takes a minute here
+   * (ORT's idle pthreads never reach the GC it waits for, so Chromium's 60 s deadline answers), hence optional.
+   */
   userAgentSpecific: boolean;
 }
 
