@@ -1,9 +1,9 @@
 import { ImagesViewPage, downloadText } from './fixtures/app-views';
-import { captionMisfit, testSplitPng } from './fixtures/app-views-world';
+import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { expect, test } from './fixtures/test';
 
 /** Three test-split scenes; the spec checks each card's caption against its own scene. */
-const SCENES = [0, 1, 2].map((i) => ({ name: `scene-${i}.png`, ...testSplitPng(i) }));
+const SCENES = plainTestScenes(3).map((i, n) => ({ name: `scene-${n}.png`, ...testSplitPng(i) }));
 const NOT_AN_IMAGE = {
   name: 'notes.png',
   type: 'image/png',

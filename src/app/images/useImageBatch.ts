@@ -22,8 +22,8 @@ function reducer(cards: ImageCard[], action: Action): ImageCard[] {
 }
 
 /**
- * The Images view's batch: files become cards at once; each file is checked (size, signature) and then
- * captioned one at a time in the order added. A file that fails shows its problem on its card; the rest go on.
+ * The Images view's batch: files become cards at once and are checked at once (size, signature); the good ones
+ * are captioned one at a time in the order added. A file that fails shows its problem on its card; the rest go on.
  * Waits for `service` (the model loading) before captioning; unmounting cancels the running job.
  */
 export function useImageBatch(service: CaptionService | null) {
@@ -55,11 +55,10 @@ export function useImageBatch(service: CaptionService | null) {
     };
   }, []);
 
-  const run = useCallback(
+  /** Captions one checked file (runs inside the queue: one at a time). */
+  const caption = useCallback(
     async (card: ImageCard, file: File) => {
       const update = (u: CardUpdate) => dispatch({ type: 'update', id: card.id, update: u });
-      const problem = checkImageFile(file, await readHead(file).catch(() => new Uint8Array()));
-      if (problem) return update({ type: 'error', problem });
       const captioner = await waitForService();
       const { signal } = controller.current;
       if (signal.aborted) return;
@@ -86,9 +85,18 @@ export function useImageBatch(service: CaptionService | null) {
         return { card: newCard(nextId.current++, file, url), file };
       });
       dispatch({ type: 'add', cards: added.map((a) => a.card) });
-      for (const { card, file } of added) void queue.current.add(() => run(card, file));
+      for (const { card, file } of added) {
+        // Checked at once, outside the queue: a bad file gets its message without waiting for the images ahead.
+        const problem = readHead(file)
+          .catch(() => new Uint8Array())
+          .then((head) => checkImageFile(file, head));
+        void problem.then((p) => p && dispatch({ type: 'update', id: card.id, update: { type: 'error', problem: p } }));
+        void queue.current.add(async () => {
+          if (!(await problem)) await caption(card, file);
+        });
+      }
     },
-    [run],
+    [caption],
   );
 
   const clear = useCallback(() => {
