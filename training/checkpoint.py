@@ -19,10 +19,12 @@ def save(path: str, model: GlanceModel, run: RunConfig, tok: WordTokenizer, extr
 
 def load(path: str) -> Tuple[GlanceModel, RunConfig, WordTokenizer, Dict[str, Any]]:
     state = torch.load(path, map_location="cpu")
-    run = run_config_from_dict(state["config"])
+    run = run_config_from_dict(state["config"], strict=False)
     tok = WordTokenizer(state["vocab"])
     probe = {k: len(v) for k, v in (state.get("probe_classes") or {}).items()}
     model = GlanceModel(run.model, len(tok), probe)
-    model.load_state_dict(state["model"])
+    missing, unexpected = model.load_state_dict(state["model"], strict=False)
+    if [k for k in missing + unexpected if not k.startswith("probe.")]:  # training-only heads may differ
+        raise RuntimeError(f"checkpoint does not fit the model: {missing} {unexpected}")
     model.eval()
     return model, run, tok, state

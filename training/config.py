@@ -16,6 +16,7 @@ class ModelConfig:
     vision_dim: int = 128
     vision_layers: int = 4
     vision_heads: int = 4
+    conv_stem: int = 0             # >0: a 3x3 stride-2 conv of this width before the patch projection
     feature_layers: List[int] = field(default_factory=lambda: [2, 4])  # 1-based block outputs
     dec_dim: int = 128
     dec_layers: int = 4
@@ -29,6 +30,7 @@ class ModelConfig:
     saliency_layer: int = 2        # 0-based decoder layer whose attention is the saliency
     saliency_heads: List[int] = field(default_factory=lambda: [0])
     dropout: float = 0.0
+    token_probes: bool = False     # training-only attribute heads on vision tokens (training/probes.py)
 
     @property
     def grid(self) -> int:
@@ -62,6 +64,9 @@ class TrainConfig:
     amp_bf16: bool = True          # bfloat16 autocast: ~2.5x faster on AVX-512 CPUs and on GPUs
     saliency_weight: float = 0.5
     region_aux_weight: float = 0.3
+    token_probe_weight: float = 0.5  # token probes on the global view and on crops (needs model.token_probes)
+    stage1_crops: int = 0          # crops per image near objects in stage 1, for the crop token probe
+    stage1_crop_jitter: int = 12   # pixels the window centre may sit off the object's centre
     threads: int = 1
     seed: int = 1
     log_every: int = 20
@@ -79,17 +84,18 @@ class RunConfig:
         return dataclasses.asdict(self)
 
 
-def _fill(cls: Any, values: Dict[str, Any]) -> Any:
+def _fill(cls: Any, values: Dict[str, Any], strict: bool) -> Any:
     known = {f.name for f in dataclasses.fields(cls)}
     unknown = set(values) - known
-    if unknown:
+    if unknown and strict:
         raise ValueError(f"unknown {cls.__name__} keys: {sorted(unknown)}")
-    return cls(**values)
+    return cls(**{k: v for k, v in values.items() if k in known})
 
 
-def run_config_from_dict(d: Dict[str, Any]) -> RunConfig:
-    return RunConfig(name=d.get("name", "run"), model=_fill(ModelConfig, d.get("model", {})),
-                     train=_fill(TrainConfig, d.get("train", {})))
+def run_config_from_dict(d: Dict[str, Any], strict: bool = True) -> RunConfig:
+    """strict: config files must not carry unknown keys (typos); checkpoints of older code may."""
+    return RunConfig(name=d.get("name", "run"), model=_fill(ModelConfig, d.get("model", {}), strict),
+                     train=_fill(TrainConfig, d.get("train", {}), strict))
 
 
 def load_run_config(path: str) -> RunConfig:

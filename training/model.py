@@ -23,6 +23,10 @@ class GlanceModel(nn.Module):
         # Training-only probe: reads an object's attributes from a region's compressed tokens, a direct signal
         # that teaches the encoder to read full-resolution crops. Not exported.
         self.probe = nn.ModuleDict({name: nn.Linear(cfg.dec_dim, n) for name, n in (probe_classes or {}).items()})
+        if cfg.token_probes:
+            for name, n in (probe_classes or {}).items():
+                self.probe["global_" + name] = nn.Linear(cfg.vision_dim, n)
+                self.probe["crop_" + name] = nn.Linear(cfg.vision_dim, n)
 
     def embed(self, ids: Tensor) -> Tensor:
         return self.decoder.embed(ids)

@@ -62,14 +62,17 @@ def choose_regions(heat: Tensor, k: int, window: int, size: int, nms_radius: int
 
 
 def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, batch: Stage2Batch, corners: Corners,
-                  probe_targets: Optional[Dict[str, Tensor]] = None) -> Dict[str, Tensor]:
+                  probe_targets: Optional[Dict[str, Tensor]] = None, token_fn=None) -> Dict[str, Tensor]:
     """Pass-2 loss on [E_img][region_embeds][<refine>] C [<task>] target </s> (loss on target and </s> only),
-    plus the region probe."""
+    plus the region probe and (token_fn) the crop token probe."""
     cfg = model.cfg
     b, k = len(corners), len(corners[0])
     window = cfg.global_size
+    out_probe = None
     pix = crops(squares, corners, window).to(image_embeds.device)
     _, feats = model.vision(pix.reshape(b * k, 3, window, window))
+    if token_fn is not None:  # views: (batch row, x0, y0, extent)
+        out_probe = token_fn(feats, [(r, x0, y0, window) for r, cs_ in enumerate(corners) for x0, y0 in cs_], "crop_")
     feats = feats.reshape(b, k, feats.shape[1], feats.shape[2])
     boxes = torch.from_numpy(boxes_fraction([c for cs in corners for c in cs], window, cfg.image_size)).reshape(b, k, 4)
     region_embeds, compressed = model.connector(feats, boxes.to(feats.device), model.embed(batch.initial),
@@ -78,10 +81,12 @@ def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, bat
     x = torch.cat([image_embeds, region_embeds, model.embed(batch.text)], dim=1)
     logits, _, _ = model.decoder(x)
     out = {"refine": caption_loss(logits[:, t:], batch.labels)}
+    if out_probe is not None:
+        out["crop_probe"] = out_probe
     if probe_targets and len(model.probe):
         pooled = compressed.float().mean(2).reshape(b * k, -1)
-        losses = [F.cross_entropy(head(pooled).float(), probe_targets[name], ignore_index=IGNORE)
-                  for name, head in model.probe.items() if (probe_targets[name] != IGNORE).any()]
+        losses = [F.cross_entropy(model.probe[name](pooled).float(), y, ignore_index=IGNORE)
+                  for name, y in probe_targets.items() if (y != IGNORE).any()]
         if losses:
             out["probe"] = torch.stack(losses).mean()
     return out

@@ -26,7 +26,8 @@ from .batches import EncodedSet, probe_classes, probe_labels, stage1_batch, stag
 from .config import RunConfig, load_run_config
 from .data import CaptionSet
 from .model import GlanceModel
-from .preprocess import global_view
+from .preprocess import crops, global_view
+from .probes import object_windows, token_labels, token_probe_loss
 from .steps import choose_regions, heat_maps, stage1_losses, stage2_losses
 from .tokenizer import SPECIALS, WordTokenizer
 from .vocab import content_token_ids
@@ -40,17 +41,28 @@ class StepModule(nn.Module):
         self.model = model
         self.register_buffer("content_ids", content_ids, persistent=False)
 
-    def forward(self, squares: Tensor, gview: Tensor, s1, s2, probe_fn) -> Dict[str, Tensor]:
-        m = self.model
-        image_embeds, _ = m.vision(gview)
+    def forward(self, squares: Tensor, gview: Tensor, s1, s2, probe_fn, token_fn=None,
+                s1_corners=None) -> Dict[str, Tensor]:
+        m, cfg = self.model, self.model.cfg
+        image_embeds, gfeats = m.vision(gview)
         losses: Dict[str, Tensor] = {}
+        if token_fn is not None:
+            g = token_fn(gfeats, [(r, 0, 0, cfg.image_size) for r in range(gfeats.shape[0])], "global_")
+            if g is not None:
+                losses["global_probe"] = g
         if s1 is not None:
             losses.update(stage1_losses(m, image_embeds[: s1.text.shape[0]], s1))
+        if s1_corners and token_fn is not None:
+            w = cfg.global_size
+            pix = crops(squares, s1_corners, w).to(gview.device)
+            _, feats = m.vision(pix.reshape(-1, 3, w, w))
+            c = token_fn(feats, [(r, x0, y0, w) for r, cs_ in enumerate(s1_corners) for x0, y0 in cs_], "crop_")
+            if c is not None:
+                losses["crop_probe"] = c
         if s2 is not None:
             heat = heat_maps(m, image_embeds.detach(), s2.style_ids, s2.initial, self.content_ids)
-            cfg = m.cfg
             corners = choose_regions(heat, cfg.regions_k, cfg.global_size, cfg.image_size, cfg.nms_radius)
-            losses.update(stage2_losses(m, image_embeds, squares, s2, corners, probe_fn(corners)))
+            losses.update(stage2_losses(m, image_embeds, squares, s2, corners, probe_fn(corners), token_fn))
         return losses
 
 
@@ -176,12 +188,25 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
             labels = probe_labels(cs, classes, idx, corners, run.model.global_size)
             return {k: v.to(dev) for k, v in labels.items()}
 
+        def token_fn(feats, views, prefix):
+            if not (classes and run.model.token_probes):
+                return None
+            pos, labels = token_labels(cs, classes, [(idx[r], x0, y0, e) for r, x0, y0, e in views],
+                                       run.model.grid)
+            return token_probe_loss(model, feats, pos, labels, prefix)
+
+        s1_corners = None
+        if stage == 1 and t.stage1_crops and classes and run.model.token_probes:
+            s1_corners = object_windows(cs, idx, t.stage1_crops, run.model.global_size, run.model.image_size,
+                                        t.stage1_crop_jitter, rng)
         for g in opt.param_groups:
             g["lr"] = lr_at(run, step, progress)
         with amp:
-            losses = step_module(squares, global_view(squares, run.model.global_size).to(dev), s1, s2, probe_fn)
+            losses = step_module(squares, global_view(squares, run.model.global_size).to(dev), s1, s2, probe_fn,
+                                 token_fn, s1_corners)
         loss = losses.get("caption", 0) + losses.get("refine", 0) + t.saliency_weight * losses.get("saliency", 0) \
-            + t.region_aux_weight * losses.get("probe", 0)
+            + t.region_aux_weight * losses.get("probe", 0) \
+            + t.token_probe_weight * (losses.get("global_probe", 0) + losses.get("crop_probe", 0))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)

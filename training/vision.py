@@ -17,7 +17,14 @@ class VisionEncoder(nn.Module):
         super().__init__()
         d, g = cfg.vision_dim, cfg.grid
         self.feature_layers = list(cfg.feature_layers)
-        self.patch = nn.Conv2d(3, d, kernel_size=cfg.patch_size, stride=cfg.patch_size)
+        if cfg.conv_stem:
+            # Early convolutions train faster than a lone patch projection and see strokes finer than a patch
+            # (stripes, dots, the corners of an 8-14 px shape in a crop). Same token stride: patch_size.
+            half = cfg.patch_size // 2
+            self.patch = nn.Sequential(nn.Conv2d(3, cfg.conv_stem, 3, stride=2, padding=1), nn.GELU(),
+                                       nn.Conv2d(cfg.conv_stem, d, kernel_size=half, stride=half))
+        else:
+            self.patch = nn.Conv2d(3, d, kernel_size=cfg.patch_size, stride=cfg.patch_size)
         self.pos = nn.Parameter(torch.randn(1, g * g, d) * 0.02)
         self.blocks = nn.ModuleList(Block(d, cfg.vision_heads, cfg.mlp_ratio) for _ in range(cfg.vision_layers))
         self.feature_norms = nn.ModuleList(nn.LayerNorm(d) for _ in cfg.feature_layers)

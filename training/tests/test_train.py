@@ -8,6 +8,7 @@ from training.batches import EncodedSet, probe_classes, probe_labels, stage1_bat
 from training.data import CaptionSet
 from training.model import GlanceModel
 from training.preprocess import global_view
+from training.probes import object_windows, token_labels, token_probe_loss
 from training.tokenizer import WordTokenizer
 from training.train import StepModule, make_optimizer, train
 from training.vocab import content_token_ids
@@ -36,15 +37,22 @@ def test_a_few_steps_lower_every_loss(fake_data):
     def probe_fn(corners):
         return probe_labels(cs, classes, idx, corners, run.model.global_size)
 
+    def token_fn(feats, views, prefix):
+        pos, labels = token_labels(cs, classes, [(idx[r], x0, y0, e) for r, x0, y0, e in views], run.model.grid)
+        return token_probe_loss(model, feats, pos, labels, prefix)
+
+    s1_corners = object_windows(cs, idx, 1, 64, 256, 12, rng)
+
     history = []
     for _ in range(25):
-        losses = step(squares, gview, s1, s2, probe_fn)
+        losses = step(squares, gview, s1, s2, probe_fn, token_fn, s1_corners)
         history.append({k: float(v) for k, v in losses.items()})
-        total = losses["caption"] + losses["refine"] + 0.5 * losses["saliency"] + 0.3 * losses["probe"]
+        total = losses["caption"] + losses["refine"] + 0.5 * losses["saliency"] + 0.3 * losses["probe"] \
+            + 0.5 * (losses["global_probe"] + losses["crop_probe"])
         opt.zero_grad()
         total.backward()
         opt.step()
-    assert set(history[0]) == {"caption", "refine", "saliency", "probe"}
+    assert set(history[0]) == {"caption", "refine", "saliency", "probe", "global_probe", "crop_probe"}
     for k in history[0]:
         assert history[-1][k] < 0.8 * history[0][k], (k, history[0][k], history[-1][k])
 
