@@ -4,7 +4,8 @@
  * refinement overhead, browser/native and KV-cache ratios; a live run of the Live view; cold and warm load to
  * the first caption; the app's JS size. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
  *
- *   npm run bench -- [--model public/models/glance-world-v1] [--images 20] [--runs 1] [--live-seconds 60]
+ *   npm run bench -- [--model public/models/glance-world-v1] [--images 12] [--nocache-images 4] [--runs 1]
+ *                    [--warmup 2] [--threads 2] [--live-seconds 60]
  *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
  */
@@ -34,9 +35,10 @@ const { values } = parseArgs({
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v1' },
     data: { type: 'string', default: 'data/world/test' },
-    images: { type: 'string', default: '20' },
+    images: { type: 'string', default: '12' },
+    'nocache-images': { type: 'string', default: '4' },
     runs: { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
     threads: { type: 'string', default: '2' },
     'live-seconds': { type: 'string', default: '60' },
     'live-frames': { type: 'string' },
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
   const dataDir = values.data!;
   const settings = {
     images: count('images', values.images),
+    noCacheImages: count('nocache-images', values['nocache-images'], 0),
     runs: count('runs', values.runs),
     warmup: count('warmup', values.warmup, 0),
     threads: count('threads', values.threads),
@@ -113,8 +116,8 @@ async function main(): Promise<void> {
       name: image.fileName,
       bytes: new Uint8Array(readFileSync(join(dataDir, image.fileName))),
     }));
-    const { runs, warmup, threads } = settings;
-    measured.push(...(await runNativeCases({ bundle: model, images, cases, runs, warmup, threads })));
+    const { runs, warmup, threads, noCacheImages } = settings;
+    measured.push(...(await runNativeCases({ bundle: model, images, cases, runs, warmup, threads, noCacheImages })));
     console.log(textTable(casesTable(buildBenchReport({ ...emptyMeasurements(), cases: measured }).cases)));
   }
 

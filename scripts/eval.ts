@@ -3,7 +3,7 @@
  * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
  * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
  *
- *   npm run eval -- [--model public/models/glance-world-v1] [--data data/world/test] [--limit 300 | --all]
+ *   npm run eval -- [--model public/models/glance-world-v1] [--data data/world/test] [--limit 200 | --all]
  *                   [--styles short,detailed] [--threads 2] [--out reports]
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v1' },
     data: { type: 'string', default: 'data/world/test' },
-    limit: { type: 'string', default: '300' },
+    limit: { type: 'string', default: '200' },
     all: { type: 'boolean', default: false },
     styles: { type: 'string', default: 'short,detailed' },
     threads: { type: 'string', default: '2' },

@@ -19,6 +19,8 @@ export interface NativeOptions {
   runs: number;
   /** Captions run and thrown away first. */
   warmup: number;
+  /** Cases without the KV cache run on the first this many images only (they are slow). */
+  noCacheImages: number;
 }
 
 export async function runNativeCases(options: NativeOptions): Promise<CaptionCase[]> {
@@ -36,16 +38,19 @@ export async function runNativeCases(options: NativeOptions): Promise<CaptionCas
     const fitted = fitToSquare(decoded[index], image.size, image.fit, image.letterbox_value);
     const fitMs = performance.now() - started;
     const result = await node.captioner.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, spec);
-    return toSample(result, fitMs);
+    return { ...toSample(result, fitMs), image: index };
   };
+  const runsOn = (spec: CaseSpec, index: number) => spec.useCache || index < options.noCacheImages;
   try {
     for (let i = 0; i < options.warmup; i++) {
-      for (const spec of options.cases) await captionOnce(i % decoded.length, spec);
+      for (const spec of options.cases) if (runsOn(spec, 0)) await captionOnce(i % decoded.length, spec);
     }
     // Cases interleave per image, so the machine's changing load spreads over all of them alike.
     for (let run = 0; run < options.runs; run++) {
       for (let index = 0; index < decoded.length; index++) {
-        for (const [c, spec] of options.cases.entries()) results[c].samples.push(await captionOnce(index, spec));
+        for (const [c, spec] of options.cases.entries()) {
+          if (runsOn(spec, index)) results[c].samples.push(await captionOnce(index, spec));
+        }
       }
     }
   } finally {

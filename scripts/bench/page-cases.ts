@@ -63,6 +63,6 @@ export async function runPageCases(
     runtime,
     ...spec,
     threads: runtime === 'wasm' ? info.wasmThreads : null,
-    samples: samples[c].map((s) => toSample(s.result, 0, s.roundTripMs)),
+    samples: samples[c].map((s, i) => ({ ...toSample(s.result, 0, s.roundTripMs), image: i % options.images.length })),
   }));
 }

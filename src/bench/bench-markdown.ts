@@ -93,7 +93,7 @@ export function ratiosTable(report: BenchReport): Table {
         formatRatio(r.ratio),
       ]),
       ...kvCache.map((r) => [
-        `no KV cache / KV cache, ${r.refine ? 'coarse + refined' : 'coarse only'}`,
+        `no KV cache / KV cache, ${r.refine ? 'coarse + refined' : 'coarse only'}, same ${r.images} images`,
         r.runtime,
         r.style,
         formatRatio(r.ratio),

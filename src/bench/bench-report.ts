@@ -65,7 +65,34 @@ export function findCase(
 
 const medianTotal = (c: CaseReport | undefined): number | null => c?.total?.median ?? null;
 
-export function computeRatios(cases: readonly CaseReport[]): Ratios {
+/**
+ * No cache / KV cache. The no-cache case may have run on fewer images (it is slow), so the cached median is
+ * taken over the same images when the samples say which image they are.
+ */
+function kvCacheRatios(raw: readonly CaptionCase[]): Ratios['kvCache'] {
+  return raw
+    .filter((c) => !c.useCache && c.samples.length > 0)
+    .map((c) => {
+      const cached = raw.find(
+        (r) => r.useCache && r.runtime === c.runtime && r.style === c.style && r.refine === c.refine,
+      );
+      const images = new Set(c.samples.map((s) => s.image));
+      const paired = c.samples.every((s) => s.image !== undefined);
+      const reference = (cached?.samples ?? []).filter((s) => !paired || images.has(s.image));
+      return {
+        runtime: c.runtime,
+        style: c.style,
+        refine: c.refine,
+        images: paired ? images.size : c.samples.length,
+        ratio:
+          reference.length === 0
+            ? null
+            : ratio(median(c.samples.map((s) => s.totalMs)), median(reference.map((s) => s.totalMs))),
+      };
+    });
+}
+
+export function computeRatios(cases: readonly CaseReport[], raw: readonly CaptionCase[] = []): Ratios {
   const runtimes = [...new Set(cases.map((c) => c.runtime))];
   const refineOverhead = runtimes.flatMap((runtime) =>
     STYLES.filter((style) => findCase(cases, runtime, style, true) && findCase(cases, runtime, style, false)).map(
@@ -94,15 +121,7 @@ export function computeRatios(cases: readonly CaseReport[]): Ratios {
         })),
     ),
   );
-  const kvCache = cases
-    .filter((c) => !c.useCache)
-    .map((c) => ({
-      runtime: c.runtime,
-      style: c.style,
-      refine: c.refine,
-      ratio: ratio(medianTotal(c), medianTotal(findCase(cases, c.runtime, c.style, c.refine, true))),
-    }));
-  return { refineOverhead, browserVsNative, kvCache };
+  return { refineOverhead, browserVsNative, kvCache: kvCacheRatios(raw) };
 }
 
 /**
@@ -194,7 +213,7 @@ export function buildBenchReport(m: BenchMeasurements): BenchReport {
     bundle: m.bundle,
     settings: m.settings,
     cases,
-    ratios: computeRatios(cases),
+    ratios: computeRatios(cases, m.cases),
     live: m.live ? summarizeLive(m.live) : null,
     load: m.load,
     jsSize: m.jsSize,

@@ -23,6 +23,8 @@ export interface CaptionSample {
   coarseTokens: number;
   /** null without refinement. */
   refinedTokens: number | null;
+  /** Index of the input image, to compare cases on the same images. */
+  image?: number;
 }
 
 /** One configuration and its samples. */
@@ -168,8 +170,8 @@ export interface Ratios {
   refineOverhead: { runtime: BenchRuntime; style: CaptionStyle; ratio: number | null }[];
   /** browser / native, median totals, per style and mode. */
   browserVsNative: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
-  /** no cache / KV cache, median totals. */
-  kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
+  /** no cache / KV cache, median totals over the same images (`images` of them). */
+  kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; images: number; ratio: number | null }[];
 }
 
 export interface BenchReport {
