@@ -1,22 +1,40 @@
-import { wordDiff } from '../common/word-diff';
+import { wordDiff, type DiffPart } from '../common/word-diff';
+
+/** Runs of consecutive changed tokens: a run with added tokens is a replacement or insertion, else a deletion. */
+function changeRuns(parts: readonly DiffPart[]): DiffPart[][] {
+  const runs: DiffPart[][] = [];
+  let run: DiffPart[] = [];
+  for (const part of parts) {
+    if (part.kind === 'same') {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(part);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 /**
- * The line under the live caption saying what the second look did. Added words are marked in the caption
- * itself; dropped words are not shown there, so the note names them.
+ * The line under the live caption saying what the second look did. Replaced and added words are marked in the
+ * caption itself; words it only deleted are not shown there, so the note quotes them.
  */
 export function secondLookNote(coarse: string, refined: string | null, final: boolean): string {
   if (!final) return 'First look; looking again…';
   if (refined === null) return 'First look (refinement off).';
-  const parts = wordDiff(coarse, refined);
-  const added = parts.some((p) => p.kind === 'added');
-  const dropped = parts
-    .filter((p) => p.kind === 'removed')
-    .map((p) => p.text)
-    .join('')
-    .trim();
-  if (!added && !dropped) return 'The second look confirmed the first.';
+  const runs = changeRuns(wordDiff(coarse, refined));
+  if (runs.length === 0) return 'The second look confirmed the first.';
+  const marked = runs.some((run) => run.some((p) => p.kind === 'added'));
+  const deleted = runs
+    .filter((run) => run.every((p) => p.kind === 'removed'))
+    .map(
+      (run) =>
+        `“${run
+          .map((p) => p.text)
+          .join('')
+          .trim()}”`,
+    );
   const notes = [];
-  if (added) notes.push('Highlighted: what the second look changed.');
-  if (dropped) notes.push(`It dropped “${dropped}”.`);
+  if (marked) notes.push('Highlighted: what the second look changed.');
+  if (deleted.length) notes.push(`It deleted ${deleted.join(', ')}.`);
   return notes.join(' ');
 }
