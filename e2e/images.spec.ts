@@ -1,5 +1,5 @@
 import { ImagesViewPage, downloadText } from './fixtures/app-views';
-import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
+import { captionFit, captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { expect, test } from './fixtures/test';
 
 /** Three test-split scenes; the spec checks each card's caption against its own scene. */
@@ -37,6 +37,16 @@ test.describe('Images view', () => {
       const coarse = (await card.getByTestId('coarse-caption').textContent()) ?? '';
       expect(coarse.length, `${scene.name}: a first-look caption`).toBeGreaterThan(0);
       expect(captionMisfit(refined, scene.scene.objects), `${scene.name}: "${refined}"`).toBeNull();
+      // And it is this card's scene it describes, not another's (no mix-up in the queue).
+      const score = (objects: typeof scene.scene.objects) => {
+        const fit = captionFit(refined, objects);
+        return fit.placed - Math.abs(fit.countError);
+      };
+      for (const other of SCENES.filter((s) => s !== scene)) {
+        expect(score(scene.scene.objects), `${scene.name} fits ${other.name} as well`).toBeGreaterThan(
+          score(other.scene.objects),
+        );
+      }
       // The thumbnail's overlay drew region boxes, all on the picture.
       const drawn = JSON.parse((await card.getByTestId('card-overlay').getAttribute('data-drawn')) ?? '{}');
       expect(drawn.boxes.length, `${scene.name}: region boxes`).toBeGreaterThan(0);
