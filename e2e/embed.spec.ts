@@ -185,4 +185,27 @@ test.describe('embed widget on a page of another origin', () => {
     });
     expect(bad).toEqual({ ok: false, name: 'ImageDecodeError' });
   });
+
+  test('inside a cross-origin-isolated host (the Embed tab of the app) the widget is isolated too and runs WASM threads', async ({
+    page,
+  }) => {
+    const model = `${host.origin}/models/tiny/`;
+    await page.goto('/?backend=wasm#/settings');
+    await page.evaluate(() => window.__glance!.runtimeSettled);
+    await page.getByLabel('Model URL').fill(model);
+    await page.getByRole('button', { name: 'Load model' }).click();
+    await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', model, { timeout: 60_000 });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Embed' }).click();
+    await expect(page.getByTestId('embed-snippet')).toContainText(`model: "${model}"`);
+    await page.getByRole('button', { name: 'Start preview' }).click();
+    const events = page.getByTestId('embed-preview-events');
+    await expect(events).toContainText('ready: wasm, 2 thread(s)', { timeout: 60_000 });
+    await expect(events).toContainText('caption: ', { timeout: 60_000 });
+    const frame = page.frames().find((f) => f.url().includes('/embed.html'))!;
+    expect(await frame.evaluate(() => window.crossOriginIsolated)).toBe(true);
+
+    await page.getByRole('button', { name: 'Stop preview' }).click();
+    await expect(page.getByTestId('embed-preview')).toHaveCount(0);
+  });
 });

@@ -49,7 +49,7 @@ export function App({
           ) : route.id === 'images' ? (
             <ImagesView service={captioner} status={status} bundleUrl={bundleUrl} />
           ) : route.id === 'embed' ? (
-            <EmbedView />
+            <EmbedView modelUrl={bundleUrl === DEFAULT_BUNDLE_URL ? null : bundleUrl} />
           ) : (
             <SettingsView models={models} defaultUrl={DEFAULT_BUNDLE_URL} />
           )}

@@ -9,12 +9,15 @@ import './embed-view.css';
 /** Events shown under the preview, newest first. */
 const MAX_PREVIEW_EVENTS = 6;
 
-/** How to put Glance on another page, with a live preview that uses the same host script a site would. */
-export function EmbedView() {
+/**
+ * How to put Glance on another page, with a live preview that uses the same host script a site would.
+ * `modelUrl`: the model in use when it is not the default (the snippet and the preview use it), else null.
+ */
+export function EmbedView({ modelUrl }: { modelUrl: string | null }) {
   const appUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href;
   const [mode, setMode] = useState<EmbedMode>('demo');
   const [running, setRunning] = useState(false);
-  const snippet = embedSnippet(appUrl, mode);
+  const snippet = embedSnippet(appUrl, mode, modelUrl);
 
   return (
     <section aria-labelledby="view-title" className="view embed-view">
@@ -52,25 +55,34 @@ export function EmbedView() {
             {running ? 'Stop preview' : 'Start preview'}
           </button>
         </div>
-        {running ? <Preview appUrl={appUrl} mode={mode} /> : <p className="muted">The preview loads a second model.</p>}
+        {running ? (
+          <Preview appUrl={appUrl} mode={mode} modelUrl={modelUrl} />
+        ) : (
+          <p className="muted">The preview loads a second copy of the model.</p>
+        )}
       </div>
     </section>
   );
 }
 
-function Preview({ appUrl, mode }: { appUrl: string; mode: EmbedMode }) {
+function Preview({ appUrl, mode, modelUrl }: { appUrl: string; mode: EmbedMode; modelUrl: string | null }) {
   const slot = useRef<HTMLDivElement>(null);
   const [events, setEvents] = useState<string[]>([]);
 
   useEffect(() => {
     if (!slot.current) return;
-    const widget: GlanceWidget = mount(slot.current, { src: `${appUrl}embed.html`, mode, height: '340px' });
+    const widget: GlanceWidget = mount(slot.current, {
+      src: `${appUrl}embed.html`,
+      mode,
+      model: modelUrl ?? undefined,
+      height: '340px',
+    });
     const add = (line: string) => setEvents((list) => [line, ...list].slice(0, MAX_PREVIEW_EVENTS));
     widget.on('ready', (info) => add(`ready: ${info.backend}, ${info.wasmThreads} thread(s)`));
     widget.on('caption', (c) => add(`caption${c.id ? ` ${c.id}` : ''}: ${c.text}`));
     widget.on('error', (e) => add(`error: ${e.name}: ${e.message}`));
     return () => widget.destroy();
-  }, [appUrl, mode]);
+  }, [appUrl, mode, modelUrl]);
 
   return (
     <div className="embed-preview">

@@ -9,6 +9,12 @@ describe('embedSnippet', () => {
     expect(html).not.toContain('widget.caption(blob)');
   });
 
+  it('names a model other than the default, safely quoted', () => {
+    const html = embedSnippet('https://g/', 'demo', 'https://m.example/a"b</script>/');
+    expect(html).toContain(`mode: 'demo', model: "https://m.example/a\\"b\\u003c/script>/" });`);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
   it('shows image mode how to send an image', () => {
     expect(embedSnippet('https://g/', 'image')).toContain('widget.caption(blob)');
   });
