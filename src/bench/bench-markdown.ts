@@ -71,6 +71,7 @@ export function casesTable(cases: readonly CaseReport[]): Table {
 export function stagesTable(cases: readonly CaseReport[]): Table {
   return {
     header: ['runtime', 'style', 'mode', ...STAGES],
+    align: ['left', 'left', 'left'],
     rows: cases.map((c) => [c.runtime, c.style, modeOf(c), ...STAGES.map((s) => formatMs(c.stageMedians?.[s]))]),
   };
 }
@@ -79,6 +80,7 @@ export function ratiosTable(report: BenchReport): Table {
   const { refineOverhead, browserVsNative, kvCache } = report.ratios;
   return {
     header: ['ratio', 'runtime', 'style', 'value'],
+    align: ['left', 'left', 'left'],
     rows: [
       ...refineOverhead.map((r) => [
         'refinement overhead (coarse + refined) / coarse',

@@ -5,10 +5,14 @@ import { SCORED_ATTRIBUTES } from '../world/score';
 import { SIZES } from '../world/scene';
 import type { EvalReport } from './eval-report';
 
+/** Style and pass are words; the other columns are figures (right, the default). */
+const WORDS_FIRST: Table['align'] = ['left', 'left'];
+
 /** CIDEr-D on the papers' scale (x100), BLEU-4 as a percentage. */
 export function textMetricsTable(report: EvalReport): Table {
   return {
     header: ['style', 'pass', 'images', 'BLEU-4', 'CIDEr-D', 'exact match', 'fully correct', 'median ms'],
+    align: WORDS_FIRST,
     rows: report.styles.flatMap((s) =>
       s.passes.map((p) => [
         s.style,
@@ -28,6 +32,7 @@ export function textMetricsTable(report: EvalReport): Table {
 export function objectTable(report: EvalReport): Table {
   return {
     header: ['style', 'pass', ...SCORED_ATTRIBUTES, 'full object', ...SIZES.map((s) => `full, ${s}`), 'count'],
+    align: WORDS_FIRST,
     rows: report.styles.flatMap((s) =>
       s.passes
         .filter((p) => p.world)
@@ -55,6 +60,7 @@ export function errorsTable(report: EvalReport): Table {
       'captions with one (CHAIR_s)',
       'unparsed',
     ],
+    align: WORDS_FIRST,
     rows: report.styles.flatMap((s) =>
       s.passes
         .filter((p) => p.world)
