@@ -53,7 +53,14 @@ function captionUrl(page: Page, url: string) {
 test.describe('embed widget on a page of another origin', () => {
   test('sends ready and live captions of the demo camera, and captions an image the host sends', async ({ page }) => {
     const model = `${host.origin}/models/tiny/`;
+    const widgetPage = page.waitForResponse((r) => new URL(r.url()).pathname === '/embed.html');
     const frame = await openHost(page, `mode=demo&model=${encodeURIComponent(model)}`);
+    // Framable by isolated hosts, and a strict CSP: no inline script, no eval but WebAssembly's (docs/embed.md).
+    // A violation would be a console error, which fails the test.
+    const headers = (await widgetPage).headers();
+    expect(headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(headers['content-security-policy']).not.toMatch(/unsafe-inline|'unsafe-eval'/);
 
     let events = await hostEvents(page);
     const info = events.find((e) => e.type === 'ready')!.payload;
