@@ -35,6 +35,17 @@ describe('parseEmbedParams', () => {
     expect(params.problems[0]).toBe('mode="video" is not one of camera, demo, image; using image');
     expect(params.problems.at(-1)).toMatch(/^origin="\*" is not an http\(s\) origin/);
   });
+
+  it('takes only web model locations', () => {
+    expect(parseEmbedParams('?model=org%2Fname').model).toBe('org/name');
+    expect(parseEmbedParams('?model=hf%3Aorg%2Fname').model).toBe('hf:org/name');
+    expect(parseEmbedParams('?model=%2Fmodels%2Fx%2F').model).toBe('/models/x/');
+    for (const bad of ['data:application/json,{}', 'blob:https://a/1', 'file:///etc/', 'javascript:alert(1)']) {
+      const params = parseEmbedParams(`?model=${encodeURIComponent(bad)}`);
+      expect(params.model, bad).toBeNull();
+      expect(params.problems, bad).toHaveLength(1);
+    }
+  });
 });
 
 describe('normalizeOrigin', () => {

@@ -54,6 +54,12 @@ export function parseEmbedParams(search: string): EmbedParams {
     problems.push(`model is longer than ${MAX_MODEL_LENGTH} characters; using the default model`);
     model = null;
   }
+  // A bundle lives on the web: http(s) URLs, hf: repo ids or paths. Not data:, blob:, file:, javascript: ...
+  const scheme = model === null ? null : /^([a-z][a-z0-9+.-]*):/i.exec(model)?.[1]?.toLowerCase();
+  if (scheme && !['http', 'https', 'hf'].includes(scheme)) {
+    problems.push(`model=${JSON.stringify(model)} is not an http(s) URL, a repo id or a path; using the default model`);
+    model = null;
+  }
 
   let hostOrigin: string | null = null;
   const originRaw = query.get('origin');
