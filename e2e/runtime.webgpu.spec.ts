@@ -12,6 +12,8 @@ test.describe('worker runtime on WebGPU (software adapter)', () => {
     expect(info.requested).toBe('webgpu');
     expect(info.backend).toBe('webgpu');
 
+    // The app starts with the captioner; the fixture's known answers check the runtime itself.
+    await glance.page.evaluate(() => window.__glance!.client.load('models/fixture/'));
     // Outputs left on the device prove the WebGPU EP computed them; the numbers prove it computed them right.
     const locations = await expectFixtureAnswers(glance);
     expect(Object.values(locations)).toEqual(['gpu-buffer', 'gpu-buffer']);

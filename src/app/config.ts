@@ -1,5 +1,5 @@
 /**
- * The bundle the app loads at start. Until the trained captioner ships, it is the fixture bundle
- * (scripts/fixture), which proves the worker runtime and sets the backend badge.
+ * The bundle the app loads at start: the trained world captioner (public/models/glance-world-v1, its model card
+ * in README.md there). The fixture bundle (public/models/fixture) stays for the runtime's own tests.
  */
-export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/fixture/`;
+export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v1/`;

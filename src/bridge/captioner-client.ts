@@ -17,6 +17,7 @@ import type {
   WireTensor,
 } from '../../workers/runtime/wire';
 import { abortError, namedError, type CaptionerErrorName } from './bridge-errors';
+import { bundleUrlForWorker } from './bundle-url';
 import { type ClientStatus, type StatusListener, StatusEmitter, toStatusError } from './client-status';
 import { closeUnsent, transferablesOf } from './frame-transfer';
 import { PendingCalls } from './pending-calls';
@@ -104,8 +105,15 @@ export class CaptionerClient {
   /**
    * Loads a bundle in the worker (replacing the current one once the new one is warmed up); `onProgress` sees
    * download bytes, then 'session' per part, then 'warmup'. Resolves when the model is ready to caption.
+   * `spec`: a folder relative to the page, an absolute URL or a Hugging Face repo (see bundle-url.ts).
    */
-  load(url: string, onProgress: (progress: LoadProgress) => void = () => undefined): Promise<RuntimeInfo> {
+  load(spec: string, onProgress: (progress: LoadProgress) => void = () => undefined): Promise<RuntimeInfo> {
+    let url: string;
+    try {
+      url = bundleUrlForWorker(spec, globalThis.location?.href);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     this.lastUrl = url;
     return this.loadWithStatus(url, onProgress, (progress) => ({ state: 'loading', url, progress }));
   }

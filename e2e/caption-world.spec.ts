@@ -1,0 +1,62 @@
+import { sampleScene } from '../src/world/scene';
+import { sceneSeed } from '../src/world/random';
+import { SPLIT_SEEDS } from '../src/world/splits';
+import { captionInPage } from './fixtures/caption-bundle';
+import {
+  expectWorldParity,
+  lowerBound,
+  rates,
+  scoreScenes,
+  serveWorldTestImages,
+  worldReference,
+} from './fixtures/caption-world';
+import { expect, test } from './fixtures/test';
+
+/**
+ * The model the app ships, measured by training.evaluate on 200 test scenes (refined detailed captions; see
+ * the bundle's model card). Rates over true objects, a missed object wrong in every attribute.
+ */
+const MEASURED = { colour: 0.86, size: 0.84, position: 0.85, missed: 0.12 };
+/** Test scenes 16-47: after the reference's first 16, a fixed range nobody picked by looking at captions. */
+const SCENES = Array.from({ length: 32 }, (_, i) => 16 + i);
+
+test.describe('the shipped world model in the app worker (WASM)', () => {
+  test('loads at start from the default URL, warmed up, on WASM with threads', async ({ glance }) => {
+    const status = await glance.open('?backend=wasm');
+    expect(status.state).toBe('ready');
+    const info = await glance.info();
+    expect(info.backend).toBe('wasm');
+    expect(info.wasmThreads).toBeGreaterThanOrEqual(2);
+    expect(info.bundle).toMatchObject({ name: 'glance-world-v1', modelType: 'glance-mmser', captioner: true });
+    expect(info.bundle?.warmupMs).toBeGreaterThan(0);
+  });
+
+  test('captions equal the PyTorch reference token for token', async ({ glance }) => {
+    test.setTimeout(300_000);
+    await glance.open('?backend=wasm');
+    const reference = worldReference();
+    expect(reference.length).toBeGreaterThanOrEqual(16);
+    await expectWorldParity(glance.page, 'wasm', reference);
+  });
+
+  test('refined captions of 32 test scenes describe them at the model measured rates', async ({ glance }) => {
+    test.setTimeout(300_000);
+    await glance.open('?backend=wasm');
+    const base = await serveWorldTestImages(glance.page);
+    const captions = [];
+    for (const index of SCENES) {
+      const scene = sampleScene(sceneSeed(SPLIT_SEEDS.test, index));
+      const name = `${String(index).padStart(6, '0')}.png`;
+      const got = await captionInPage(glance.page, `${base}images/${name}`, { style: 'detailed' });
+      captions.push({ scene, text: got.refined?.text ?? '' });
+    }
+    const r = rates(scoreScenes(captions));
+    const report = `${JSON.stringify(r)} over ${r.objects} objects`;
+    console.log(`world scenes 16-47, refined detailed captions on WASM: ${report}`);
+    expect(r.objects, report).toBeGreaterThanOrEqual(64);
+    expect(r.attribute.colour, report).toBeGreaterThanOrEqual(lowerBound(MEASURED.colour, r.objects));
+    expect(r.attribute.size, report).toBeGreaterThanOrEqual(lowerBound(MEASURED.size, r.objects));
+    expect(r.attribute.position, report).toBeGreaterThanOrEqual(lowerBound(MEASURED.position, r.objects));
+    expect(1 - r.missed, report).toBeGreaterThanOrEqual(lowerBound(1 - MEASURED.missed, r.objects));
+  });
+});
