@@ -6,7 +6,7 @@ const STAGES = [
   ['typecheck', 'npm run typecheck'],
   ['lint', 'npm run lint'],
   ['unit (vitest)', 'npm run test:unit'],
-  // Python training tests go here, before the slower browser stage.
+  ['training (pytest)', 'npm run test:py'],
   ['e2e (playwright)', 'npm run test:e2e'],
 ];
 
