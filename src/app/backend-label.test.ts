@@ -12,6 +12,7 @@ const info = (backend: RuntimeInfo['backend'], wasmThreads: number | null): Runt
   crossOriginIsolated: true,
   adapter: null,
   bundle: null,
+  resources: { liveTensors: 0, gpuBuffers: 0, wasmMemoryBytes: null },
 });
 
 describe('backendLabel', () => {

@@ -22,6 +22,7 @@ const INFO = {
     cachedFiles: [],
     warmupMs: 3,
   },
+  resources: { liveTensors: 0, gpuBuffers: 0, wasmMemoryBytes: null },
 } as RuntimeInfo;
 
 function caption(text: string, refined: string | null): FrameCaption {

@@ -59,6 +59,18 @@ describe('OrtBackend (onnxruntime-node)', () => {
     backend.release(t);
   });
 
+  it('counts tensors until they are released (created ones and run outputs), releases counted once', async () => {
+    const before = backend.liveTensors().tensors;
+    const ids = backend.create('int64', BigInt64Array.from([4n, 0n]), [1, 2]);
+    const { inputs_embeds: embeds } = await backend.run('embed_tokens', { input_ids: ids });
+    expect(backend.liveTensors()).toEqual({ tensors: before + 2, gpuBuffers: 0 });
+    backend.release(ids);
+    backend.release(ids);
+    expect(backend.liveTensors().tensors).toBe(before + 1);
+    backend.release(embeds);
+    expect(backend.liveTensors()).toEqual({ tensors: before, gpuBuffers: 0 });
+  });
+
   it('guards misuse: wrong sizes, int64 reads, use after release; release is idempotent', async () => {
     expect(() => backend.create('float32', new Float32Array(3), [1, 4])).toThrow(RangeError);
     const ids = backend.create('int64', BigInt64Array.from([1n]), [1, 1]);

@@ -27,6 +27,12 @@ class OrtTensorRef implements TensorRef {
  * rest; on WASM / Node everything is on the host already.
  */
 export class OrtBackend implements InferenceBackend {
+  /**
+   * Tensors handed out (created, or run outputs) and not yet released, and those of them on a WebGPU buffer: a
+   * leak check for long runs. Counters, not a set, so a leaked reference can still be garbage-collected.
+   */
+  private readonly counts = { tensors: 0, gpuBuffers: 0 };
+
   constructor(
     readonly name: string,
     private readonly sessions: ReadonlyMap<string, InferenceSession>,
@@ -44,7 +50,7 @@ export class OrtBackend implements InferenceBackend {
     const count = dims.reduce((a, b) => a * b, 1);
     if (count !== data.length)
       throw new RangeError(`dims [${dims.join(', ')}] need ${count} values, got ${data.length}`);
-    return new OrtTensorRef(new this.TensorCtor(type, data, [...dims]));
+    return this.track(new OrtTensorRef(new this.TensorCtor(type, data, [...dims])));
   }
 
   async run(
@@ -67,9 +73,9 @@ export class OrtBackend implements InferenceBackend {
       if (tensor.location === 'gpu-buffer' && !keep.has(name)) {
         // getData(true) downloads and frees the GPU buffer in one step.
         const data = (await tensor.getData(true)) as Float32Array | BigInt64Array;
-        outputs[name] = new OrtTensorRef(new this.TensorCtor(tensor.type as DType, data, tensor.dims));
+        outputs[name] = this.track(new OrtTensorRef(new this.TensorCtor(tensor.type as DType, data, tensor.dims)));
       } else {
-        outputs[name] = new OrtTensorRef(tensor);
+        outputs[name] = this.track(new OrtTensorRef(tensor));
       }
     }
     return outputs;
@@ -96,12 +102,25 @@ export class OrtBackend implements InferenceBackend {
     const own = this.own(ref);
     if (own.released) return;
     own.released = true;
+    this.counts.tensors--;
+    if (own.location === 'gpu-buffer') this.counts.gpuBuffers--;
     own.tensor.dispose();
+  }
+
+  /** Tensors not yet released, and how many of them hold a WebGPU buffer (stay at 0 between captions). */
+  liveTensors(): { tensors: number; gpuBuffers: number } {
+    return { ...this.counts };
   }
 
   /** Frees every session; the backend is unusable afterwards. */
   async close(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((s) => s.release()));
+  }
+
+  private track(ref: OrtTensorRef): OrtTensorRef {
+    this.counts.tensors++;
+    if (ref.location === 'gpu-buffer') this.counts.gpuBuffers++;
+    return ref;
   }
 
   private session(part: string): InferenceSession {

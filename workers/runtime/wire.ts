@@ -70,6 +70,18 @@ export interface RuntimeInfo {
   /** The WebGPU adapter the browser offers, whether or not it is used. */
   adapter: { description: string; isFallback: boolean; hasShaderF16: boolean } | null;
   bundle: BundleInfo | null;
+  /** What the runtime holds now, for leak checks over long runs (scripts/soak.ts). */
+  resources: RuntimeResources;
+}
+
+/** Counts and sizes that must not grow while the same model keeps captioning. */
+export interface RuntimeResources {
+  /** ORT tensors handed out and not yet released; 0 between captions. */
+  liveTensors: number;
+  /** Of those, the ones holding a WebGPU buffer. */
+  gpuBuffers: number;
+  /** Bytes of ORT's WebAssembly memory (it grows and never shrinks); null before ORT has started. */
+  wasmMemoryBytes: number | null;
 }
 
 /** The result of `run`: outputs read back to the host, and where ORT left them before the read. */
