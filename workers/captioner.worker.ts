@@ -5,7 +5,9 @@
  */
 import { expose, releaseProxy, transfer } from 'comlink';
 import { CaptionerRuntime } from './runtime/captioner-runtime';
+import { deviceLostError } from './runtime/device-loss';
 import { ortAssetBaseUrl } from './runtime/ort-files';
+import { watchWasmMemory } from './runtime/wasm-memory';
 import type {
   CaptionEvent,
   CaptionJobOptions,
@@ -18,7 +20,16 @@ import type {
   WireTensor,
 } from './runtime/wire';
 
-const runtime = new CaptionerRuntime(ortAssetBaseUrl(import.meta.env.BASE_URL, self.location.origin));
+const runtime = new CaptionerRuntime(ortAssetBaseUrl(import.meta.env.BASE_URL, self.location.origin), {
+  // Before ORT loads, so its WebAssembly memory is seen.
+  wasmMemoryBytes: watchWasmMemory(),
+  // Nothing on a lost device can be recovered in this worker: fail as a crash, so the bridge starts a fresh
+  // worker and reloads the model (device-loss.ts). Jobs in flight reject with WorkerCrashedError naming the loss.
+  onDeviceLost: (info) =>
+    setTimeout(() => {
+      throw deviceLostError(info);
+    }),
+});
 
 /** A callback that arrived as a comlink proxy: calls are posted (fire and forget), the port freed at the end. */
 type RemoteCallback<T> = ((value: T) => unknown) & { [releaseProxy]?: () => void };
@@ -103,6 +114,11 @@ const api = {
   /** Caption jobs queued or running now: a leak check for tests. */
   pendingJobs(): number[] {
     return runtime.pendingJobs();
+  },
+
+  /** Test hook: destroys the WebGPU device the model runs on (false on WASM), as a driver reset would. */
+  loseDeviceForTesting(): boolean {
+    return runtime.loseDeviceForTesting();
   },
 
   /** Test hook: throws outside any call, as a crash would, so the bridge's restart path can be exercised. */

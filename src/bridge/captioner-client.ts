@@ -178,6 +178,11 @@ export class CaptionerClient {
     return this.call((remote) => remote.crashForTesting());
   }
 
+  /** Test hook: destroys the worker's WebGPU device (resolves false on WASM); the worker then restarts. */
+  loseDeviceForTesting(): Promise<boolean> {
+    return this.call((remote) => remote.loseDeviceForTesting());
+  }
+
   /**
    * Kills the worker at once (the last-resort cancel), rejects what was in flight with WorkerCrashedError,
    * starts a fresh worker and reloads the last model (resolves with its info, or null when none was loaded).

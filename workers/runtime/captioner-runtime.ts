@@ -3,6 +3,7 @@ import { type Captioner, createCaptioner, warmUp } from '../../src/core/captione
 import { createTokenizer } from '../../src/core/text/tokenizer';
 import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
+import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-loss';
 import { type DownloadedBundle, downloadBundle } from './download-bundle';
 import { BackendError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
@@ -32,6 +33,14 @@ const NEEDS = { shaderF16: false };
 /** Where verified bundle files are kept between visits (src/core's loader reads and fills it). */
 export const MODEL_CACHE_NAME = 'glance-models-v1';
 
+/** What the worker entry gives the runtime beyond ORT's asset URL. */
+export interface RuntimeHooks {
+  /** Called once when the WebGPU device a loaded model runs on is lost (device-loss.ts). */
+  onDeviceLost?: (info: DeviceLostInfo) => void;
+  /** Current size of ORT's WebAssembly memory (wasm-memory.ts). */
+  wasmMemoryBytes?: () => number | null;
+}
+
 interface Loaded {
   bundle: BundleInfo;
   backend: OrtBackend;
@@ -52,7 +61,10 @@ export class CaptionerRuntime {
   private readonly jobs = new JobQueue();
 
   /** `assetBaseUrl`: absolute URL of the folder holding ORT's .mjs/.wasm files. */
-  constructor(private readonly assetBaseUrl: string) {}
+  constructor(
+    private readonly assetBaseUrl: string,
+    private readonly hooks: RuntimeHooks = {},
+  ) {}
 
   /** Loads a bundle (replacing the current one only once the new one has warmed up) after earlier jobs. */
   load(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void): Promise<RuntimeInfo> {
@@ -110,9 +122,17 @@ export class CaptionerRuntime {
     }
   }
 
+  /** Test hook: destroys ORT's WebGPU device, as a driver reset would; false when none runs (WASM). */
+  loseDeviceForTesting(): boolean {
+    const device = ortWebGpuDevice();
+    device?.destroy();
+    return device !== null;
+  }
+
   info(): RuntimeInfo {
     const adapter = this.facts?.adapter ?? null;
     const bundle = this.loaded?.bundle;
+    const tensors = this.loaded?.backend.liveTensors() ?? { tensors: 0, gpuBuffers: 0 };
     return {
       ortVersion: ort.env.versions.web ?? 'unknown',
       requested: this.startup?.preference ?? null,
@@ -123,6 +143,11 @@ export class CaptionerRuntime {
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       adapter: adapter && { ...adapter },
       bundle: bundle ? { ...bundle, parts: [...bundle.parts], cachedFiles: [...bundle.cachedFiles] } : null,
+      resources: {
+        liveTensors: tensors.tensors,
+        gpuBuffers: tensors.gpuBuffers,
+        wasmMemoryBytes: this.hooks.wasmMemoryBytes?.() ?? null,
+      },
     };
   }
 
@@ -141,6 +166,9 @@ export class CaptionerRuntime {
 
     const sessions = await createSessions(choice.name, parts, (part) => progress('session', `onnx/${part}.onnx`));
     const backend = new OrtBackend(choice.name, sessions, ort.Tensor);
+    const device = choice.name === 'webgpu' ? ortWebGpuDevice() : null;
+    const { onDeviceLost } = this.hooks;
+    if (device && onDeviceLost) watchDeviceLoss(device, onDeviceLost);
     let captioner: Captioner | null = null;
     let warmupMs: number | null = null;
     try {
