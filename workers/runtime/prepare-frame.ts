@@ -6,6 +6,7 @@ import type { FitMode } from '../../src/core/bundle/config';
 import { ImageDecodeError } from '../../src/core/errors';
 import { type FitGeometry, fitGeometry } from '../../src/core/image/fit';
 import { HEADER_BYTES, orientedSize, readImageHeader } from './image-header';
+import { TAIL_BYTES, undecodableReason } from './undecodable';
 import type { FrameInput } from './wire';
 
 /**
@@ -89,7 +90,8 @@ async function decodeFrame(frame: FrameInput): Promise<DecodedFrame> {
 
 async function decodeBlob(blob: Blob): Promise<DecodedFrame> {
   if (blob.size === 0) throw new ImageDecodeError('the file is empty');
-  const header = readImageHeader(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  const header = readImageHeader(head);
   const options: ImageBitmapOptions = { ...BITMAP_OPTIONS };
   const stated = header ? orientedSize(header) : null;
   if (stated && Math.max(stated.width, stated.height) > MAX_DECODE_SIDE) {
@@ -102,8 +104,9 @@ async function decodeBlob(blob: Blob): Promise<DecodedFrame> {
   try {
     bitmap = await createImageBitmap(blob, options);
   } catch (error) {
-    const kind = blob.type || header?.format || 'unknown type';
-    throw new ImageDecodeError(`not a readable image (${kind}): ${(error as Error).message ?? error}`);
+    const tail = new Uint8Array(await blob.slice(-TAIL_BYTES).arrayBuffer());
+    const detail = (error as Error).message ?? String(error);
+    throw new ImageDecodeError(undecodableReason(head, tail, header, blob.type, detail));
   }
   if (!(bitmap.width > 0 && bitmap.height > 0)) {
     bitmap.close();
