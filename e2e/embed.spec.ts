@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { readReference, TINY_BUNDLE } from './fixtures/caption-bundle';
 import { hostPage, MODEL_FOLDERS, startOriginServer, THIRD_PAGE, type OriginServer } from './fixtures/embed-servers';
 import { expect, test } from './fixtures/test';
@@ -214,5 +215,23 @@ test.describe('embed widget on a page of another origin', () => {
 
     await page.getByRole('button', { name: 'Stop preview' }).click();
     await expect(page.getByTestId('embed-preview')).toHaveCount(0);
+  });
+
+  test('with its default model (no model parameter) the widget describes a world image it is sent', async ({
+    page,
+  }) => {
+    const frame = await openHost(page, 'mode=image');
+    const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
+    expect(info).toMatchObject({ model: { name: 'glance-world-v1' }, crossOriginIsolated: false, wasmThreads: 1 });
+
+    const { scene, bytes } = testSplitPng(plainTestScenes(1)[0]);
+    const result = (await page.evaluate(async (data) => {
+      const widget = (window as unknown as { widget: { caption(b: Blob): Promise<unknown> } }).widget;
+      return widget.caption(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+    }, Array.from(bytes))) as { text: string; refined: string; time: number };
+    expect(captionMisfit(result.refined, scene.objects), `"${result.refined}"`).toBeNull();
+    expect(result.text).toBe(result.refined);
+    await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
+    test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
   });
 });
