@@ -123,4 +123,13 @@ describe('createModelSwitcher', () => {
     fake.emitStatus({ state: 'restarting', url: 'https://broken.example/', progress: null, crashes: 1 });
     expect(fake.loads.at(-1)).toBe(DEFAULT);
   });
+
+  it('leaves a crash restart alone when it reloads a model someone else loaded', async () => {
+    const fake = fakeClient();
+    const switcher = createModelSwitcher(fake.client, DEFAULT, null);
+    await switcher.settled;
+    const before = fake.loads.length;
+    fake.emitStatus({ state: 'restarting', url: '/loaded/by/a/test/', progress: null, crashes: 1 });
+    expect(fake.loads.length).toBe(before);
+  });
 });

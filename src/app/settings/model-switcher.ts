@@ -43,6 +43,8 @@ export function createModelSwitcher(client: Client, defaultUrl: string, storage:
   let status: RuntimeStatus = { state: 'loading', progress: null };
   let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, change: { state: 'idle' } };
   let serial = 0;
+  /** The last URL this switcher failed to load (until a later load succeeds): what a crash restart must not keep. */
+  let lastFailed: string | null = null;
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -71,12 +73,14 @@ export function createModelSwitcher(client: Client, defaultUrl: string, storage:
           notify();
         }
       });
+      lastFailed = null;
       if (mine === serial) {
         status = { state: 'ready', info };
         setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
       }
       return info;
     } catch (error) {
+      lastFailed = url;
       if (mine === serial) setModel({ change: { state: 'failed', url, error: plain(error) } });
       throw error;
     }
@@ -101,10 +105,10 @@ export function createModelSwitcher(client: Client, defaultUrl: string, storage:
       },
     );
 
-  // After a worker crash the bridge reloads the last URL it was asked for, which may be a model that failed
-  // to load; put the model in use back instead.
+  // After a worker crash the bridge reloads the last URL it was asked for, which may be the model that just failed
+  // to load here; put the model in use back instead. (Loads made by others, e.g. tests, are left alone.)
   client.onStatus((s) => {
-    if (s.state === 'restarting' && s.url !== null && s.url !== model.bundleUrl && status.state === 'ready') {
+    if (s.state === 'restarting' && s.url !== null && s.url === lastFailed && status.state === 'ready') {
       void client.load(model.bundleUrl).catch(() => undefined);
     }
   });
