@@ -1,7 +1,8 @@
 import { expectWorldParity, worldReference } from './fixtures/caption-world';
 import { expect, test } from './fixtures/test';
 
-// 'chromium-webgpu': SwiftShader runs the model ~40x slower than WASM, so two scenes (both styles) only.
+// 'chromium-webgpu': SwiftShader runs the model ~40x slower than WASM (two scenes took 5.7 min on a busy
+// 2-core machine), so one scene, both styles.
 test.describe('the shipped world model in the app worker (WebGPU, software adapter)', () => {
   test('captions equal the PyTorch reference token for token', async ({ glance }) => {
     test.setTimeout(480_000);
@@ -11,11 +12,11 @@ test.describe('the shipped world model in the app worker (WebGPU, software adapt
     expect(info.backend).toBe('webgpu');
     expect(info.bundle?.name).toBe('glance-world-v1');
     const reference = worldReference();
-    const firstTwoScenes = [...new Set(reference.map((r) => r.image))].slice(0, 2);
+    const firstScene = reference[0].image;
     await expectWorldParity(
       glance.page,
       'webgpu',
-      reference.filter((r) => firstTwoScenes.includes(r.image)),
+      reference.filter((r) => r.image === firstScene),
     );
   });
 });

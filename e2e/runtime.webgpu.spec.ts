@@ -4,6 +4,8 @@ import { expect, test } from './fixtures/test';
 // Runs in the 'chromium-webgpu' project: --enable-unsafe-webgpu gives Chromium's SwiftShader adapter.
 test.describe('worker runtime on WebGPU (software adapter)', () => {
   test('forced WebGPU runs the fixture model on the GPU path', async ({ glance }) => {
+    // The app first loads and warms up the world captioner, ~40x slower on SwiftShader than on WASM.
+    test.setTimeout(240_000);
     const status = await glance.open('?backend=webgpu');
     expect(status.state).toBe('ready');
 
