@@ -47,10 +47,12 @@ export function useImageBatch(service: CaptionService | null) {
   }, []);
 
   useEffect(() => {
+    // A fresh controller per mount: StrictMode mounts twice in development, and the first cleanup aborts.
+    const jobs = controller;
+    jobs.current = new AbortController();
     const allUrls = urls.current;
-    const abort = controller;
     return () => {
-      abort.current.abort();
+      jobs.current.abort();
       for (const url of allUrls) URL.revokeObjectURL(url);
     };
   }, []);
