@@ -44,12 +44,16 @@ test.describe('the shipped world model in the app worker (WASM)', () => {
     await glance.open('?backend=wasm');
     const base = await serveWorldTestImages(glance.page);
     const captions = [];
+    const totals: number[] = [];
     for (const index of SCENES) {
       const scene = sampleScene(sceneSeed(SPLIT_SEEDS.test, index));
       const name = `${String(index).padStart(6, '0')}.png`;
       const got = await captionInPage(glance.page, `${base}images/${name}`, { style: 'detailed' });
       captions.push({ scene, text: got.refined?.text ?? '' });
+      totals.push(got.timings.total);
     }
+    totals.sort((a, b) => a - b);
+    console.log(`two-pass caption on WASM, median of ${totals.length}: ${totals[totals.length >> 1].toFixed(0)} ms`);
     const r = rates(scoreScenes(captions));
     const report = `${JSON.stringify(r)} over ${r.objects} objects`;
     console.log(`world scenes 16-47, refined detailed captions on WASM: ${report}`);
