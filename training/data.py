@@ -102,8 +102,10 @@ class CaptionSet:
         key = hashlib.sha1(f"{os.path.abspath(self.folder)}|{len(self)}|{self.size}|"
                            f"{self.scenes[-1].file_name if self.scenes else ''}".encode()).hexdigest()[:12]
         path = os.path.join(cache_dir, f"images-{key}.npy") if cache_dir else None
+        # Memory-mapped: 6 GB of page cache that the kernel may evict, instead of 6 GB of anonymous memory that
+        # made the OOM killer end a run on a machine shared with browser tests.
         if path and os.path.exists(path):
-            return np.load(path)
+            return np.load(path, mmap_mode="r")
         arr = np.empty((len(self), self.size, self.size, 3), dtype=np.uint8)
 
         def fill(i: int) -> None:
@@ -115,4 +117,6 @@ class CaptionSet:
             os.makedirs(cache_dir, exist_ok=True)
             np.save(path + ".tmp.npy", arr)
             os.replace(path + ".tmp.npy", path)
+            del arr
+            return np.load(path, mmap_mode="r")
         return arr
