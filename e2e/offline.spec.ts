@@ -8,6 +8,9 @@ import { expect, test } from './fixtures/test';
 
 let models: OriginServer;
 
+// The service worker is what this spec is about (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 test.beforeAll(async () => {
   models = await startOriginServer({}, MODEL_FOLDERS);
 });

@@ -15,7 +15,7 @@ const client = new CaptionerClient(backendPreferenceFrom(window.location.search)
 const runtime = createModelSwitcher(client, DEFAULT_BUNDLE_URL, modelChoiceStorage());
 installTestHook(client, runtime);
 
-registerServiceWorker();
+registerServiceWorker(runtime.settled);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,7 +30,7 @@ if (params.problems.length > 0) {
   session.report({ name: 'InvalidParameterError', message: params.problems.join(' ') });
 }
 installEmbedTestHook({ client, channel, session });
-registerServiceWorker();
+registerServiceWorker(session.start());
 
 createRoot(document.getElementById('root')!).render(
   <EmbedApp session={session} service={bridgeCaptionService(client)} params={params} />,
