@@ -61,11 +61,12 @@ export class WorkerCdp {
 }
 
 /**
- * Memory of the renderer processes below the browser process `browserPid`: their proportional set size (shared
- * pages split among the processes that map them, so a sum does not count the Chromium binary once per process),
- * or the resident size where the kernel has no smaps_rollup.
+ * Memory of the renderer processes below the browser process `browserPid`: their private pages (USS: private
+ * clean + dirty from smaps_rollup), which hold the JS heaps and ORT's WASM memory. Not the resident or
+ * proportional size: those count pages shared with the zygote and with every other Chromium on the machine,
+ * and moved by -60 % while teammates' browsers came and went.
  */
-export function rendererRss(browserPid: number): number | null {
+export function rendererPrivate(browserPid: number): number | null {
   const parents = new Map<number, number>();
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -92,9 +93,9 @@ export function rendererRss(browserPid: number): number | null {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       // The browser's own UI (omnibox popups) runs in a renderer too; it is not the page's.
       if (!command.includes('--type=renderer') || command.includes('--top-chrome-webui')) continue;
-      const kb = pss(pid) ?? /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (kb !== undefined) {
-        total += Number(kb) * 1024;
+      const bytes = privateBytes(pid);
+      if (bytes !== null) {
+        total += bytes;
         found = true;
       }
     } catch {
@@ -104,11 +105,14 @@ export function rendererRss(browserPid: number): number | null {
   return found ? total : null;
 }
 
-function pss(pid: number): string | undefined {
+function privateBytes(pid: number): number | null {
   try {
-    return /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+    const kb = field('Private_Clean') + field('Private_Dirty');
+    return Number.isFinite(kb) ? kb * 1024 : null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -157,6 +161,6 @@ export async function memorySnapshot(probe: MemoryProbe, atMs: number, captions:
     pageBackingStoreBytes: pageHeap?.backingStorageSize ?? null,
     workerHeapBytes: workerHeap?.usedSize ?? null,
     workerBackingStoreBytes: workerHeap?.backingStorageSize ?? null,
-    rendererRssBytes: probe.browserPid === null ? null : rendererRss(probe.browserPid),
+    rendererPrivateBytes: probe.browserPid === null ? null : rendererPrivate(probe.browserPid),
   };
 }

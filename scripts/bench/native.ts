@@ -38,7 +38,7 @@ export async function runNativeCases(options: NativeOptions): Promise<CaptionCas
     const fitted = fitToSquare(decoded[index], image.size, image.fit, image.letterbox_value);
     const fitMs = performance.now() - started;
     const result = await node.captioner.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, spec);
-    return { ...toSample(result, fitMs), image: index };
+    return { ...toSample(result, fitMs), image: index, fitMs };
   };
   const runsOn = (spec: CaseSpec, index: number) => spec.useCache || index < options.noCacheImages;
   try {

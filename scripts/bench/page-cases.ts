@@ -17,6 +17,8 @@ export interface PageCaseOptions {
 interface PageSample {
   result: TimedResult;
   roundTripMs: number;
+  /** The worker's decode-and-fit of the frame (already in timings.preprocess). */
+  fitMs: number;
 }
 
 /** Runs in the page: every case on every image, interleaved, after `warmup` rounds thrown away. */
@@ -35,6 +37,7 @@ async function captionInPage(options: PageCaseOptions): Promise<PageSample[][]> 
         refined: r.refined ? { tokens: r.refined.tokens } : undefined,
       },
       roundTripMs,
+      fitMs: r.frame.prepareMs,
     };
   };
   for (let i = 0; i < options.warmup; i++) {
@@ -63,6 +66,10 @@ export async function runPageCases(
     runtime,
     ...spec,
     threads: runtime === 'wasm' ? info.wasmThreads : null,
-    samples: samples[c].map((s, i) => ({ ...toSample(s.result, 0, s.roundTripMs), image: i % options.images.length })),
+    samples: samples[c].map((s, i) => ({
+      ...toSample(s.result, 0, s.roundTripMs),
+      image: i % options.images.length,
+      fitMs: s.fitMs,
+    })),
   }));
 }

@@ -110,7 +110,7 @@ const MEMORY_LABELS: [keyof MemorySnapshot, string][] = [
   ['pageBackingStoreBytes', 'page ArrayBuffers (CDP)'],
   ['workerHeapBytes', 'worker JS heap (CDP)'],
   ['workerBackingStoreBytes', 'worker ArrayBuffers (CDP)'],
-  ['rendererRssBytes', 'renderer processes incl. WASM memory, PSS (/proc)'],
+  ['rendererPrivateBytes', 'renderer processes, private memory incl. WASM (/proc)'],
 ];
 
 export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | null): Table {
@@ -198,8 +198,9 @@ export function benchMarkdown(report: BenchReport): string {
     '',
     markdownTable(targetsTable(report.targets)),
     '',
-    "Browser figures for the targets are the page's round trip (frame transfer and messaging included); ratios " +
-      "compare the worker's own total with native, like for like (fit to the square plus the engine).",
+    "Browser figures for the targets are the page's round trip (frame transfer and messaging included). " +
+      'Browser / native compares the engine alone: the total without fitting the frame to the square, which the ' +
+      'worker does with a canvas and Node in JS.',
     '',
     '## Per caption',
     '',

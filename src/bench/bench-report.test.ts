@@ -64,7 +64,7 @@ const snapshot = (captions: number, over: Partial<MemorySnapshot>): MemorySnapsh
   pageBackingStoreBytes: null,
   workerHeapBytes: null,
   workerBackingStoreBytes: null,
-  rendererRssBytes: null,
+  rendererPrivateBytes: null,
   ...over,
 });
 
@@ -75,8 +75,8 @@ const live: LiveMeasurement = {
   durationMs: 10_000,
   latenciesMs: Array.from({ length: 90 }, (_, i) => 100 + i),
   longTasksMs: [62, 51],
-  memoryStart: snapshot(10, { workerHeapBytes: 10e6, rendererRssBytes: 100e6 }),
-  memoryEnd: snapshot(90, { workerHeapBytes: 20e6, rendererRssBytes: 103e6 }),
+  memoryStart: snapshot(10, { workerHeapBytes: 10e6, rendererPrivateBytes: 100e6 }),
+  memoryEnd: snapshot(90, { workerHeapBytes: 20e6, rendererPrivateBytes: 103e6 }),
   errors: 0,
 };
 
@@ -115,6 +115,20 @@ describe('computeRatios', () => {
     expect(ratios.kvCache[0].ratio).toBeCloseTo(81 / 30, 12);
   });
 
+  it('compares browser with native on the engine alone, without fitting the frame', () => {
+    const withFit = (runtime: 'native' | 'wasm', total: number, fitMs: number): CaptionCase => ({
+      runtime,
+      style: 'short',
+      refine: true,
+      useCache: true,
+      threads: 2,
+      samples: [{ ...sample(total), fitMs }],
+    });
+    const reports = [withFit('native', 150, 50), withFit('wasm', 201, 1)].map(summarizeCase);
+    expect(reports[0].engine!.median).toBe(100);
+    expect(computeRatios(reports).browserVsNative[0].ratio).toBe(2);
+  });
+
   it('states no ratio for a configuration that did not run', () => {
     expect(ratios.browserVsNative.some((r) => r.runtime === 'webgpu')).toBe(false);
   });
@@ -131,18 +145,18 @@ describe('live and memory', () => {
 
   it('judges growth on the most specific figure both ends have', () => {
     expect(memoryGrowth(live.memoryStart, live.memoryEnd)).toEqual({
-      figure: 'rendererRssBytes',
+      figure: 'rendererPrivateBytes',
       start: 100e6,
       end: 103e6,
       share: 0.03,
     });
-    const both = { userAgentSpecificBytes: 200, rendererRssBytes: 1000 };
+    const both = { userAgentSpecificBytes: 200, rendererPrivateBytes: 1000 };
     const ua = memoryGrowth(snapshot(1, both), snapshot(2, { ...both, userAgentSpecificBytes: 250 }));
     expect(ua).toMatchObject({ figure: 'userAgentSpecificBytes', share: 0.25 });
     const heapOnly = memoryGrowth(snapshot(1, { workerHeapBytes: 4 }), snapshot(2, { workerHeapBytes: 3 }));
     expect(heapOnly).toMatchObject({ figure: 'workerHeapBytes', share: -0.25 });
     expect(memoryGrowth(snapshot(1, {}), snapshot(2, {}))).toBeNull();
-    expect(memoryGrowth(null, snapshot(2, { rendererRssBytes: 1 }))).toBeNull();
+    expect(memoryGrowth(null, snapshot(2, { rendererPrivateBytes: 1 }))).toBeNull();
   });
 });
 

@@ -45,6 +45,7 @@ export function summarizeCase(c: CaptionCase): CaseReport {
     useCache: c.useCache,
     threads: c.threads,
     total: summarizeOrNull(samples.map((s) => s.totalMs)),
+    engine: summarizeOrNull(samples.map((s) => s.totalMs - (s.fitMs ?? 0))),
     roundTrip: summarizeOrNull(roundTrips),
     stageMedians,
     meanCoarseTokens: mean(samples.map((s) => s.coarseTokens)),
@@ -64,6 +65,7 @@ export function findCase(
 }
 
 const medianTotal = (c: CaseReport | undefined): number | null => c?.total?.median ?? null;
+const medianEngine = (c: CaseReport | undefined): number | null => c?.engine?.median ?? null;
 
 /**
  * No cache / KV cache. The no-cache case may have run on fewer images (it is slow), so the cached median is
@@ -115,8 +117,8 @@ export function computeRatios(cases: readonly CaseReport[], raw: readonly Captio
           style,
           refine,
           ratio: ratio(
-            medianTotal(findCase(cases, runtime, style, refine)),
-            medianTotal(findCase(cases, 'native', style, refine)),
+            medianEngine(findCase(cases, runtime, style, refine)),
+            medianEngine(findCase(cases, 'native', style, refine)),
           ),
         })),
     ),
@@ -130,7 +132,7 @@ export function computeRatios(cases: readonly CaseReport[], raw: readonly Captio
  */
 const MEMORY_FIGURES: readonly (keyof MemorySnapshot)[] = [
   'userAgentSpecificBytes',
-  'rendererRssBytes',
+  'rendererPrivateBytes',
   'workerHeapBytes',
 ];
 

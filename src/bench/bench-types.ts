@@ -25,6 +25,8 @@ export interface CaptionSample {
   refinedTokens: number | null;
   /** Index of the input image, to compare cases on the same images. */
   image?: number;
+  /** Of preprocess: fitting the frame to the model square (canvas in the worker, JS resampling in Node). */
+  fitMs?: number;
 }
 
 /** One configuration and its samples. */
@@ -48,6 +50,8 @@ export interface CaseReport {
   useCache: boolean;
   threads: number | null;
   total: Summary | null;
+  /** Total without fitting the frame: the engine's own work, what browser / native compares. */
+  engine: Summary | null;
   roundTrip: Summary | null;
   /** Median of each stage. */
   stageMedians: Record<StageName, number> | null;
@@ -68,8 +72,8 @@ export interface MemorySnapshot {
   /** The same for the captioner worker (ORT's WASM memory is in neither figure). */
   workerHeapBytes: number | null;
   workerBackingStoreBytes: number | null;
-  /** Proportional set size of the browser's renderer processes (/proc): everything, WASM memory included. */
-  rendererRssBytes: number | null;
+  /** Private memory (USS) of the browser's renderer processes (/proc): the heaps and WASM memory included. */
+  rendererPrivateBytes: number | null;
 }
 
 /** The Live view fed by the demo camera or a fake webcam for a while. */
@@ -168,7 +172,7 @@ export interface BenchMeasurements {
 export interface Ratios {
   /** (coarse + refined) / coarse, median totals, per runtime and style. */
   refineOverhead: { runtime: BenchRuntime; style: CaptionStyle; ratio: number | null }[];
-  /** browser / native, median totals, per style and mode. */
+  /** browser / native, median engine times (without fitting the frame), per style and mode. */
   browserVsNative: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
   /** no cache / KV cache, median totals over the same images (`images` of them). */
   kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; images: number; ratio: number | null }[];
