@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { appCspPlugin } from './scripts/vite/app-csp';
 import { embedOfflinePlugin } from './scripts/vite/embed-offline-plugin';
 import { ortAssetsPlugin } from './scripts/vite/ort-assets-plugin';
 
@@ -10,7 +11,7 @@ const ISOLATION_HEADERS = {
 };
 
 export default defineConfig({
-  plugins: [react(), ortAssetsPlugin(ISOLATION_HEADERS), embedOfflinePlugin()],
+  plugins: [appCspPlugin(), react(), ortAssetsPlugin(ISOLATION_HEADERS), embedOfflinePlugin()],
   resolve: {
     // Picks onnxruntime-web's dist/ort*.min.mjs, which loads its .mjs/.wasm from env.wasm.wasmPaths (our origin),
     // instead of the *.bundle.min.mjs that inlines the .mjs into the app's chunks.
