@@ -5,7 +5,7 @@ import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
 import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-loss';
 import { type DownloadedBundle, downloadBundle } from './download-bundle';
-import { BackendError, NotLoadedError, toWorkerError } from './errors';
+import { BackendError, messageOf, ModelLoadError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
 import { OrtBackend } from './ort-backend';
 import { configureOrt, ort, ortWasmThreads } from './ort-env';
@@ -176,7 +176,16 @@ export class CaptionerRuntime {
         const { config, tokenizerJson } = downloaded.files;
         captioner = createCaptioner(backend, { config, tokenizer: createTokenizer(tokenizerJson, config) });
         progress('warmup');
-        warmupMs = await warmUp(captioner);
+        warmupMs = await warmUp(captioner).catch((error: unknown) => {
+          // Every session was built, so a failing run is a config.json that does not fit the graphs (a size).
+          if ((error as Error)?.name !== 'BackendError') throw error;
+          throw new ModelLoadError(
+            `the warm-up caption failed; does config.json match the ONNX files? ${messageOf(error)}`,
+            {
+              cause: error,
+            },
+          );
+        });
       }
     } catch (error) {
       await backend.close();
