@@ -82,6 +82,11 @@ async function firstCaption(page: Page, navigate: () => Promise<unknown>): Promi
     firstCaptionMs: state.firstCaptionAt!,
     cachedFiles: info.bundle?.cachedFiles.length ?? 0,
     warmupMs: info.bundle?.warmupMs ?? null,
+    phases: {
+      download: state.loadPhases.download ?? null,
+      session: state.loadPhases.session ?? null,
+      warmup: state.loadPhases.warmup ?? null,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The app's JS size, gzip: the JS files the built index.html reaches (its scripts, the chunks they import, the
- * worker), found by following file names through the files' text. onnxruntime-web's JS is bundled into the
+ * worker, and what its service worker precaches), found by following file names through the files' text. onnxruntime-web's JS is bundled into the
  * worker chunk; its own module's gzip size is subtracted (an estimate: gzip sizes do not add exactly). ORT's
  * .wasm/.mjs under ort/ and the model are not JS of the app and are not counted.
  */

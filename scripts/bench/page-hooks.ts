@@ -25,6 +25,8 @@ export interface BenchPageState {
   errors: string[];
   longTasks: { start: number; duration: number }[];
   lastGrabAt: number | null;
+  /** When the client first reported each phase of the startup load (its status events). */
+  loadPhases: Record<string, number>;
 }
 
 declare global {
@@ -46,6 +48,7 @@ export function installBenchHooks(): void {
     errors: [],
     longTasks: [],
     lastGrabAt: null,
+    loadPhases: {},
   };
   window.__bench = state;
   try {
@@ -71,6 +74,12 @@ export function installBenchHooks(): void {
         state.readyState = status.state;
       });
       const client = value.client;
+      // The startup load began before the hook was installed; its progress events come later.
+      client.onStatus((status) => {
+        if ((status.state === 'loading' || status.state === 'restarting') && status.progress) {
+          state.loadPhases[status.progress.phase] ??= performance.now();
+        }
+      });
       const caption = client.caption.bind(client);
       client.caption = (frame, options, call) => {
         const grabAt = state.lastGrabAt;

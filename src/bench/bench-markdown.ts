@@ -54,6 +54,7 @@ export function casesTable(cases: readonly CaseReport[]): Table {
       'round trip median',
       'tokens (coarse/refined)',
     ],
+    align: ['left', 'left', 'left'],
     rows: cases.map((c) => [
       c.runtime,
       c.style,
@@ -226,12 +227,25 @@ export function benchMarkdown(report: BenchReport): string {
     '## Load',
     '',
     'From navigation start (the Live view with the demo camera, a fresh browser profile for cold) to the model ' +
-      'being ready and to the first caption arriving in the page.',
+      'being ready and to the first caption arriving in the page. The phases are when the worker first reported ' +
+      'each: bundle downloads, ONNX sessions (ORT compiles its WASM at the first), the warm-up caption.',
     '',
     markdownTable({
-      header: ['load', 'model ready', 'of which warm-up caption', 'first caption', 'files from the Cache API'],
+      header: [
+        'load',
+        'downloads start',
+        'sessions start',
+        'warm-up starts',
+        'model ready',
+        'of which warm-up caption',
+        'first caption',
+        'files from the Cache API',
+      ],
       rows: (['cold', 'warm'] as const).map((kind) => [
         kind,
+        formatMs(load[kind]?.phases.download),
+        formatMs(load[kind]?.phases.session),
+        formatMs(load[kind]?.phases.warmup),
         formatMs(load[kind]?.readyMs),
         formatMs(load[kind]?.warmupMs),
         formatMs(load[kind]?.firstCaptionMs),

@@ -179,8 +179,20 @@ describe('buildBenchReport', () => {
     cases: allCases,
     live,
     load: {
-      cold: { readyMs: 2000, firstCaptionMs: 2100, cachedFiles: 0, warmupMs: 80 },
-      warm: { readyMs: 700, firstCaptionMs: 760, cachedFiles: 6, warmupMs: 60 },
+      cold: {
+        readyMs: 2000,
+        firstCaptionMs: 2100,
+        cachedFiles: 0,
+        warmupMs: 80,
+        phases: { download: 100, session: 900, warmup: 1920 },
+      },
+      warm: {
+        readyMs: 700,
+        firstCaptionMs: 760,
+        cachedFiles: 6,
+        warmupMs: 60,
+        phases: { download: 50, session: null, warmup: 640 },
+      },
     },
     jsSize: {
       files: [{ file: 'assets/index.js', bytes: 300_000, gzipBytes: 90_000, hasOrt: false }],
@@ -231,6 +243,7 @@ describe('buildBenchReport', () => {
     }
     expect(md).toContain('| live: main-thread tasks over 50 ms | <= 0 | 2 | not met | longest 62 ms |');
     expect(md).toContain('WebGPU: software adapter only, not timed (SwiftShader).');
+    expect(md).toContain('| warm | 50.0 ms | – | 640.0 ms | 700.0 ms | 60.0 ms | 760.0 ms | 6 |');
     expect(benchSummary(report)).toHaveLength(4);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });

@@ -117,6 +117,8 @@ export interface LoadTiming {
   cachedFiles: number;
   /** The worker's warm-up caption before it reported ready, ms (part of readyMs). */
   warmupMs: number | null;
+  /** When the worker first reported each load phase, ms from navigation start (null: not seen). */
+  phases: { download: number | null; session: number | null; warmup: number | null };
 }
 
 /** One built file and its gzip size. */
