@@ -2,6 +2,15 @@ import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import { ImageDecodeError } from '../core/errors';
 import type { PixelBuffer } from '../core/image/pixels';
+import { type ImageHeader, readImageHeader } from '../../workers/runtime/image-header';
+import { endsEarly, isSvg, TAIL_BYTES } from '../../workers/runtime/undecodable';
+import { applyOrientation } from './orient';
+
+/**
+ * Largest image decoded here, in pixels. Node decodes at full size (the browser downscales while decoding), so a
+ * 12,000 x 12,000 photo would take 576 MB as RGBA before being fitted to the model square: refused instead.
+ */
+export const MAX_DECODE_PIXELS = 50_000_000;
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG_MAGIC = [0xff, 0xd8, 0xff];
@@ -15,27 +24,46 @@ const OTHER_FORMATS: [string, number[]][] = [
 
 /**
  * Decodes a PNG or JPEG file to RGBA bytes. Alpha is kept in the buffer but the model ignores it (as PIL's
- * convert("RGB") in training). JPEG EXIF orientation is not applied (browsers do; world images are PNG).
+ * convert("RGB") in training). JPEG EXIF orientation is applied, as browsers do.
  */
 export function decodeImage(bytes: Uint8Array, name = 'image'): PixelBuffer {
   if (bytes.length === 0) throw new ImageDecodeError(`${name}: file is empty`);
-  if (startsWith(bytes, PNG_MAGIC)) return guard(name, 'PNG', () => pngToRgba(bytes));
+  const header = readImageHeader(bytes);
+  const decodable = header?.format === 'png' || header?.format === 'jpeg';
+  if (header && decodable && header.width * header.height > MAX_DECODE_PIXELS) {
+    const megapixels = ((header.width * header.height) / 1e6).toFixed(0);
+    throw new ImageDecodeError(
+      `${name}: ${header.width} x ${header.height} is ${megapixels} megapixels, over the ${MAX_DECODE_PIXELS / 1e6} ` +
+        'this decoder reads at full size; downscale it first (the browser app downscales while decoding)',
+    );
+  }
+  if (startsWith(bytes, PNG_MAGIC)) return guard(name, 'PNG', bytes, header, () => pngToRgba(bytes));
   if (startsWith(bytes, JPEG_MAGIC)) {
-    return guard(name, 'JPEG', () => {
+    const image = guard(name, 'JPEG', bytes, header, () => {
       const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
       return { data: decoded.data, width: decoded.width, height: decoded.height, channels: 4 };
     });
+    return applyOrientation(image, header?.orientation ?? 1);
   }
   const other = OTHER_FORMATS.find(([, magic]) => startsWith(bytes, magic));
-  throw new ImageDecodeError(`${name}: unsupported format${other ? ` (${other[0]})` : ''}; use PNG or JPEG`);
+  const kind = other?.[0] ?? (isSvg(bytes) ? 'SVG' : null);
+  throw new ImageDecodeError(`${name}: unsupported format${kind ? ` (${kind})` : ''}; use PNG or JPEG`);
 }
 
-function guard(name: string, format: string, decode: () => PixelBuffer): PixelBuffer {
+function guard(
+  name: string,
+  format: string,
+  bytes: Uint8Array,
+  header: ImageHeader | null,
+  decode: () => PixelBuffer,
+): PixelBuffer {
   let image: PixelBuffer;
   try {
     image = decode();
   } catch (error) {
-    throw new ImageDecodeError(`${name}: corrupt ${format} (${(error as Error).message})`);
+    const early = header && endsEarly(header.format, bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)));
+    const detail = early ? `truncated: ${early}; ${(error as Error).message}` : (error as Error).message;
+    throw new ImageDecodeError(`${name}: corrupt ${format} (${detail})`);
   }
   if (!(image.width > 0 && image.height > 0)) throw new ImageDecodeError(`${name}: ${format} has no pixels`);
   return image;

@@ -19,25 +19,34 @@ export function undecodableReason(
   type: string,
   detail: string,
 ): string {
-  const start = new TextDecoder()
-    .decode(head.subarray(0, 256))
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  if (type === 'image/svg+xml' || /^<svg[\s>]/i.test(start) || (/^<\?xml/i.test(start) && /<svg[\s>]/i.test(start))) {
-    return 'SVG drawings are not supported: export it as PNG or JPEG';
-  }
+  if (isSvg(head, type)) return 'SVG drawings are not supported: export it as PNG or JPEG';
   if (!header) {
     return `not an image: its first bytes match no image format (it came as ${type || 'an unknown type'})`;
   }
   const format = header.format.toUpperCase();
   const size = `${header.width} x ${header.height}`;
-  if (header.format === 'png' && !endsWith(tail, [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])) {
-    return `the ${format} file (${size}) is truncated: it ends before its IEND chunk`;
-  }
-  if (header.format === 'jpeg' && !endsWithin(tail, [0xff, 0xd9])) {
-    return `the ${format} file (${size}) is truncated: it ends before its end-of-image marker`;
-  }
+  const early = endsEarly(header.format, tail);
+  if (early) return `the ${format} file (${size}) is truncated: ${early}`;
   return `the ${format} file (${size}) is corrupt: ${detail}`;
+}
+
+/** True for an SVG file: by its MIME type, or text that starts an <svg> element (after an XML declaration). */
+export function isSvg(head: Uint8Array, type = ''): boolean {
+  if (type === 'image/svg+xml') return true;
+  const start = new TextDecoder()
+    .decode(head.subarray(0, 256))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return /^<svg[\s>]/i.test(start) || (/^<\?xml/i.test(start) && /<svg[\s>]/i.test(start));
+}
+
+/** How a PNG or JPEG whose last bytes are `tail` ends early (no end marker); null when it ends properly. */
+export function endsEarly(format: ImageHeader['format'], tail: Uint8Array): string | null {
+  if (format === 'png' && !endsWith(tail, [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])) {
+    return 'it ends before its IEND chunk';
+  }
+  if (format === 'jpeg' && !endsWithin(tail, [0xff, 0xd9])) return 'it ends before its end-of-image marker';
+  return null;
 }
 
 function endsWith(bytes: Uint8Array, suffix: readonly number[]): boolean {
