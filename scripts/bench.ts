@@ -22,7 +22,8 @@ import { runBrowser, type BrowserResults } from './bench/browser';
 import { MAIN_CASES, NO_CACHE_CASES } from './bench/caption-cases';
 import { measureJsSize } from './bench/js-size';
 import { chromiumVersion, loadAverage, machineFacts, today } from './bench/machine';
-import { runNativeCases } from './bench/native';
+import { interleaveCases, type CaptionRunner } from './bench/interleave';
+import { nativeRunner } from './bench/native';
 import { writeReport } from './bench/report-files';
 import { startBenchServer } from './bench/static-server';
 import { ensureWorldSplit } from './bench/world-split';
@@ -109,21 +110,40 @@ async function main(): Promise<void> {
   const inputs = dataset.images.slice(0, settings.images);
   const cases = [...MAIN_CASES, ...NO_CACHE_CASES];
 
-  const measured: CaptionCase[] = [];
-  if (!values['no-native']) {
-    step(`native: onnxruntime-node, ${settings.threads} threads, ${inputs.length} images x ${settings.runs} runs`);
-    const images = inputs.map((image) => ({
-      name: image.fileName,
-      bytes: new Uint8Array(readFileSync(join(dataDir, image.fileName))),
-    }));
-    const { runs, warmup, threads, noCacheImages } = settings;
-    measured.push(...(await runNativeCases({ bundle: model, images, cases, runs, warmup, threads, noCacheImages })));
-    console.log(textTable(casesTable(buildBenchReport({ ...emptyMeasurements(), cases: measured }).cases)));
-  }
+  const images = inputs.map((image) => ({
+    name: image.fileName,
+    bytes: new Uint8Array(readFileSync(join(dataDir, image.fileName))),
+  }));
+  const { runs, warmup, threads, noCacheImages } = settings;
+  /** Every case on every image, native and browser runners interleaved (interleave.ts). */
+  const timeCaptions = async (browserRunners: CaptionRunner[]): Promise<CaptionCase[]> => {
+    const runners = [...(values['no-native'] ? [] : [await nativeRunner(model, images, threads)]), ...browserRunners];
+    step(
+      `per caption: ${runners.map((r) => r.runtime).join(' and ')} interleaved, ` +
+        `${inputs.length} images x ${runs} runs, ${threads} threads natively`,
+    );
+    try {
+      return await interleaveCases(runners, {
+        images: inputs.length,
+        cases,
+        runs,
+        warmup,
+        noCacheImages,
+        onProgress: (done, total) => {
+          if (done % 4 === 0 || done === total) console.log(`  ${done}/${total} images`);
+        },
+      });
+    } finally {
+      for (const runner of runners) await runner.dispose();
+    }
+  };
 
+  const measured: CaptionCase[] = [];
   let browser: BrowserResults | null = null;
   let jsSize = null;
-  if (!values['no-browser']) {
+  if (values['no-browser']) {
+    measured.push(...(await timeCaptions([])));
+  } else {
     if (!values['no-build']) {
       step(`building the app into ${APP_DIR}`);
       run('npx', ['vite', 'build', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn']);
@@ -139,16 +159,14 @@ async function main(): Promise<void> {
     const server = await startBenchServer({ appDir: APP_DIR, bundleDir: model, extraDirs: { '/world/': dataDir } });
     try {
       step(
-        `browser: Chromium, the built app's worker, WASM; loads, live run ` +
-          `(${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`}), per caption`,
+        `browser: Chromium, the built app's worker, WASM: cold and warm load, live run ` +
+          `(${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`,
       );
       browser = await runBrowser({
         executablePath: values.chromium!,
         origin: server.origin,
-        images: inputs.map((image) => `/world/${image.fileName}`),
-        cases: MAIN_CASES,
-        runs: settings.runs,
-        warmup: settings.warmup,
+        imageUrls: inputs.map((image) => `/world/${image.fileName}`),
+        timeCaptions,
         live: values['no-live']
           ? null
           : {

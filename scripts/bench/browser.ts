@@ -6,11 +6,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CaptionCase, LiveMeasurement, LoadTiming, WebGpuStatus } from '../../src/bench/bench-types';
 import type { CaptionStyle } from '../../src/core/bundle/config';
-import type { CaseSpec } from './caption-cases';
+import type { CaptionRunner } from './interleave';
 import { measureLive, startWebcam, type LiveOptions } from './live-run';
 import { WorkerCdp } from './memory';
 import { installBenchHooks, NAME_SHIM } from './page-hooks';
-import { runPageCases } from './page-cases';
+import { browserRunner } from './page-cases';
 
 /** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
 const CHROMIUM_ARGS = [
@@ -28,10 +28,13 @@ const CHROMIUM_ARGS = [
 export interface BrowserOptions {
   executablePath: string;
   origin: string;
-  images: string[];
-  cases: readonly CaseSpec[];
-  runs: number;
-  warmup: number;
+  /** The bench's input images, as URLs on the app's origin. */
+  imageUrls: string[];
+  /**
+   * Times the per-caption cases once the browser's runners are ready (WASM, and WebGPU where timed); the bench
+   * adds the native runner and interleaves them all (interleave.ts).
+   */
+  timeCaptions: (browserRunners: CaptionRunner[]) => Promise<CaptionCase[]>;
   /** null: no live run. */
   live: (LiveOptions & { y4m: string | null }) | null;
   /** Time WebGPU when the adapter is a real GPU ('auto'), or never ('off'). */
@@ -147,16 +150,16 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
 
     await stopLive(page);
     const info = await page.evaluate(() => window.__glance!.client.info());
-    const pageOptions = { images: options.images, cases: options.cases, runs: options.runs, warmup: options.warmup };
-    const cases = await runPageCases(page, 'wasm', pageOptions);
+    const runners = [await browserRunner(page, 'wasm', options.imageUrls)];
     const webgpu =
       options.webgpu === 'off' ? { state: 'not checked' as const, adapter: null } : webgpuStatus(info.adapter);
     if (webgpu.state === 'timed') {
       const gpuPage = await (await newBenchContext(browser, style)).newPage();
       await gpuPage.goto(`${options.origin}/?backend=webgpu#/embed`);
       await gpuPage.waitForFunction(() => window.__bench?.readyState != null, null, { timeout: 180_000 });
-      cases.push(...(await runPageCases(gpuPage, 'webgpu', pageOptions)));
+      runners.push(await browserRunner(gpuPage, 'webgpu', options.imageUrls));
     }
+    const cases = await options.timeCaptions(runners);
     return { cases, live, load: { cold, warm }, webgpu, notes };
   } finally {
     await browser.close().catch(() => undefined);

@@ -3,16 +3,9 @@
  * as the Live view hands it frames: an ImageBitmap, decoded before the clock starts and transferred.
  */
 import type { Page } from '@playwright/test';
-import type { BenchRuntime, CaptionCase } from '../../src/bench/bench-types';
+import type { BenchRuntime, CaptionSample } from '../../src/bench/bench-types';
 import { toSample, type CaseSpec, type TimedResult } from './caption-cases';
-
-export interface PageCaseOptions {
-  /** Image URLs on the app's origin. */
-  images: string[];
-  cases: readonly CaseSpec[];
-  runs: number;
-  warmup: number;
-}
+import type { CaptionRunner } from './interleave';
 
 interface PageSample {
   result: TimedResult;
@@ -21,55 +14,44 @@ interface PageSample {
   fitMs: number;
 }
 
-/** Runs in the page: every case on every image, interleaved, after `warmup` rounds thrown away. */
-async function captionInPage(options: PageCaseOptions): Promise<PageSample[][]> {
-  const client = window.__glance!.client;
-  const blobs = await Promise.all(options.images.map(async (url) => (await fetch(url)).blob()));
-  const once = async (blob: Blob, spec: CaseSpec): Promise<PageSample> => {
-    const bitmap = await createImageBitmap(blob);
-    const started = performance.now();
-    const r = await client.caption(bitmap, { style: spec.style, refine: spec.refine, useCache: spec.useCache });
-    const roundTripMs = performance.now() - started;
-    return {
-      result: {
-        timings: r.timings,
-        coarse: { tokens: r.coarse.tokens },
-        refined: r.refined ? { tokens: r.refined.tokens } : undefined,
-      },
-      roundTripMs,
-      fitMs: r.frame.prepareMs,
-    };
+/** Runs in the page: fetches the image once (kept as a Blob), then times one caption of it. */
+async function captionInPage({ url, spec }: { url: string; spec: CaseSpec }): Promise<PageSample> {
+  const cache = ((window as unknown as { __benchBlobs?: Map<string, Blob> }).__benchBlobs ??= new Map());
+  let blob = cache.get(url);
+  if (!blob) {
+    blob = await (await fetch(url)).blob();
+    cache.set(url, blob);
+  }
+  const bitmap = await createImageBitmap(blob);
+  const started = performance.now();
+  const r = await window.__glance!.client.caption(bitmap, {
+    style: spec.style,
+    refine: spec.refine,
+    useCache: spec.useCache,
+  });
+  const roundTripMs = performance.now() - started;
+  return {
+    result: {
+      timings: r.timings,
+      coarse: { tokens: r.coarse.tokens },
+      refined: r.refined ? { tokens: r.refined.tokens } : undefined,
+    },
+    roundTripMs,
+    fitMs: r.frame.prepareMs,
   };
-  for (let i = 0; i < options.warmup; i++) {
-    for (const spec of options.cases) await once(blobs[i % blobs.length], spec);
-  }
-  const out: PageSample[][] = options.cases.map(() => []);
-  for (let run = 0; run < options.runs; run++) {
-    for (const blob of blobs) {
-      for (const [c, spec] of options.cases.entries()) out[c].push(await once(blob, spec));
-    }
-  }
-  return out;
 }
 
-export async function runPageCases(
-  page: Page,
-  runtime: BenchRuntime,
-  options: PageCaseOptions,
-): Promise<CaptionCase[]> {
+/** A runner over the app's worker in `page`, which must already run `runtime` ('wasm' or 'webgpu'). */
+export async function browserRunner(page: Page, runtime: BenchRuntime, imageUrls: string[]): Promise<CaptionRunner> {
   const info = await page.evaluate(() => window.__glance!.client.info());
-  if (info.backend !== (runtime === 'webgpu' ? 'webgpu' : 'wasm')) {
-    throw new Error(`the page runs '${info.backend}', not '${runtime}' (${info.reason})`);
-  }
-  const samples = await page.evaluate(captionInPage, options);
-  return options.cases.map((spec, c) => ({
+  if (info.backend !== runtime) throw new Error(`the page runs '${info.backend}', not '${runtime}' (${info.reason})`);
+  return {
     runtime,
-    ...spec,
     threads: runtime === 'wasm' ? info.wasmThreads : null,
-    samples: samples[c].map((s, i) => ({
-      ...toSample(s.result, 0, s.roundTripMs),
-      image: i % options.images.length,
-      fitMs: s.fitMs,
-    })),
-  }));
+    async caption(index: number, spec: CaseSpec): Promise<CaptionSample> {
+      const s = await page.evaluate(captionInPage, { url: imageUrls[index], spec });
+      return { ...toSample(s.result, 0, s.roundTripMs), image: index, fitMs: s.fitMs };
+    },
+    dispose: async () => undefined,
+  };
 }
