@@ -17,7 +17,7 @@ import {
   type ProgressMessage,
   type WidgetMessage,
 } from '../embed/protocol';
-import { parseWidgetMessage } from '../embed/validate-message';
+import { parseHostMessage, parseWidgetMessage } from '../embed/validate-message';
 
 export interface MountOptions {
   /** URL of the widget page (`https://glance.example/embed.html`); relative URLs resolve against this page. */
@@ -177,10 +177,15 @@ export function mount(target: Element | string, options: MountOptions): GlanceWi
     async caption(image) {
       await ready;
       const id = `g${++nextId}`;
+      const message: HostMessage = { v: PROTOCOL_VERSION, type: 'caption-image', id, image };
+      // The widget ignores a request it finds malformed (an empty or too large image) without a word: refuse it
+      // here, or the promise would never settle.
+      const checked = parseHostMessage(message);
+      if (!checked.ok) throw Object.assign(new Error(checked.reason), { name: 'InvalidInputError' });
       return new Promise<CaptionMessage>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         try {
-          send({ v: PROTOCOL_VERSION, type: 'caption-image', id, image });
+          send(message);
         } catch (error) {
           pending.delete(id);
           reject(error as Error);
