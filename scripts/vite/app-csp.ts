@@ -10,9 +10,9 @@ import { HOST_SCRIPT_FILE } from './embed-offline-plugin';
 /**
  * Where the app may connect. Its own origin serves the app and the default model; a model picked in Settings
  * may live on any https host (a Hugging Face repo redirects to its CDN) or on this machine (a bundle served
- * while exporting it). Set GLANCE_CSP_CONNECT (e.g. "'self'") when serving to allow less.
+ * while exporting it). blob: URLs are ones this page made itself (dropped files). Set GLANCE_CSP_CONNECT (e.g. "'self'") when serving to allow less.
  */
-export const DEFAULT_CONNECT_SRC = "'self' https: http://localhost:* http://127.0.0.1:*";
+export const DEFAULT_CONNECT_SRC = "'self' blob: https: http://localhost:* http://127.0.0.1:*";
 
 /**
  * The policy. No inline script and no eval: 'wasm-unsafe-eval' only lets WebAssembly compile (ORT's .wasm).
