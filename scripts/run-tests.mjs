@@ -8,6 +8,7 @@ const STAGES = [
   ['unit (vitest)', 'npm run test:unit'],
   ['training (pytest)', 'npm run test:py'],
   ['e2e (playwright)', 'npm run test:e2e'],
+  ['soak (300 captions, docs/reliability.md)', 'npm run soak -- --frames 300'],
 ];
 
 const times = [];
