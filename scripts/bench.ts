@@ -175,6 +175,8 @@ async function main(): Promise<void> {
               seconds: settings.liveSeconds,
               frames: settings.liveFrames,
               warmupCaptions: 20,
+              settleSeconds: 20,
+              memoryEverySeconds: 15,
               y4m,
             },
         webgpu: settings.webgpu,

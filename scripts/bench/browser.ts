@@ -134,23 +134,30 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     const warm = await firstCaption(page, () => page.reload({ waitUntil: 'commit' }));
     if (warm.cachedFiles === 0) notes.push('The warm load found no bundle file in the Cache API.');
 
+    // The live run gets a browser context (so a renderer process) of its own, and the loads' context is closed:
+    // Chromium frees a replaced page's memory lazily (the renderer held 400 MB more for its first 15 s), which
+    // would read as the live run's memory shrinking.
+    const liveContext = await newBenchContext(browser, style);
+    await context.close();
+    const livePage = await liveContext.newPage();
+    await firstCaption(livePage, () => livePage.goto(url, { waitUntil: 'commit' }));
     let live: LiveMeasurement | null = null;
     if (options.live) {
-      if (options.live.source === 'webcam') await startWebcam(page);
+      if (options.live.source === 'webcam') await startWebcam(livePage);
       const probe = {
-        page,
-        pageCdp: await context.newCDPSession(page),
+        page: livePage,
+        pageCdp: await liveContext.newCDPSession(livePage),
         worker: await WorkerCdp.attach(browser, 'captioner.worker'),
         browserPid,
         userAgentSpecific: options.userAgentMemory,
       };
       if (!probe.worker) notes.push('The captioner worker was not found over CDP: no worker heap figures.');
-      live = await measureLive(page, probe, options.live);
+      live = await measureLive(livePage, probe, options.live);
     }
 
-    await stopLive(page);
-    const info = await page.evaluate(() => window.__glance!.client.info());
-    const runners = [await browserRunner(page, 'wasm', options.imageUrls)];
+    await stopLive(livePage);
+    const info = await livePage.evaluate(() => window.__glance!.client.info());
+    const runners = [await browserRunner(livePage, 'wasm', options.imageUrls)];
     const webgpu =
       options.webgpu === 'off' ? { state: 'not checked' as const, adapter: null } : webgpuStatus(info.adapter);
     if (webgpu.state === 'timed') {

@@ -129,6 +129,22 @@ export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | 
   };
 }
 
+/** Every memory reading of the live run. */
+export function memoryTimeline(samples: readonly MemorySnapshot[]): Table {
+  const bytes = (v: number | null) => formatBytes(v);
+  return {
+    header: ['seconds', 'captions', 'renderer private', 'worker JS heap', 'worker ArrayBuffers', 'page JS heap'],
+    rows: samples.map((s) => [
+      formatNumber(s.atMs / 1000, 0),
+      String(s.captions),
+      bytes(s.rendererPrivateBytes),
+      bytes(s.workerHeapBytes),
+      bytes(s.workerBackingStoreBytes),
+      bytes(s.pageHeapBytes),
+    ]),
+  };
+}
+
 function liveSection(report: BenchReport): string[] {
   const live = report.live;
   if (!live) return ['Not run.'];
@@ -157,9 +173,14 @@ function liveSection(report: BenchReport): string[] {
     lines.push(
       '',
       `Memory read after ${live.memoryStart.captions} and ${live.memoryEnd.captions} captions; growth judged on ` +
-        `${live.memoryGrowth ? live.memoryGrowth.figure : 'no figure'}.`,
+        `${live.memoryGrowth ? live.memoryGrowth.figure : 'no figure'}` +
+        (live.memoryGrowthSecondHalf === null
+          ? '.'
+          : `, of which ${formatPercent(live.memoryGrowthSecondHalf)} in the second half (growth that levels off ` +
+            'is warm-up, such as caches and compiled code filling, rather than a leak).'),
     );
   }
+  if (live.memorySamples.length > 2) lines.push('', markdownTable(memoryTimeline(live.memorySamples)));
   return lines;
 }
 

@@ -143,6 +143,17 @@ describe('live and memory', () => {
     expect(report.longTasks).toEqual({ count: 2, longestMs: 62, totalMs: 113 });
   });
 
+  it('tells growth that levels off from growth that goes on, by the middle reading', () => {
+    const levelling = summarizeLive({
+      ...live,
+      memorySamples: [live.memoryStart!, snapshot(50, { rendererPrivateBytes: 102e6 }), live.memoryEnd!],
+    });
+    expect(levelling.memoryGrowth!.share).toBeCloseTo(0.03, 12);
+    expect(levelling.memoryGrowthSecondHalf).toBeCloseTo(1e6 / 102e6, 12);
+    expect(summarizeLive(live).memoryGrowthSecondHalf).toBeNull();
+    expect(summarizeLive(live).memorySamples).toEqual([live.memoryStart, live.memoryEnd]);
+  });
+
   it('judges growth on the most specific figure both ends have', () => {
     expect(memoryGrowth(live.memoryStart, live.memoryEnd)).toEqual({
       figure: 'rendererPrivateBytes',

@@ -149,6 +149,11 @@ export function memoryGrowth(start: MemorySnapshot | null, end: MemorySnapshot |
 
 export function summarizeLive(live: LiveMeasurement): LiveReport {
   const captions = live.latenciesMs.length;
+  const samples =
+    live.memorySamples ?? [live.memoryStart, live.memoryEnd].filter((s): s is MemorySnapshot => s !== null);
+  const growth = memoryGrowth(live.memoryStart, live.memoryEnd);
+  const middle = samples.length >= 3 ? samples[Math.floor((samples.length - 1) / 2)] : null;
+  const middleValue = growth && middle ? middle[growth.figure] : null;
   return {
     source: live.source,
     style: live.style,
@@ -164,7 +169,10 @@ export function summarizeLive(live: LiveMeasurement): LiveReport {
     },
     memoryStart: live.memoryStart,
     memoryEnd: live.memoryEnd,
-    memoryGrowth: memoryGrowth(live.memoryStart, live.memoryEnd),
+    memoryGrowth: growth,
+    memoryGrowthSecondHalf:
+      growth && typeof middleValue === 'number' && middleValue > 0 ? (growth.end - middleValue) / middleValue : null,
+    memorySamples: samples,
     errors: live.errors,
   };
 }
@@ -183,7 +191,10 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
     const frames = live.captions;
     if (live.longTasks.longestMs !== null) notes.liveLongTasks = `longest ${Math.round(live.longTasks.longestMs)} ms`;
     notes.liveMemoryGrowth = live.memoryGrowth
-      ? `${live.memoryGrowth.figure}, over ${frames} captions`
+      ? `${live.memoryGrowth.figure}, over ${frames} captions` +
+        (live.memoryGrowthSecondHalf === null
+          ? ''
+          : `; ${(live.memoryGrowthSecondHalf * 100).toFixed(1)} % in the second half`)
       : 'the browser gave no memory figure at both ends';
     if (live.style !== 'short' || !live.refine) {
       notes.liveCaptionsPerSecond = `${live.style} ${live.refine ? 'refined' : 'coarse'} captions`;

@@ -89,6 +89,8 @@ export interface LiveMeasurement {
   longTasksMs: number[];
   memoryStart: MemorySnapshot | null;
   memoryEnd: MemorySnapshot | null;
+  /** Every reading in order, start and end included (a timeline). */
+  memorySamples?: MemorySnapshot[];
   /** Captions that failed (not cancellations). */
   errors: number;
 }
@@ -106,6 +108,9 @@ export interface LiveReport {
   memoryEnd: MemorySnapshot | null;
   /** Relative growth of the first memory figure both snapshots have, and which figure that is. */
   memoryGrowth: { figure: keyof MemorySnapshot; start: number; end: number; share: number } | null;
+  /** The same figure from the middle reading to the end: near 0 when the growth levelled off. */
+  memoryGrowthSecondHalf: number | null;
+  memorySamples: MemorySnapshot[];
   errors: number;
 }
 
