@@ -31,6 +31,8 @@ class ModelConfig:
     saliency_heads: List[int] = field(default_factory=lambda: [0])
     dropout: float = 0.0
     token_probes: bool = False     # training-only attribute heads on vision tokens (training/probes.py)
+    zero_init: bool = False        # vision blocks start as the identity (layers.Block)
+    multi_feature: bool = False    # projector and token probes read all feature_layers (0 = patch embeddings)
 
     @property
     def grid(self) -> int:
@@ -49,6 +51,10 @@ class TrainConfig:
     test_dir: str = "data/world/test"
     max_train_images: Optional[int] = None
     batch_size: int = 48
+    stage0_steps: int = 0          # vision pretraining: token probes only (global view + object crops), no decoder
+    stage0_batch: int = 64
+    stage0_crops: int = 2
+    stage0_lr: float = 3e-3
     stage1_steps: int = 600        # coarse captioning + saliency loss
     stage2_steps: int = 900        # refinement, mixed with stage-1 batches
     time_budget_min: Optional[float] = None  # if set, the schedule follows elapsed time instead of steps

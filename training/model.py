@@ -25,8 +25,9 @@ class GlanceModel(nn.Module):
         self.probe = nn.ModuleDict({name: nn.Linear(cfg.dec_dim, n) for name, n in (probe_classes or {}).items()})
         if cfg.token_probes:
             for name, n in (probe_classes or {}).items():
-                self.probe["global_" + name] = nn.Linear(cfg.vision_dim, n)
-                self.probe["crop_" + name] = nn.Linear(cfg.vision_dim, n)
+                width = cfg.region_feature_size if cfg.multi_feature else cfg.vision_dim
+                self.probe["global_" + name] = nn.Linear(width, n)
+                self.probe["crop_" + name] = nn.Linear(width, n)
 
     def embed(self, ids: Tensor) -> Tensor:
         return self.decoder.embed(ids)

@@ -31,8 +31,11 @@ def object_centre(ob: dict) -> Optional[Tuple[float, float]]:
 
 
 def token_labels(cs: CaptionSet, classes: Dict[str, List[str]], views: Sequence[View],
-                 grid: int) -> Tuple[Tensor, Dict[str, Tensor]]:
-    """For every object whose centre lies inside a view: its token (view * grid^2 + cell) and attributes."""
+                 grid: int, dense: bool = False) -> Tuple[Tensor, Dict[str, Tensor]]:
+    """For every object whose centre lies inside a view: the token (view * grid^2 + cell) of the cell of its
+    centre (dense: also of every cell whose centre is inside its bbox), and its attributes once per token.
+    Centre-only is the default: interior tokens of a large object see only its fill, and with dense labels a
+    shape probe learned more slowly (loss 1.79 vs 1.59 after 400 steps)."""
     positions: List[int] = []
     out: Dict[str, List[int]] = {a: [] for a in classes}
     for v, (i, x0, y0, extent) in enumerate(views):
@@ -41,11 +44,16 @@ def token_labels(cs: CaptionSet, classes: Dict[str, List[str]], views: Sequence[
             c = object_centre(ob)
             if c is None or not (x0 <= c[0] < x0 + extent and y0 <= c[1] < y0 + extent):
                 continue
-            r, col = min(int((c[1] - y0) // cell), grid - 1), min(int((c[0] - x0) // cell), grid - 1)
-            positions.append(v * grid * grid + r * grid + col)
-            for a, vals in classes.items():
-                val = str(ob.get(a))
-                out[a].append(vals.index(val) if val in vals else IGNORE)
+            cells = {(min(int((c[1] - y0) // cell), grid - 1), min(int((c[0] - x0) // cell), grid - 1))}
+            if dense and "bbox" in ob:
+                bx, by, bw, bh = ob["bbox"]
+                cells |= {(r, col) for r in range(grid) for col in range(grid)
+                          if bx <= x0 + (col + 0.5) * cell < bx + bw and by <= y0 + (r + 0.5) * cell < by + bh}
+            labels = [classes[a].index(str(ob.get(a))) if str(ob.get(a)) in classes[a] else IGNORE for a in classes]
+            for r, col in sorted(cells):
+                positions.append(v * grid * grid + r * grid + col)
+                for a, lab in zip(classes, labels):
+                    out[a].append(lab)
     return torch.tensor(positions, dtype=torch.long), {a: torch.tensor(v, dtype=torch.long) for a, v in out.items()}
 
 
@@ -66,10 +74,11 @@ def object_windows(cs: CaptionSet, scene_idx: Sequence[int], per_image: int, win
 
 
 def token_probe_loss(model, feats: Tensor, positions: Tensor, labels: Dict[str, Tensor], prefix: str) -> Optional[Tensor]:
-    """feats: region_features [N,T,F] of the views; the last vision_dim channels are the last layer."""
+    """feats: region_features [N,T,F] of the views; the probes read all of it (multi_feature) or the last
+    vision_dim channels, the last layer."""
     if positions.numel() == 0:
         return None
-    d = model.cfg.vision_dim
+    d = feats.shape[-1] if model.cfg.multi_feature else model.cfg.vision_dim
     x = feats[..., -d:].reshape(-1, d)[positions.to(feats.device)].float()
     losses = [F.cross_entropy(model.probe[prefix + a](x).float(), y.to(x.device), ignore_index=IGNORE)
               for a, y in labels.items() if (y != IGNORE).any()]

@@ -42,9 +42,10 @@ class StepModule(nn.Module):
         self.register_buffer("content_ids", content_ids, persistent=False)
 
     def forward(self, squares: Tensor, gview: Tensor, s1, s2, probe_fn, token_fn=None,
-                s1_corners=None) -> Dict[str, Tensor]:
+                s1_corners=None, stem_only: bool = False) -> Dict[str, Tensor]:
+        """stem_only (stage 0): vision tokens through the stem alone, token probes only."""
         m, cfg = self.model, self.model.cfg
-        image_embeds, gfeats = m.vision(gview)
+        image_embeds, gfeats = m.vision(gview, skip_blocks=stem_only)
         losses: Dict[str, Tensor] = {}
         if token_fn is not None:
             g = token_fn(gfeats, [(r, 0, 0, cfg.image_size) for r in range(gfeats.shape[0])], "global_")
@@ -55,7 +56,7 @@ class StepModule(nn.Module):
         if s1_corners and token_fn is not None:
             w = cfg.global_size
             pix = crops(squares, s1_corners, w).to(gview.device)
-            _, feats = m.vision(pix.reshape(-1, 3, w, w))
+            _, feats = m.vision(pix.reshape(-1, 3, w, w), skip_blocks=stem_only)
             c = token_fn(feats, [(r, x0, y0, w) for r, cs_ in enumerate(s1_corners) for x0, y0 in cs_], "crop_")
             if c is not None:
                 losses["crop_probe"] = c
@@ -76,8 +77,15 @@ def to_device(batch, device):
 
 
 def lr_at(run: RunConfig, step: int, progress: float) -> float:
+    """Stage 0: stage0_lr after warm-up. Then warm-up from the first stage-1 step and a cosine over the
+    remaining steps (or the time budget)."""
     t = run.train
-    warm = min(1.0, (step + 1) / max(t.warmup_steps, 1))
+    if step < t.stage0_steps:
+        return t.stage0_lr * min(1.0, (step + 1) / max(t.warmup_steps, 1))
+    warm = min(1.0, (step - t.stage0_steps + 1) / max(t.warmup_steps, 1))
+    if not t.time_budget_min:
+        rest = max(t.stage1_steps + t.stage2_steps, 1)
+        progress = (step - t.stage0_steps) / rest
     cos = 0.5 * (1 + math.cos(math.pi * min(progress, 1.0)))
     return t.lr * warm * (t.min_lr_ratio + (1 - t.min_lr_ratio) * cos)
 
@@ -110,7 +118,10 @@ class Logger:
             self.f.flush()
 
 
-def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
+def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = False) -> str:
+    """Trains and returns the checkpoint path. resume: continue from out_dir/checkpoint.pt (weights, optimizer,
+    step, random state) when it exists and is not final; the schedule is unchanged, so a run that was killed
+    and resumed ends with the same number of steps."""
     distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
     rank = 0
     if distributed:
@@ -144,16 +155,35 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
         step_module = nn.parallel.DistributedDataParallel(step_module, find_unused_parameters=True)
     opt = make_optimizer(model, run)
     amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=t.amp_bf16)
-    total_steps = t.stage1_steps + t.stage2_steps
+    total_steps = t.stage0_steps + t.stage1_steps + t.stage2_steps
     budget_s = t.time_budget_min * 60 if t.time_budget_min else None
     loop_start, step, stage1_end = time.time(), 0, None
     last_save = loop_start
     path = os.path.join(out_dir, "checkpoint.pt")
+    prior_seconds = 0.0
+    if resume and os.path.exists(path):
+        state = torch.load(path, map_location="cpu")
+        if state["stats"].get("finished"):
+            log(f"{path} is final; nothing to resume")
+            return path
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["optimizer"])
+        step, stage1_end = state["stats"]["steps"], state["resume"]["stage1_end"]
+        rng.setstate(state["resume"]["rng"])
+        torch.set_rng_state(state["resume"]["torch_rng"])
+        prior_seconds = state["stats"]["train_seconds"]
+        loop_start -= state["resume"]["loop_seconds"]
+        log(f"resumed from step {step} ({prior_seconds:.0f}s of earlier training)")
 
     def save(final: bool) -> None:
         extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
-                 "stats": {"steps": step, "stage1_steps": stage1_end if stage1_end is not None else step,
-                           "train_seconds": round(time.time() - start, 1), "train_scenes": len(cs),
+                 "optimizer": opt.state_dict(),
+                 "resume": {"stage1_end": stage1_end, "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
+                            "loop_seconds": time.time() - loop_start},
+                 "stats": {"steps": step, "stage0_steps": min(step, t.stage0_steps),
+                           "stage1_steps": stage1_end if stage1_end is not None else step,
+                           "train_seconds": round(prior_seconds + time.time() - start, 1),
+                           "train_scenes": len(cs),
                            "batch_size": t.batch_size, "device": str(dev), "finished": final,
                            "world_size": dist.get_world_size() if distributed else 1}}
         checkpoint.save(path, model, run, tok, extra)
@@ -166,19 +196,21 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
                 p = torch.tensor([progress], device=dev)
                 dist.all_reduce(p, op=dist.ReduceOp.MAX)
                 progress = float(p)
-            stage = 1 if progress < t.stage1_fraction else 2
+            stage = 0 if step < t.stage0_steps else 1 if progress < t.stage1_fraction else 2
         else:
             progress = step / max(total_steps, 1)
-            stage = 1 if step < t.stage1_steps else 2
+            stage = 0 if step < t.stage0_steps else 1 if step < t.stage0_steps + t.stage1_steps else 2
         if progress >= 1.0:
             break
         if stage == 2 and stage1_end is None:
             stage1_end = step
             log(f"stage 2 from step {step}")
-        idx = rng.sample(range(len(cs)), min(t.batch_size, len(cs)))
+        if stage == 1 and step == t.stage0_steps and t.stage0_steps:
+            log(f"stage 1 from step {step}")
+        idx = rng.sample(range(len(cs)), min(t.stage0_batch if stage == 0 else t.batch_size, len(cs)))
         squares = torch.from_numpy(images[idx])
         picks = [(i,) + enc.pick(rng, i, t.detailed_prob) for i in idx]
-        n1 = len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
+        n1 = 0 if stage == 0 else len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
         s1 = to_device(stage1_batch(enc, picks[:n1]), dev) if n1 else None
         s2 = to_device(stage2_batch(enc, picks, rng, fallback_vocab), dev) if stage == 2 else None
 
@@ -196,14 +228,15 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
             return token_probe_loss(model, feats, pos, labels, prefix)
 
         s1_corners = None
-        if stage == 1 and t.stage1_crops and classes and run.model.token_probes:
-            s1_corners = object_windows(cs, idx, t.stage1_crops, run.model.global_size, run.model.image_size,
+        n_crops = t.stage0_crops if stage == 0 else t.stage1_crops if stage == 1 else 0
+        if n_crops and classes and run.model.token_probes:
+            s1_corners = object_windows(cs, idx, n_crops, run.model.global_size, run.model.image_size,
                                         t.stage1_crop_jitter, rng)
         for g in opt.param_groups:
             g["lr"] = lr_at(run, step, progress)
         with amp:
             losses = step_module(squares, global_view(squares, run.model.global_size).to(dev), s1, s2, probe_fn,
-                                 token_fn, s1_corners)
+                                 token_fn, s1_corners, stage == 0)
         loss = losses.get("caption", 0) + losses.get("refine", 0) + t.saliency_weight * losses.get("saliency", 0) \
             + t.region_aux_weight * losses.get("probe", 0) \
             + t.token_probe_weight * (losses.get("global_probe", 0) + losses.get("crop_probe", 0))
@@ -216,7 +249,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu") -> str:
         sums["n_" + str(stage)] = sums.get("n_" + str(stage), 0) + 1
         step += 1
         if step % t.log_every == 0:
-            n = sums.pop("n_1", 0) + sums.pop("n_2", 0)
+            n = sums.pop("n_0", 0) + sums.pop("n_1", 0) + sums.pop("n_2", 0)
             msg = " ".join(f"{k} {v / n:.3f}" for k, v in sorted(sums.items()))
             log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress):.2e} {msg} "
                 f"elapsed {time.time() - start:.0f}s")
@@ -236,13 +269,14 @@ def main(argv: Optional[List[str]] = None) -> None:
     ap.add_argument("--config", required=True)
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--out", default=None, help="run folder (default training/runs/<name>)")
+    ap.add_argument("--resume", action="store_true", help="continue from the run folder's last checkpoint")
     args = ap.parse_args(argv)
     run = load_run_config(args.config)
     out = args.out or os.path.join("training", "runs", run.name)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(run.to_dict(), f, indent=1)
-    train(run, out, args.device)
+    train(run, out, args.device, args.resume)
 
 
 if __name__ == "__main__":

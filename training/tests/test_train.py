@@ -61,10 +61,35 @@ def test_train_cli_writes_a_loadable_checkpoint(fake_data, tmp_path):
     run = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=2, log_every=1)
     path = train(run, str(tmp_path / "run"))
     model, run2, tok, state = checkpoint.load(path)
-    assert state["stats"]["steps"] == 5 and state["stats"]["stage1_steps"] == 3
+    # tiny.json adds 2 stage-0 steps (stem and token probes only) before the 3 + 2
+    assert state["stats"]["steps"] == 7 and state["stats"]["stage1_steps"] == 5
+    assert state["stats"]["stage0_steps"] == 2
     assert run2.model == run.model and len(tok) == model.vocab_size
     assert set(state["max_new_tokens"]) == {"detailed", "short"}
     assert all(tok.inv[i] in {"small", "medium", "large", "red", "blue", "green", "yellow", "circle", "square",
                               "striped", "plain"} for i in state["content_ids"])
     log = open(os.path.join(tmp_path, "run", "log.txt")).read()
-    assert "stage 2 from step 3" in log
+    assert "stage 1 from step 2" in log and "stage 2 from step 5" in log
+
+
+def test_a_killed_run_resumes_where_it_stopped(fake_data, tmp_path, monkeypatch):
+    import training.train as tr
+    run = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=2, log_every=1, checkpoint_every_min=0.0)
+    real = tr.stage2_batch
+
+    def die(*args, **kwargs):
+        raise KeyboardInterrupt("killed")
+
+    monkeypatch.setattr(tr, "stage2_batch", die)
+    out = str(tmp_path / "run")
+    try:
+        train(run, out)
+    except KeyboardInterrupt:
+        pass
+    state = torch.load(os.path.join(out, "checkpoint.pt"))
+    assert state["stats"]["steps"] == 5 and not state["stats"]["finished"]
+    monkeypatch.setattr(tr, "stage2_batch", real)
+    path = train(run, out, resume=True)
+    state = torch.load(path)
+    assert state["stats"]["steps"] == 7 and state["stats"]["finished"] and state["stats"]["stage1_steps"] == 5
+    assert "resumed from step 5" in open(os.path.join(out, "log.txt")).read()
