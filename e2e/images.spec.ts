@@ -84,4 +84,37 @@ test.describe('Images view', () => {
     await expect(images.card('empty.png').getByTestId('card-error')).toContainText('0 bytes');
     await expect(images.progress).toHaveAttribute('aria-valuenow', '2');
   });
+
+  test('cards and a running batch survive a visit to another place, where a paste adds nothing', async ({ page }) => {
+    test.setTimeout(180_000);
+    const images = new ImagesViewPage(page);
+    await images.open('?backend=wasm');
+    const [scene] = SCENES;
+    await images.drop([{ name: scene.name, type: 'image/png', bytes: scene.bytes }, NOT_AN_IMAGE]);
+    await expect(images.cards).toHaveCount(2);
+
+    // Leave while the image is still waiting for (or in) its caption.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Embed' }).click();
+    await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText('Embed');
+    await expect(page.getByTestId('images-place')).toBeHidden(); // kept, not shown under the Embed page
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+    }, Array.from(scene.bytes));
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' }).click();
+    await expect(images.cards).toHaveCount(2);
+    await expect(images.card(scene.name)).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+    await expect(images.card('notes.png')).toHaveAttribute('data-status', 'error');
+    expect((await images.card(scene.name).getByTestId('refined-caption').textContent())?.length).toBeGreaterThan(0);
+
+    // Back on the page, a paste is taken again.
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+    }, Array.from(scene.bytes));
+    await expect(images.cards).toHaveCount(3);
+  });
 });

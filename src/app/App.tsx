@@ -7,6 +7,7 @@ import { ImagesView } from './images/ImagesView';
 import { LiveView } from './live/LiveView';
 import { Nav } from './Nav';
 import { ROUTES } from './routes';
+import { useVisited } from './useVisited';
 import type { RuntimeStatusStore } from './runtime-status';
 import type { ModelSwitcher } from './settings/model-switcher';
 import { SettingsView } from './settings/SettingsView';
@@ -32,6 +33,9 @@ export function App({
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // Views get the service once a captioner bundle is ready (the fixture bundle only proves the runtime).
   const captioner = status.state === 'ready' && status.info.bundle?.captioner ? service : null;
+  // The Images view stays mounted (hidden) once opened, so its cards and a running batch survive a visit to
+  // another place; the other views are cheap to rebuild, and Live must let go of the camera when left.
+  const keepImages = useVisited(route.id === 'images');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -46,14 +50,19 @@ export function App({
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
             <LiveView service={captioner} status={status} bundleUrl={bundleUrl} />
-          ) : route.id === 'images' ? (
-            <ImagesView service={captioner} status={status} bundleUrl={bundleUrl} />
-          ) : route.id === 'embed' ? (
+          ) : route.id === 'images' ? null : route.id === 'embed' ? (
             <EmbedView modelUrl={bundleUrl === DEFAULT_BUNDLE_URL ? null : bundleUrl} />
           ) : (
             <SettingsView models={models} defaultUrl={DEFAULT_BUNDLE_URL} />
           )}
         </ErrorBoundary>
+        {keepImages && (
+          <div hidden={route.id !== 'images'} data-testid="images-place">
+            <ErrorBoundary>
+              <ImagesView service={captioner} status={status} bundleUrl={bundleUrl} active={route.id === 'images'} />
+            </ErrorBoundary>
+          </div>
+        )}
       </main>
     </div>
   );

@@ -4,11 +4,19 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
  * Where images come in: a real button that opens the file picker (so keyboards and screen readers can use it),
  * which is also the drop target; pasting anywhere on the page adds pasted images too.
  */
-export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function DropZone({
+  onFiles,
+  acceptPastes = true,
+}: {
+  onFiles: (files: File[]) => void;
+  /** Off while the Images view is hidden, so a paste on another page does not add images out of sight. */
+  acceptPastes?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
   useEffect(() => {
+    if (!acceptPastes) return;
     const onPaste = (event: ClipboardEvent) => {
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length === 0) return;
@@ -17,7 +25,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [onFiles]);
+  }, [onFiles, acceptPastes]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();

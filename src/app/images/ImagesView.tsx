@@ -17,10 +17,13 @@ export function ImagesView({
   service,
   status,
   bundleUrl,
+  active = true,
 }: {
   service: CaptionService | null;
   status: RuntimeStatus;
   bundleUrl: string;
+  /** False while the view is kept hidden behind another place: it keeps captioning but takes no pastes. */
+  active?: boolean;
 }) {
   const [settings, update] = useSettings();
   const { cards, add, clear } = useImageBatch(status.state === 'ready' ? service : null);
@@ -29,15 +32,15 @@ export function ImagesView({
   const busy = finished < total;
 
   return (
-    <section aria-labelledby="view-title" className="view images-view">
-      <h2 id="view-title">Images</h2>
+    <section aria-labelledby="images-title" className="view images-view">
+      <h2 id="images-title">Images</h2>
       <ModelStatus status={status} bundleUrl={bundleUrl} />
       {status.state === 'ready' && !service && (
         <p className="notice" data-testid="no-captioner">
           The loaded model does not caption images (it is a test fixture): images are checked but wait for a captioner.
         </p>
       )}
-      <DropZone onFiles={add} />
+      <DropZone onFiles={add} acceptPastes={active} />
       {total > 0 && (
         <div className="panel batch-bar">
           <div className="panel-head">
