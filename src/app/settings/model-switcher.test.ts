@@ -124,6 +124,20 @@ describe('createModelSwitcher', () => {
     expect(fake.loads.at(-1)).toBe(DEFAULT);
   });
 
+  it('recognises the failed model in a crash restart by its resolved URL, as the client reports it', async () => {
+    const fake = fakeClient(['models/broken/']);
+    const switcher = createModelSwitcher(fake.client, DEFAULT, null, 'https://glance.example/app/');
+    await switcher.settled;
+    await switcher.switchTo('models/broken/');
+    fake.emitStatus({
+      state: 'restarting',
+      url: 'https://glance.example/app/models/broken/',
+      progress: null,
+      crashes: 1,
+    });
+    expect(fake.loads.at(-1)).toBe(DEFAULT);
+  });
+
   it('leaves a crash restart alone when it reloads a model someone else loaded', async () => {
     const fake = fakeClient();
     const switcher = createModelSwitcher(fake.client, DEFAULT, null);

@@ -4,6 +4,7 @@
  * (download, sessions, warm-up) before the worker swaps it in; when it fails, the previous model stays loaded and
  * in use, and the picker shows why. The chosen URL is remembered, so the next visit starts with it.
  */
+import { bundleUrlForWorker } from '../../bridge/bundle-url';
 import type { CaptionerClient, LoadProgress, RuntimeInfo } from '../../bridge/captioner-client';
 import type { RuntimeStatus, RuntimeStatusStore } from '../runtime-status';
 
@@ -38,7 +39,20 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 type Client = Pick<CaptionerClient, 'load' | 'onStatus'>;
 
-export function createModelSwitcher(client: Client, defaultUrl: string, storage: Storage | null): ModelSwitcher {
+export function createModelSwitcher(
+  client: Client,
+  defaultUrl: string,
+  storage: Storage | null,
+  pageUrl: string | undefined = globalThis.location?.href,
+): ModelSwitcher {
+  /** The client reports the URL it loads resolved against the page ("models/x/" -> "https://host/models/x/"). */
+  const asLoaded = (url: string): string => {
+    try {
+      return bundleUrlForWorker(url, pageUrl);
+    } catch {
+      return url;
+    }
+  };
   const listeners = new Set<() => void>();
   let status: RuntimeStatus = { state: 'loading', progress: null };
   let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, change: { state: 'idle' } };
@@ -108,7 +122,7 @@ export function createModelSwitcher(client: Client, defaultUrl: string, storage:
   // After a worker crash the bridge reloads the last URL it was asked for, which may be the model that just failed
   // to load here; put the model in use back instead. (Loads made by others, e.g. tests, are left alone.)
   client.onStatus((s) => {
-    if (s.state === 'restarting' && s.url !== null && s.url === lastFailed && status.state === 'ready') {
+    if (s.state === 'restarting' && s.url !== null && lastFailed !== null && asLoaded(s.url) === asLoaded(lastFailed) && status.state === 'ready') {
       void client.load(model.bundleUrl).catch(() => undefined);
     }
   });
