@@ -64,8 +64,10 @@ def format_table(m: Dict) -> str:
     c, r = m["detailed"]["coarse"], m["detailed"]["refined"]
     rows = [("full-object accuracy, all", "full_acc_all"), ("  small objects", "full_acc_small"),
             ("  medium objects", "full_acc_medium"), ("  large objects", "full_acc_large"),
-            ("shape accuracy", "attr_acc_shape"), ("colour accuracy", "attr_acc_colour"),
+            ("shape accuracy", "attr_acc_shape"), ("  small objects", "attr_acc_shape_small"),
+            ("colour accuracy", "attr_acc_colour"),
             ("size accuracy", "attr_acc_size"), ("pattern accuracy", "attr_acc_pattern"),
+            ("  small objects", "attr_acc_pattern_small"),
             ("position accuracy", "attr_acc_position"), ("missed objects", "missed_rate"),
             ("hallucinated objects", "hallucinated_rate"), ("exact caption", "exact_caption")]
     lines = ["| detailed, greedy | coarse | refined |", "|---|---|---|"]

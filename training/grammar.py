@@ -98,6 +98,7 @@ class ObjectStats:
                 continue
             for f, a, b in zip(FIELDS, p, t):
                 self.attr[f] += int(a == b)
+                self.attr[f + "_" + t[0]] += int(a == b)
             if p == t:
                 self.full[t[0]] += 1
                 self.full["all"] += 1
@@ -106,6 +107,10 @@ class ObjectStats:
         n = max(self.objects["all"], 1)
         out = {f"full_acc_{s}": self.full[s] / max(self.objects[s], 1) for s in ("all",) + SIZES}
         out.update({f"attr_acc_{f}": self.attr[f] / n for f in FIELDS})
+        # By true size: whether the global view alone can read small objects' shape and pattern is the question
+        # the second look answers (docs/world.md, "Difficulty").
+        out.update({f"attr_acc_{f}_{s}": self.attr[f + "_" + s] / max(self.objects[s], 1)
+                    for f in FIELDS for s in SIZES})
         out["missed_rate"] = self.missed / n
         out["hallucinated_rate"] = self.hallucinated / max(self.predicted, 1)
         out["exact_caption"] = self.exact / max(self.captions, 1)

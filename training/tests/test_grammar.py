@@ -34,3 +34,6 @@ def test_stats_count_errors_missed_and_hallucinated():
     assert s.full["all"] == 4 and s.full["small"] == 1 and s.objects["small"] == 2
     assert s.missed == 1 and s.hallucinated == 1 and s.predicted == 6
     assert m["attr_acc_pattern"] == 4 / 6 and m["attr_acc_shape"] == 5 / 6
+    # By true size: the small cross's pattern was wrong once of two; the medium hexagon was missed once.
+    assert m["attr_acc_pattern_small"] == 1 / 2 and m["attr_acc_shape_small"] == 1.0
+    assert m["attr_acc_shape_medium"] == 1 / 2 and m["attr_acc_colour_large"] == 1.0
