@@ -9,7 +9,8 @@ import { type Captioner, createCaptioner } from '../core/captioner';
 import { type CaptionTokenizer, createTokenizer } from '../core/text/tokenizer';
 import { decodeImage } from './decode-image';
 import { fileFetch } from './file-fetch';
-import { type OrtBackend, type OrtModule, createOrtBackend } from './ort-backend';
+import type { OrtBackend } from '../ort/ort-backend';
+import { type OrtModule, createOrtBackend } from './ort-backend';
 import { fitToSquare } from './resize';
 
 /** Which onnxruntime runs the bundle in Node. */
@@ -64,7 +65,7 @@ export async function loadNodeCaptioner(bundle: string, options: NodeCaptionerOp
   try {
     captioner = createCaptioner(backend, { config: files.config, tokenizer });
   } catch (error) {
-    await backend.dispose();
+    await backend.close();
     throw error;
   }
   const { config } = files;
@@ -83,7 +84,7 @@ export async function loadNodeCaptioner(bundle: string, options: NodeCaptionerOp
       );
       return captioner.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, captionOptions, hooks);
     },
-    dispose: () => backend.dispose(),
+    dispose: () => backend.close(),
   };
 }
 

@@ -7,7 +7,7 @@ import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-
 import { type DownloadedBundle, downloadBundle } from './download-bundle';
 import { BackendError, messageOf, ModelLoadError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
-import { OrtBackend } from './ort-backend';
+import { OrtBackend } from '../../src/ort/ort-backend';
 import { configureOrt, ort, ortWasmThreads } from './ort-env';
 import { probeEnvironment } from './probe-environment';
 import { selectBackend, type BackendChoice, type BackendPreference, type EnvironmentFacts } from './select-backend';

@@ -1,9 +1,16 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-web';
-import type { DType, InferenceBackend, TensorRef } from '../../src/core/backend';
-import { BackendError, messageOf } from './errors';
+import type { DType, InferenceBackend, TensorRef } from '../core/backend';
 
 /** Tensor's constructor, injected so the same backend runs on onnxruntime-web and onnxruntime-node. */
 export type TensorConstructor = typeof Tensor;
+
+/**
+ * A part failed to run. Named 'BackendError' (the worker's name for it, which crosses the worker boundary by
+ * name; see workers/runtime/errors.ts) so the UI and Node callers can tell it from a bad input.
+ */
+export class OrtRunError extends Error {
+  override readonly name = 'BackendError';
+}
 
 /** The backend's TensorRef: an ORT tensor plus release bookkeeping. */
 class OrtTensorRef implements TensorRef {
@@ -22,7 +29,8 @@ class OrtTensorRef implements TensorRef {
 }
 
 /**
- * InferenceBackend over onnxruntime sessions, one per bundle part. On WebGPU the sessions are created with
+ * InferenceBackend over onnxruntime sessions, one per bundle part: the worker's (onnxruntime-web, WebGPU or
+ * WASM) and Node's (onnxruntime-node, or onnxruntime-web's WASM build) alike. On WebGPU the sessions are created with
  * gpu-buffer outputs (see createSessions), so `run` leaves `keepOnDevice` outputs on the GPU and downloads the
  * rest; on WASM / Node everything is on the host already.
  */
@@ -65,7 +73,8 @@ export class OrtBackend implements InferenceBackend {
     try {
       results = await session.run(ortFeeds);
     } catch (error) {
-      throw new BackendError(`${part}: onnxruntime failed to run it: ${messageOf(error)}`, { cause: error });
+      const message = error instanceof Error ? error.message : String(error);
+      throw new OrtRunError(`${part}: onnxruntime failed to run it: ${message}`, { cause: error });
     }
     const keep = new Set(keepOnDevice);
     const outputs: Record<string, TensorRef> = {};
