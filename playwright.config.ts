@@ -1,19 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, WEBGPU_ARGS } from './scripts/chromium-flags';
 
 /** Not 5173, so the suite can run while `npm start` or `npm run dev` is up. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-/** Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright's download cannot work offline. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,13 +30,13 @@ export default defineConfig({
       // A browser without WebGPU, like most machines without a GPU.
       name: 'chromium',
       testIgnore: '**/*.webgpu.spec.ts',
-      use: { launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
+      use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] } },
     },
     {
       // WebGPU on Chromium's software adapter (SwiftShader): for correctness, never for speed.
       name: 'chromium-webgpu',
       testMatch: '**/*.webgpu.spec.ts',
-      use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] } },
+      use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] } },
     },
   ],
   // The production build, as `npm start` serves it (COOP/COEP from vite.config.ts's preview.headers).

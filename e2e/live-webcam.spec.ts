@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fakeCameraArgs } from '../scripts/chromium-flags';
 import { LiveViewPage } from './fixtures/app-views';
 import { fittingScene, parseWebVtt } from './fixtures/app-views-world';
 import { BrowserErrors, expect, test } from './fixtures/test';
@@ -33,12 +34,7 @@ test.describe('Live view with a webcam', () => {
     const launch = testInfo.project.use.launchOptions ?? {};
     const browser = await playwright.chromium.launch({
       ...launch,
-      args: [
-        ...(launch.args ?? []),
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${file}`,
-      ],
+      args: [...(launch.args ?? []), ...fakeCameraArgs(file)],
     });
     try {
       const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });

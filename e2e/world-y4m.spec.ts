@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fakeCameraArgs } from '../scripts/chromium-flags';
 import { centredPlacement } from '../src/world/y4m';
 import { demoSceneAt, demoStepIndex, DEMO_DRIFT_STEP_MS } from '../src/world/demo-world';
 import { renderScene } from '../src/world/render';
@@ -41,12 +42,7 @@ test("Chromium plays a world:y4m file as its webcam with the scene's colours", a
   const launch = testInfo.project.use.launchOptions ?? {};
   const browser = await playwright.chromium.launch({
     ...launch,
-    args: [
-      ...(launch.args ?? []),
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${file}`,
-    ],
+    args: [...(launch.args ?? []), ...fakeCameraArgs(file)],
   });
   try {
     const page = await browser.newPage();

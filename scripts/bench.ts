@@ -20,6 +20,7 @@ import { textTable } from '../src/bench/table';
 import { readCocoCaptions } from '../src/eval/coco';
 import { runBrowser, type BrowserResults } from './bench/browser';
 import { MAIN_CASES, NO_CACHE_CASES } from './bench/caption-cases';
+import { CHROMIUM_PATH } from './chromium-flags';
 import { measureJsSize } from './bench/js-size';
 import { chromiumVersion, loadAverage, machineFacts, today } from './bench/machine';
 import { interleaveCases, type CaptionRunner } from './bench/interleave';
@@ -51,7 +52,7 @@ const { values } = parseArgs({
     webgpu: { type: 'string', default: 'auto' },
     'ua-memory': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    chromium: { type: 'string', default: CHROMIUM_PATH },
     out: { type: 'string', default: 'reports' },
   },
 });

@@ -5,6 +5,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import type { CaptionStyle } from '../src/core/bundle/config';
+import { CHROMIUM_ARGS } from './chromium-flags';
 import { WorkerCdp } from './bench/memory';
 import type { SoakSample } from './soak-bounds';
 
@@ -31,17 +32,6 @@ export interface SoakRunResult {
   model: string | null;
   durationMs: number;
 }
-
-/** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /**
  * Runs in the page before the app: counts the caption jobs of the test hook's client (src/app/test-hook.ts) as
@@ -83,7 +73,7 @@ interface PageCounts {
 const counts = (page: Page) => page.evaluate(() => (window as unknown as { __soak: PageCounts }).__soak);
 
 export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
-  const browser = await chromium.launch({ executablePath: options.executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: options.executablePath, args: [...CHROMIUM_ARGS] });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: COUNT_CAPTIONS });

@@ -17,6 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CaptionStyle } from '../src/core/bundle/config';
 import { startBenchServer } from './bench/static-server';
+import { CHROMIUM_PATH } from './chromium-flags';
 import { DEFAULT_BOUNDS, judgeSoak } from './soak-bounds';
 import { runSoak } from './soak-run';
 
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   console.log(`soak: ${frames} captions (${style}, refined) after ${warmupFrames} of warm-up, model ${values.model}`);
   try {
     const run = await runSoak({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       origin: server.origin,
       frames,
       warmupFrames,

@@ -6,24 +6,12 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CaptionCase, LiveMeasurement, LoadTiming, WebGpuStatus } from '../../src/bench/bench-types';
 import type { CaptionStyle } from '../../src/core/bundle/config';
+import { CHROMIUM_ARGS, fakeCameraArgs, WEBGPU_ARGS } from '../chromium-flags';
 import type { CaptionRunner } from './interleave';
 import { measureLive, startWebcam, type LiveOptions } from './live-run';
 import { WorkerCdp } from './memory';
 import { installBenchHooks, NAME_SHIM } from './page-hooks';
 import { browserRunner } from './page-cases';
-
-/** PLATFORM.md: without the networking flags Chromium keeps trying to reach the closed network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  // Offers WebGPU where Chromium would not by default; on a machine without a GPU that is SwiftShader.
-  '--enable-unsafe-webgpu',
-];
 
 export interface BrowserOptions {
   executablePath: string;
@@ -112,16 +100,10 @@ function webgpuStatus(adapter: { description: string; isFallback: boolean } | nu
 
 export async function runBrowser(options: BrowserOptions): Promise<BrowserResults> {
   const style = options.live?.style ?? 'short';
-  const liveArgs = options.live?.y4m
-    ? [
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${options.live.y4m}`,
-      ]
-    : [];
+  const liveArgs = options.live?.y4m ? fakeCameraArgs(options.live.y4m) : [];
   const server = await chromium.launchServer({
     executablePath: options.executablePath,
-    args: [...CHROMIUM_ARGS, ...liveArgs],
+    args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS, ...liveArgs],
   });
   const browserPid = server.process().pid ?? null;
   const browser = await chromium.connect(server.wsEndpoint());
