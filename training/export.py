@@ -86,8 +86,11 @@ def export(run_dir: str, out: str, test_dir: Optional[str] = None) -> Dict:
             json.dump(reference(cap, test_dir), f)
     metrics_path = os.path.join(run_dir, "metrics.json")
     metrics = json.load(open(metrics_path)) if os.path.exists(metrics_path) else None
+    # A copy of the `npm run eval` report of this bundle (reports/<date>/eval.json): CIDEr-D and BLEU-4.
+    ts_path = os.path.join(run_dir, "eval.json")
+    ts_eval = json.load(open(ts_path)) if os.path.exists(ts_path) else None
     with open(os.path.join(out, "README.md"), "w") as f:
-        f.write(model_card(cfg, run, metrics, out))
+        f.write(model_card(cfg, run, metrics, out, ts_eval))
     return cfg
 
 

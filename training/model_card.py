@@ -1,12 +1,28 @@
 """The bundle's README.md (model card): what it is, the data, the command, the measured metrics."""
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from .evaluate import format_table
 
 
-def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str) -> str:
+def ts_eval_table(report: Dict) -> List[str]:
+    """BLEU-4 and CIDEr-D per style and pass from an `npm run eval` report (its eval.json)."""
+    lines = [f"`npm run eval` on {report.get('date')} ({report.get('machine')}), "
+             f"{report.get('data', {}).get('images')} scenes of `{report.get('data', {}).get('path')}`, "
+             f"{report.get('settings', {}).get('decoding', 'greedy')} decoding, the exported ONNX parts in "
+             "onnxruntime-node through the app's TypeScript engine:", "",
+             "| style | pass | BLEU-4 | CIDEr-D | full object | missed | hallucinated |", "|---|---|---|---|---|---|---|"]
+    for style in report.get("styles", []):
+        for p in style.get("passes", []):
+            w = p.get("world", {})
+            lines.append(f"| {style['style']} | {p['pass']} | {100 * p['bleu'][3]:.1f} | {100 * p['ciderD']:.1f} | "
+                         f"{100 * w.get('fullObjectAccuracy', 0):.1f} % | {100 * w.get('missedRate', 0):.1f} % | "
+                         f"{100 * w.get('hallucinationRate', 0):.1f} % |")
+    return lines
+
+
+def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str, ts_eval: Optional[Dict] = None) -> str:
     tr = cfg["training"]
     v, d, r = cfg["vision"], cfg["decoder"], cfg["regions"]
     minutes = tr.get("train_seconds", 0) / 60
@@ -35,8 +51,9 @@ def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str) -> str:
         f"- Command: `/usr/bin/python3 -m training.train --config training/configs/{run.name}.json` then "
         f"`/usr/bin/python3 -m training.evaluate --run training/runs/{run.name}` and "
         f"`/usr/bin/python3 -m training.export --run training/runs/{run.name} --out {out}`.",
-        f"- {tr.get('steps')} steps ({tr.get('stage1_steps')} in stage 1) of batch {tr.get('batch_size')}, "
-        f"{minutes:.1f} min wall time on {tr.get('device')} (2-core CPU, bfloat16 autocast), seed {tr.get('seed')}.",
+        f"- {tr.get('steps')} steps of batch {tr.get('batch_size')} ({tr.get('stage0_steps', 0)} in stage 0, "
+        f"stage 2 from step {tr.get('stage1_steps')}), {minutes:.1f} min wall time on {tr.get('device')}"
+        f"{' (2-core CPU, bfloat16 autocast)' if tr.get('device') == 'cpu' else ''}, seed {tr.get('seed')}.",
         "",
         "## Metrics",
     ]
@@ -47,11 +64,13 @@ def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str) -> str:
                   "agree). Full-object accuracy: every field right; attribute accuracies count missed objects "
                   "as wrong; hallucinated = predicted objects without a match, over all predicted objects.", "",
                   format_table(metrics), "",
-                  "CIDEr-D and BLEU-4: measured by the TypeScript evaluation (`npm run eval`), not here."]
+                  "CIDEr-D and BLEU-4 come from the TypeScript evaluation (`npm run eval`; below when it was run)."]
     else:
         lines.append("Not measured yet (run `training.evaluate`).")
+    if ts_eval:
+        lines += [""] + ts_eval_table(ts_eval)
     lines += ["", "## Limits",
-              "- Trained only on the synthetic scene world: it knows 8 shapes, 11 colours, 3 sizes, 2 patterns and "
+              "- Trained only on the synthetic scene world: it knows 8 shapes, 11 colours, 3 sizes, 3 patterns and "
               "9 positions, nothing about real photographs.",
               "- `reference.json` holds PyTorch outputs for the first 16 test scenes for parity tests."]
     return "\n".join(lines) + "\n"

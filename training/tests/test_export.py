@@ -66,3 +66,15 @@ def test_onnx_parts_and_greedy_captions_match_pytorch(bundle, fake_data):
     names = {p["case"] for p in report["parts"]}
     assert {"decoder p=0 q=64", "decoder p=67 q=1"} <= names
     assert len(report["captions"]) == 4 and all(c["identical"] for c in report["captions"])
+
+
+def test_model_card_quotes_the_typescript_eval():
+    from training.model_card import ts_eval_table
+    report = {"date": "2026-01-02", "machine": "m", "data": {"images": 3, "path": "data/world/test"},
+              "settings": {"decoding": "greedy"},
+              "styles": [{"style": "detailed", "passes": [
+                  {"pass": "coarse", "bleu": [0.9, 0.8, 0.7, 0.61234], "ciderD": 2.5,
+                   "world": {"fullObjectAccuracy": 0.5, "missedRate": 0.25, "hallucinationRate": 0.125}}]}]}
+    lines = ts_eval_table(report)
+    assert "3 scenes of `data/world/test`" in lines[0]
+    assert lines[-1] == "| detailed | coarse | 61.2 | 250.0 | 50.0 % | 25.0 % | 12.5 % |"
