@@ -1,6 +1,6 @@
 import { downloadText, timestampedName } from '../common/download';
 import { formatClock, formatMs } from '../common/format';
-import { entryText, toLogJson, toWebVtt, type LogEntry } from './caption-log';
+import { entryText, listedEntries, toLogJson, toWebVtt, type LogEntry } from './caption-log';
 
 /** The session's captions, newest first, with exports. A log, not a live region (the Announcer speaks). */
 export function CaptionLog({
@@ -39,14 +39,19 @@ export function CaptionLog({
       {log.length === 0 ? (
         <p className="muted">Captions will be listed here with their times.</p>
       ) : (
-        <ol className="log-list" reversed data-testid="caption-log">
-          {[...log].reverse().map((entry) => (
+        <ol className="log-list" reversed start={log.length} data-testid="caption-log">
+          {listedEntries(log).map((entry) => (
             <li key={`${entry.atMs}-${entry.wallMs}`}>
               <time dateTime={new Date(entry.wallMs).toISOString()}>{formatClock(entry.wallMs)}</time>{' '}
               <span>{entryText(entry)}</span> <span className="muted">({formatMs(entry.latencyMs)})</span>
             </li>
           ))}
         </ol>
+      )}
+      {log.length > listedEntries(log).length && (
+        <p className="muted" data-testid="log-listed-note">
+          Listing the newest {listedEntries(log).length} of {log.length} captions; the exports hold all of them.
+        </p>
       )}
     </section>
   );

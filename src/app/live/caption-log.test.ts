@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_LOG_ENTRIES,
+  listedEntries,
   appendEntry,
   toLogJson,
   toWebVtt,
@@ -103,5 +104,15 @@ describe('appendEntry', () => {
     for (let i = 0; i < MAX_LOG_ENTRIES + 5; i++) log = appendEntry(log, entry(i, `c${i}.`));
     expect(log).toHaveLength(MAX_LOG_ENTRIES);
     expect(log[0].refined).toBe('c5.');
+  });
+});
+
+describe('listedEntries', () => {
+  it('lists the newest entries, newest first, up to the limit', () => {
+    const log = Array.from({ length: 7 }, (_, i) => entry(i, `c${i}.`));
+    expect(listedEntries(log, 3).map((e) => e.refined)).toEqual(['c6.', 'c5.', 'c4.']);
+    expect(listedEntries(log, 10).map((e) => e.refined)).toEqual(['c6.', 'c5.', 'c4.', 'c3.', 'c2.', 'c1.', 'c0.']);
+    expect(listedEntries([], 3)).toEqual([]);
+    expect(log.map((e) => e.refined)[0]).toBe('c0.'); // the log itself is untouched
   });
 });

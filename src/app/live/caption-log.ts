@@ -27,6 +27,17 @@ export function appendEntry(log: readonly LogEntry[], entry: LogEntry): LogEntry
 
 export const entryText = (e: LogEntry): string => e.refined ?? e.coarse;
 
+/**
+ * How many entries the page lists. The log keeps MAX_LOG_ENTRIES for the exports, but a list row per caption
+ * for hours would grow the page (DOM, layout, React's diff on every new caption) for rows nobody scrolls to.
+ */
+export const LISTED_LOG_ENTRIES = 100;
+
+/** The newest `limit` entries, newest first: what the page lists. */
+export function listedEntries(log: readonly LogEntry[], limit = LISTED_LOG_ENTRIES): LogEntry[] {
+  return log.slice(Math.max(0, log.length - limit)).reverse();
+}
+
 /** ms -> "HH:MM:SS.mmm" (WebVTT cue timing; hours may exceed 99). */
 export function vttTimestamp(ms: number): string {
   const total = Math.max(0, Math.round(ms));
