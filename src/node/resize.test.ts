@@ -12,6 +12,13 @@ describe('fitToSquare', () => {
     expect(Buffer.from(fitToSquare(image, 32, 'center-crop').pixels).equals(Buffer.from(image.data))).toBe(true);
   });
 
+  it('copies an RGB frame of the square size to RGBA, alpha 255', () => {
+    const data = Uint8Array.from({ length: 3 * 3 * 3 }, (_, i) => i * 9);
+    const { pixels } = fitToSquare({ data, width: 3, height: 3, channels: 3 }, 3, 'letterbox');
+    expect(Array.from(pixels.slice(0, 8))).toEqual([0, 9, 18, 255, 27, 36, 45, 255]);
+    expect(Array.from(pixels.slice(32, 36))).toEqual([216, 225, 234, 255]);
+  });
+
   it('centre-crops without resampling when the short side equals the size', () => {
     const data = new Uint8Array(6 * 4 * 4);
     for (let y = 0; y < 4; y++) for (let x = 0; x < 6; x++) data.set([x * 10, y * 10, 0, 255], (y * 6 + x) * 4);

@@ -18,11 +18,30 @@ export function fitToSquare(
   const pixels = new Uint8Array(size * size * 4);
   for (let i = 0; i < size * size; i++) pixels.set([fill[0], fill[1], fill[2], 255], i * 4);
   const { src, dst } = geometry;
-  const resized = resample(image, src, dst.w, dst.h);
+  const resized = isPixelCopy(src, dst) ? copyRect(image, src) : resample(image, src, dst.w, dst.h);
   for (let y = 0; y < dst.h; y++) {
     pixels.set(resized.subarray(y * dst.w * 4, (y + 1) * dst.w * 4), ((dst.y + y) * size + dst.x) * 4);
   }
   return { pixels, geometry };
+}
+
+/** A 1:1 fit on whole pixels (a 256 px world image for a 256 px model): no filter needed. */
+function isPixelCopy(src: Rect, dst: Rect): boolean {
+  return src.w === dst.w && src.h === dst.h && Number.isInteger(src.x) && Number.isInteger(src.y);
+}
+
+/** The `src` rectangle (whole pixels) as RGBA, alpha 255 where the image has none. */
+function copyRect(image: PixelBuffer, src: Rect): Uint8Array {
+  const { width, channels, data } = image;
+  const out = new Uint8Array(src.w * src.h * 4);
+  for (let y = 0; y < src.h; y++) {
+    for (let x = 0; x < src.w; x++) {
+      const from = ((src.y + y) * width + src.x + x) * channels;
+      const to = (y * src.w + x) * 4;
+      for (let c = 0; c < 4; c++) out[to + c] = c < channels ? data[from + c] : 255;
+    }
+  }
+  return out;
 }
 
 /** Resamples the `src` rectangle of an image to outW x outH RGBA. */
