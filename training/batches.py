@@ -102,11 +102,66 @@ class Stage2Batch:
     labels: Tensor         # [B,L] IGNORE except target </s>
 
 
+@dataclass
+class DetailNoise:
+    """Pseudo-initial captions that guess the details a 64 px global view cannot read (docs/training.md).
+
+    With the world's perturbations alone (0-3 edits anywhere) a caption's small-object shape is right nearly
+    every time, so pass 2 learned to copy it; but pass 1 reads small shapes at chance (world_v5 stage 1: 16 %,
+    8 shapes) and copying them keeps them wrong. Here `share` of stage-2 samples start from the true caption
+    with each object's shape and pattern redrawn at random with its size's probability (`by_size`), so
+    those details must come from the region crops."""
+    share: float
+    by_size: Dict[str, float]
+    shape_ids: List[int]
+    pattern_ids: List[int]
+
+
+def detail_noise(tok: WordTokenizer, values: Dict[str, Sequence[str]], share: float,
+                 by_size: Dict[str, float]) -> Optional[DetailNoise]:
+    """None when off or when the data has no shape words; "plain" is never written, so it has no id."""
+    shapes = [tok.vocab[w] for w in values.get("shape", []) if w in tok.vocab]
+    patterns = [tok.vocab[w] for w in values.get("pattern", []) if w in tok.vocab and w != "plain"]
+    if share <= 0 or not shapes:
+        return None
+    return DetailNoise(share, dict(by_size), shapes, patterns)
+
+
+def blur_details(ids: Sequence[int], phrases: Sequence[Tuple[int, int, int]], objects: Sequence[dict],
+                 noise: DetailNoise, rng: random.Random) -> List[int]:
+    """`ids` with, per object phrase drawn by its size's probability, a random shape word and a random pattern
+    (a pattern word, or none = plain) in place of the true ones. Phrases are edited last to first, so an
+    inserted or removed pattern word does not move the spans still to edit."""
+    out = list(ids)
+    shapes, patterns = set(noise.shape_ids), set(noise.pattern_ids)
+    for s, e, ob in sorted(phrases, reverse=True):
+        if rng.random() >= noise.by_size.get(str(objects[ob].get("size")), 0.0):
+            continue
+        seg = out[s:e]
+        at = next((j for j, t in enumerate(seg) if t in shapes), None)
+        if at is None:
+            continue
+        seg[at] = rng.choice(noise.shape_ids)
+        old = next((j for j, t in enumerate(seg[:at]) if t in patterns), None)
+        new = rng.choice([None] + noise.pattern_ids)
+        if old is not None and new is None:
+            del seg[old]
+        elif old is not None:
+            seg[old] = new
+        elif new is not None:
+            seg.insert(at, new)
+        out[s:e] = seg
+    return out
+
+
 def stage2_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]], rng: random.Random,
-                 fallback_vocab: Sequence[int]) -> Stage2Batch:
+                 fallback_vocab: Sequence[int], noise: Optional[DetailNoise] = None) -> Stage2Batch:
     inits, texts, labels = [], [], []
-    for _, style, c in picks:
-        init = list(rng.choice(c.perturbed)) if c.perturbed else perturb_words(c.ids, fallback_vocab, rng)
+    for i, style, c in picks:
+        if noise is not None and c.phrases and rng.random() < noise.share:
+            init = blur_details(c.ids, c.phrases, enc.cs.scenes[i].objects, noise, rng)
+        else:
+            init = list(rng.choice(c.perturbed)) if c.perturbed else perturb_words(c.ids, fallback_vocab, rng)
         if not init:
             init = [EOS]  # an empty caption still needs one token to attend to
         inits.append(init)

@@ -66,6 +66,8 @@ class TrainConfig:
     grad_clip: float = 1.0
     detailed_prob: float = 0.75    # share of samples captioned in the detailed style
     stage1_mix: float = 0.5        # share of a stage-2 step's images that also train pass 1 (no forgetting)
+    detail_noise_share: float = 0.0  # share of stage-2 samples whose C guesses shapes/patterns (batches.DetailNoise)
+    detail_noise_by_size: Dict[str, float] = field(default_factory=dict)  # e.g. {"small": 0.9, "medium": 0.3}
     max_caption_tokens: int = 100  # longer captions are cut (COCO-style data)
     amp_bf16: bool = True          # bfloat16 autocast: ~2.5x faster on AVX-512 CPUs and on GPUs
     saliency_weight: float = 0.5

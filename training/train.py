@@ -22,7 +22,7 @@ import torch.distributed as dist
 from torch import Tensor, nn
 
 from . import checkpoint
-from .batches import EncodedSet, probe_classes, probe_labels, stage1_batch, stage2_batch
+from .batches import EncodedSet, detail_noise, probe_classes, probe_labels, stage1_batch, stage2_batch
 from .config import RunConfig, load_run_config
 from .data import CaptionSet
 from .model import GlanceModel
@@ -145,6 +145,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     classes = probe_classes(cs)
     content = content_token_ids(tok, cs.attribute_values())
     fallback_vocab = [i for i in range(len(SPECIALS), len(tok))]
+    noise = detail_noise(tok, cs.attribute_values(), t.detail_noise_share, t.detail_noise_by_size)
     log(f"data: {len(cs)} scenes, styles {cs.styles}, vocab {len(tok)}, objects {cs.has_objects}, "
         f"loaded in {time.time() - start:.0f}s")
 
@@ -212,7 +213,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         picks = [(i,) + enc.pick(rng, i, t.detailed_prob) for i in idx]
         n1 = 0 if stage == 0 else len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
         s1 = to_device(stage1_batch(enc, picks[:n1]), dev) if n1 else None
-        s2 = to_device(stage2_batch(enc, picks, rng, fallback_vocab), dev) if stage == 2 else None
+        s2 = to_device(stage2_batch(enc, picks, rng, fallback_vocab, noise), dev) if stage == 2 else None
 
         def probe_fn(corners):
             if not classes:

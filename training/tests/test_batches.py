@@ -89,3 +89,31 @@ def test_probe_labels_name_the_object_in_the_window(enc):
     if not any(empty[0] <= o["cx"] < empty[0] + 64 and empty[1] <= o["cy"] < empty[1] + 64
                for o in cs.scenes[0].objects):
         assert classes["shape"][labels["shape"][1]] == "<none>" and labels["colour"][1] == IGNORE
+
+
+def test_blur_details_redraws_only_the_chosen_sizes_shape_and_pattern():
+    import random as _random
+    from training.batches import DetailNoise, blur_details
+    words = ("two objects : a small red dotted cross at the top and a large green square on the left .").split()
+    vocab = {w: i for i, w in enumerate(dict.fromkeys(words + ["star", "heart", "striped"]))}
+    ids = [vocab[w] for w in words]
+    phrases = [(3, 11, 0), (12, 19, 1)]
+    objects = [{"size": "small"}, {"size": "large"}]
+    shapes = [vocab[w] for w in ("cross", "square", "star", "heart")]
+    noise = DetailNoise(1.0, {"small": 1.0}, shapes, [vocab["dotted"], vocab["striped"]])
+    inv = {i: w for w, i in vocab.items()}
+    seen_patterns, seen_shapes = set(), set()
+    for seed in range(200):
+        out = [inv[i] for i in blur_details(ids, phrases, objects, noise, _random.Random(seed))]
+        small, rest = out[3:-9], out[-9:]
+        assert rest == words[-9:]                       # the large object's phrase is untouched
+        assert small[:3] == ["a", "small", "red"] and small[-3:] == ["at", "the", "top"]
+        middle = small[3:-3]                            # [pattern] shape
+        assert len(middle) in (1, 2) and middle[-1] in ("cross", "square", "star", "heart")
+        seen_shapes.add(middle[-1])
+        seen_patterns.add(middle[0] if len(middle) == 2 else "plain")
+    assert seen_shapes == {"cross", "square", "star", "heart"}
+    assert seen_patterns == {"plain", "dotted", "striped"}
+    # probability 0 for a size: nothing changes
+    quiet = DetailNoise(1.0, {"medium": 1.0}, shapes, [vocab["dotted"]])
+    assert blur_details(ids, phrases, objects, quiet, _random.Random(0)) == ids
