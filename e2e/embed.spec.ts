@@ -208,7 +208,9 @@ test.describe('embed widget on a page of another origin', () => {
     await expect(page.getByTestId('embed-snippet')).toContainText(`model: "${model}"`);
     await page.getByRole('button', { name: 'Start preview' }).click();
     const events = page.getByTestId('embed-preview-events');
-    await expect(events).toContainText('ready: wasm, 2 thread(s)', { timeout: 60_000 });
+    await expect(page.getByTestId('embed-preview-ready')).toHaveText('Widget ready: wasm, 2 thread(s)', {
+      timeout: 60_000,
+    });
     await expect(events).toContainText('caption: ', { timeout: 60_000 });
     const frame = page.frames().find((f) => f.url().includes('/embed.html'))!;
     expect(await frame.evaluate(() => window.crossOriginIsolated)).toBe(true);

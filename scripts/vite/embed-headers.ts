@@ -12,7 +12,8 @@ export const EMBED_CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
-  "connect-src 'self'",
+  // blob: URLs are ones this page made itself (the picture of an image being captioned), as in the app's policy.
+  "connect-src 'self' blob:",
   "img-src 'self' blob: data:",
   "media-src 'self' blob: mediastream:",
   "style-src 'self'",

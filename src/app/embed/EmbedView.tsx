@@ -68,6 +68,8 @@ export function EmbedView({ modelUrl }: { modelUrl: string | null }) {
 function Preview({ appUrl, mode, modelUrl }: { appUrl: string; mode: EmbedMode; modelUrl: string | null }) {
   const slot = useRef<HTMLDivElement>(null);
   const [events, setEvents] = useState<string[]>([]);
+  // Kept apart from the event list, which the live captions would push it out of within seconds.
+  const [ready, setReady] = useState<string | null>(null);
 
   useEffect(() => {
     if (!slot.current) return;
@@ -78,7 +80,11 @@ function Preview({ appUrl, mode, modelUrl }: { appUrl: string; mode: EmbedMode; 
       height: '340px',
     });
     const add = (line: string) => setEvents((list) => [line, ...list].slice(0, MAX_PREVIEW_EVENTS));
-    widget.on('ready', (info) => add(`ready: ${info.backend}, ${info.wasmThreads} thread(s)`));
+    widget.on('ready', (info) => {
+      const line = `ready: ${info.backend}, ${info.wasmThreads} thread(s)`;
+      setReady(line);
+      add(line);
+    });
     widget.on('caption', (c) => add(`caption${c.id ? ` ${c.id}` : ''}: ${c.text}`));
     widget.on('error', (e) => add(`error: ${e.name}: ${e.message}`));
     return () => widget.destroy();
@@ -87,6 +93,9 @@ function Preview({ appUrl, mode, modelUrl }: { appUrl: string; mode: EmbedMode; 
   return (
     <div className="embed-preview">
       <div ref={slot} data-testid="embed-preview" />
+      <p className="muted" data-testid="embed-preview-ready">
+        {ready ? `Widget ${ready}` : 'Waiting for the widget…'}
+      </p>
       <ol className="embed-events" aria-label="Messages from the widget" data-testid="embed-preview-events">
         {events.map((line, i) => (
           <li key={`${events.length - i}`}>{line}</li>
