@@ -1,10 +1,11 @@
-import { expectWorldParity, worldReference } from './fixtures/caption-world';
+import { captionMisfit, testSplitPng } from './fixtures/app-views-world';
+import { expectWorldParity, testIndexOf, worldReference } from './fixtures/caption-world';
 import { expect, test } from './fixtures/test';
 
 // 'chromium-webgpu': SwiftShader runs the model ~40x slower than WASM (two scenes took 5.7 min on a busy
 // 2-core machine), so one scene, both styles.
 test.describe('the shipped world model in the app worker (WebGPU, software adapter)', () => {
-  test('captions equal the PyTorch reference token for token', async ({ glance }) => {
+  test('captions equal the PyTorch reference token for token and describe the scene', async ({ glance }) => {
     test.setTimeout(480_000);
     const status = await glance.open('?backend=webgpu');
     expect(status.state).toBe('ready');
@@ -13,10 +14,12 @@ test.describe('the shipped world model in the app worker (WebGPU, software adapt
     expect(info.bundle?.name).toBe('glance-world-v1');
     const reference = worldReference();
     const firstScene = reference[0].image;
-    await expectWorldParity(
-      glance.page,
-      'webgpu',
-      reference.filter((r) => r.image === firstScene),
-    );
+    const items = reference.filter((r) => r.image === firstScene);
+    const captions = await expectWorldParity(glance.page, 'webgpu', items);
+    // And what WebGPU wrote is right about the true scene (the world's own objects, not the reference).
+    const { scene } = testSplitPng(testIndexOf(firstScene));
+    const detailed = captions[items.findIndex((item) => item.style === 'detailed')];
+    expect(detailed?.refined?.text).toBeTruthy();
+    expect(captionMisfit(detailed!.refined!.text, scene.objects), detailed!.refined!.text).toBeNull();
   });
 });
