@@ -23,6 +23,7 @@ export function CaptionLog({
       toLogJson(log, { startedAtWallMs: sessionWallStart(), source }),
       'application/json',
     );
+  const listed = listedEntries(log);
   return (
     <section className="panel caption-log" aria-labelledby="log-title">
       <div className="panel-head">
@@ -40,7 +41,7 @@ export function CaptionLog({
         <p className="muted">Captions will be listed here with their times.</p>
       ) : (
         <ol className="log-list" reversed start={log.length} data-testid="caption-log">
-          {listedEntries(log).map((entry) => (
+          {listed.map((entry) => (
             <li key={`${entry.atMs}-${entry.wallMs}`}>
               <time dateTime={new Date(entry.wallMs).toISOString()}>{formatClock(entry.wallMs)}</time>{' '}
               <span>{entryText(entry)}</span> <span className="muted">({formatMs(entry.latencyMs)})</span>
@@ -48,9 +49,9 @@ export function CaptionLog({
           ))}
         </ol>
       )}
-      {log.length > listedEntries(log).length && (
+      {log.length > listed.length && (
         <p className="muted" data-testid="log-listed-note">
-          Listing the newest {listedEntries(log).length} of {log.length} captions; the exports hold all of them.
+          Listing the newest {listed.length} of {log.length} captions; the exports hold all of them.
         </p>
       )}
     </section>
