@@ -21,8 +21,8 @@ from typing import Dict, List, Optional
 # busy core, 1.6 s on a quiet machine). Set before torch starts its thread pool.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import numpy as np
+import torch
 import torch.distributed as dist
 from torch import Tensor, nn
 
