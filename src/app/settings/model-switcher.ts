@@ -122,7 +122,13 @@ export function createModelSwitcher(
   // After a worker crash the bridge reloads the last URL it was asked for, which may be the model that just failed
   // to load here; put the model in use back instead. (Loads made by others, e.g. tests, are left alone.)
   client.onStatus((s) => {
-    if (s.state === 'restarting' && s.url !== null && lastFailed !== null && asLoaded(s.url) === asLoaded(lastFailed) && status.state === 'ready') {
+    if (
+      s.state === 'restarting' &&
+      s.url !== null &&
+      lastFailed !== null &&
+      asLoaded(s.url) === asLoaded(lastFailed) &&
+      status.state === 'ready'
+    ) {
       void client.load(model.bundleUrl).catch(() => undefined);
     }
   });
