@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, WEBGPU_ARGS } from './scripts/chromium-flags';
 
-/** Not 5173, so the suite can run while `npm start` or `npm run dev` is up. */
+/** Not the app's port (vite.config.ts), so the suite can run while `npm start` or `npm run dev` is up. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({

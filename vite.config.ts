@@ -10,6 +10,9 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** The app's port, set only here: `npm start`, `npm run dev` and `npm run preview` use it; GLANCE_PORT=n changes it. */
+const PORT = Number(process.env.GLANCE_PORT ?? 5173);
+
 export default defineConfig({
   plugins: [appCspPlugin(), react(), ortAssetsPlugin(ISOLATION_HEADERS), embedOfflinePlugin()],
   resolve: {
@@ -25,6 +28,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
     rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
+  server: { host: '127.0.0.1', port: PORT, strictPort: true, headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: PORT, strictPort: true, headers: ISOLATION_HEADERS },
 });

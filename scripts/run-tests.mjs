@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const STAGES = [
   ['typecheck', 'npm run typecheck'],
   ['lint', 'npm run lint'],
+  ['format (prettier --check)', 'npm run format:check'],
   ['unit (vitest)', 'npm run test:unit'],
   ['training (pytest)', 'npm run test:py'],
   ['e2e (playwright)', 'npm run test:e2e'],
