@@ -34,7 +34,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // src/core runs in Node and in the worker: keep DOM, React and onnxruntime out of it (DESIGN.md).
+    // src/core runs in Node and in the worker: keep DOM, React and onnxruntime out of it (src/core/README.md).
     files: ['src/core/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

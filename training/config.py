@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 
+# The defaults are the shipped model's run, configs/world_v7.json (training/tests/test_config.py checks it), so
+# a config file lists only what it changes. Older configs spell out the earlier defaults they were written
+# against, and a checkpoint saved before a switch existed was trained without it (LEGACY_OFF).
+
+
 @dataclass
 class ModelConfig:
     """Architecture; mirrors the bundle's config.json (docs/model-format.md)."""
@@ -16,8 +21,8 @@ class ModelConfig:
     vision_dim: int = 128
     vision_layers: int = 4
     vision_heads: int = 4
-    conv_stem: int = 0             # >0: a 3x3 stride-2 conv of this width before the patch projection
-    feature_layers: List[int] = field(default_factory=lambda: [2, 4])  # 1-based block outputs
+    conv_stem: int = 32            # >0: a 3x3 stride-2 conv of this width before the patch projection
+    feature_layers: List[int] = field(default_factory=lambda: [0, 2, 4])  # 0 = patch embeddings, i = block i
     dec_dim: int = 128
     dec_layers: int = 4
     dec_heads: int = 4
@@ -30,9 +35,9 @@ class ModelConfig:
     saliency_layer: int = 2        # 0-based decoder layer whose attention is the saliency
     saliency_heads: List[int] = field(default_factory=lambda: [0])
     dropout: float = 0.0
-    token_probes: bool = False     # training-only attribute heads on vision tokens (training/probes.py)
-    zero_init: bool = False        # vision blocks start as the identity (layers.Block)
-    multi_feature: bool = False    # projector and token probes read all feature_layers (0 = patch embeddings)
+    token_probes: bool = True      # training-only attribute heads on vision tokens (training/probes.py)
+    zero_init: bool = True         # vision blocks start as the identity (layers.Block)
+    multi_feature: bool = True     # projector and token probes read all feature_layers (0 = patch embeddings)
 
     @property
     def grid(self) -> int:
@@ -51,14 +56,14 @@ class TrainConfig:
     test_dir: str = "data/world/test"
     max_train_images: Optional[int] = None
     batch_size: int = 48
-    stage0_steps: int = 0          # vision pretraining: token probes only (global view + object crops), no decoder
-    stage0_batch: int = 64
+    stage0_steps: int = 2000       # vision pretraining: token probes only (global view + object crops), no decoder
+    stage0_batch: int = 48
     stage0_crops: int = 2
     stage0_lr: float = 3e-3
-    stage1_steps: int = 600        # coarse captioning + saliency loss
-    stage2_steps: int = 900        # refinement, mixed with stage-1 batches
+    stage1_steps: int = 2800       # coarse captioning + saliency loss
+    stage2_steps: int = 1700       # refinement, mixed with stage-1 batches
     time_budget_min: Optional[float] = None  # if set, the schedule follows elapsed time instead of steps
-    stage1_fraction: float = 0.35  # share of the time budget spent in stage 1 (time-based schedule)
+    stage1_fraction: float = 0.25  # share of the time budget spent in stage 1 (time-based schedule)
     lr: float = 1e-3
     min_lr_ratio: float = 0.05
     warmup_steps: int = 100
@@ -72,13 +77,13 @@ class TrainConfig:
     amp_bf16: bool = True          # bfloat16 autocast: ~2.5x faster on AVX-512 CPUs and on GPUs
     saliency_weight: float = 0.5
     region_aux_weight: float = 0.3
-    token_probe_weight: float = 0.5  # token probes on the global view and on crops (needs model.token_probes)
-    stage1_crops: int = 0          # crops per image near objects in stage 1, for the crop token probe
+    token_probe_weight: float = 1.0  # token probes on the global view and on crops (needs model.token_probes)
+    stage1_crops: int = 1          # crops per image near objects in stage 1, for the crop token probe
     stage1_crop_jitter: int = 12   # pixels the window centre may sit off the object's centre
-    threads: int = 1
+    threads: int = 2
     seed: int = 1
     log_every: int = 20
-    checkpoint_every_min: float = 10.0  # also save checkpoint.pt this often (a stopped run leaves a model)
+    checkpoint_every_min: float = 5.0  # also save checkpoint.pt this often (a stopped run leaves a model)
     cache_dir: str = "training/runs/cache"
 
 
@@ -100,9 +105,15 @@ def _fill(cls: Any, values: Dict[str, Any], strict: bool) -> Any:
     return cls(**{k: v for k, v in values.items() if k in known})
 
 
+# Model switches added after the first runs, and their value in a checkpoint saved before they existed.
+LEGACY_OFF: Dict[str, Any] = {"conv_stem": 0, "token_probes": False, "zero_init": False, "multi_feature": False}
+
+
 def run_config_from_dict(d: Dict[str, Any], strict: bool = True) -> RunConfig:
-    """strict: config files must not carry unknown keys (typos); checkpoints of older code may."""
-    return RunConfig(name=d.get("name", "run"), model=_fill(ModelConfig, d.get("model", {}), strict),
+    """strict: config files must not carry unknown keys (typos); checkpoints of older code may, and a switch
+    missing from a checkpoint is off (LEGACY_OFF), not the default."""
+    model = d.get("model", {}) if strict else {**LEGACY_OFF, **d.get("model", {})}
+    return RunConfig(name=d.get("name", "run"), model=_fill(ModelConfig, model, strict),
                      train=_fill(TrainConfig, d.get("train", {}), strict))
 
 

@@ -1,6 +1,6 @@
 """Evaluate a run with the PyTorch reference greedy two-pass decoding and the caption-grammar parser.
 
-  /usr/bin/python3 -m training.evaluate --run training/runs/world_v1 --split data/world/test [--limit N]
+  /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N]
 
 Writes <run>/metrics.json: per-object full accuracy by size, per-attribute accuracy, missed and hallucinated
 objects for the coarse and the refined detailed caption, short-caption exact match, and how many fully correct

@@ -1,6 +1,6 @@
 """Train the two-pass captioner.
 
-  /usr/bin/python3 -m training.train --config training/configs/world_v1.json [--device cuda] [--out DIR]
+  /usr/bin/python3 -m training.train --config training/configs/world_v7.json [--device cuda] [--out DIR]
   torchrun --nproc_per_node=N -m training.train --config ... --device cuda     (DDP)
 
 Stage 1: coarse captioning (both styles) + the saliency loss. Stage 2: refinement of pseudo-initial captions

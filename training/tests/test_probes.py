@@ -38,7 +38,8 @@ def test_stage0_stem_only_forward_equals_untrained_zero_init_blocks():
     from training.config import ModelConfig
     from training.model import GlanceModel
     cfg = ModelConfig(vision_dim=32, vision_heads=2, feature_layers=[0, 2, 4], conv_stem=8, zero_init=True,
-                      multi_feature=True, dec_dim=32, dec_heads=2, dec_layers=1, saliency_layer=0)
+                      multi_feature=True, token_probes=False, dec_dim=32, dec_heads=2, dec_layers=1,
+                      saliency_layer=0)
     m = GlanceModel(cfg, 20)
     x = torch.randn(2, 3, 64, 64)
     full, skip = m.vision(x), m.vision(x, skip_blocks=True)
