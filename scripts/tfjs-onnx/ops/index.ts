@@ -1,0 +1,15 @@
+import type { Translator } from '../context';
+import { convOps } from './conv';
+import { elementwiseOps } from './elementwise';
+import { reduceOps } from './reduce';
+import { resizeOps } from './resize';
+import { shapeOps } from './shape';
+
+/** Every TF op the converter translates, by TF op name. */
+export const TRANSLATORS: Readonly<Record<string, Translator>> = {
+  ...convOps,
+  ...elementwiseOps,
+  ...reduceOps,
+  ...resizeOps,
+  ...shapeOps,
+};

@@ -1,0 +1,137 @@
+/**
+ * `npm run models:parity [-- PHOTO...]`: runs each converted ONNX file (onnxruntime-node) and the original TF.js
+ * graph (@tensorflow/tfjs, pure-JS CPU backend) on the same real photos and prints, per model and output, the
+ * largest absolute difference; for the detector it also checks that the TypeScript decode reproduces TF.js's own
+ * `tower_0/detections`. Photos: arguments (paths or file names), default darknet's dog, person, horses and kite
+ * from .cache/real-photos (scripts/real-photos/fetch.ts) or $GLANCE_REAL_PHOTOS. Exit code 1 when a check fails.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { centernetRows, type CenternetRow } from '../../src/core/real/centernet-decode';
+import { COCO_LABELS } from '../../src/core/real/coco-labels';
+import { modelsDir } from './build';
+import { OUT_DIR, RECIPES, type ModelRecipe } from './models';
+import { DEFAULT_PHOTOS, readJpeg, resizeToSquare, resolvePhoto, type Rgb } from './photos';
+import { loadTfjs, runTfjs, type Arr } from './tfjs-run';
+import { preprocess, PARITY_LIMITS } from './preprocess';
+
+const DETECTION_THRESHOLD = 0.3;
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): { abs: number; rel: number } {
+  if (a.length !== b.length) return { abs: Infinity, rel: Infinity };
+  let m = 0;
+  let r = 0;
+  for (let i = 0; i < a.length; i++) {
+    m = Math.max(m, Math.abs(a[i] - b[i]));
+    r = Math.max(r, Math.abs(b[i]));
+  }
+  return { abs: m, rel: m / Math.max(1, r) };
+}
+
+/** Compares decoded rows (from ONNX outputs) with TF.js's detections above the threshold. */
+function compareDetections(ours: CenternetRow[], ref: ArrayLike<number>): { ok: boolean; text: string } {
+  const refRows: CenternetRow[] = [];
+  for (let i = 0; i + 6 <= ref.length; i += 6) refRows.push(Array.from(ref).slice(i, i + 6) as CenternetRow);
+  const above = refRows.filter((r) => r[4] >= DETECTION_THRESHOLD);
+  const mine = ours.filter((r) => r[4] >= DETECTION_THRESHOLD);
+  let worstBox = 0;
+  let worstScore = 0;
+  let ok = above.length === mine.length;
+  for (const r of above) {
+    const m = mine.find(
+      (o) =>
+        o[5] === r[5] &&
+        Math.abs(o[0] - r[0]) <= 1 &&
+        Math.abs(o[1] - r[1]) <= 1 &&
+        Math.abs(o[2] - r[2]) <= 1 &&
+        Math.abs(o[3] - r[3]) <= 1,
+    );
+    if (!m) {
+      ok = false;
+      continue;
+    }
+    worstBox = Math.max(worstBox, ...[0, 1, 2, 3].map((k) => Math.abs(m[k] - r[k])));
+    worstScore = Math.max(worstScore, Math.abs(m[4] - r[4]));
+  }
+  ok &&= worstScore <= 1e-3;
+  const names = above.map((r) => `${COCO_LABELS[r[5]]} ${r[4].toFixed(2)}`).join(', ');
+  return {
+    ok,
+    text: `detections >= ${DETECTION_THRESHOLD}: TF.js ${above.length}, ours ${mine.length}; box diff ${worstBox.toFixed(4)} px, score diff ${worstScore.toExponential(1)} [${names}]`,
+  };
+}
+
+async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }[]): Promise<boolean> {
+  const onnxPath = join(modelsDir(), recipe.file);
+  if (!existsSync(onnxPath)) throw new Error(`${onnxPath} missing: run npm run models:real first`);
+  const session = await ort.InferenceSession.create(onnxPath);
+  const tfModel = await loadTfjs(join('node_modules', '@vladmandic', 'human-models', 'models', recipe.source));
+  const limit = PARITY_LIMITS[recipe.key];
+  let ok = true;
+  const worst: Record<string, number> = {};
+  for (const { name, img } of photos) {
+    const input = preprocess(recipe.key, img, recipe.size);
+    const dims = [1, recipe.size, recipe.size, recipe.key === 'expression' ? 1 : 3];
+    const extraTf = recipe.key === 'detector' ? ['tower_0/detections'] : [];
+    const tfOut = await runTfjs(tfModel, { dims, data: input }, recipe.key === 'pose' ? 'int32' : 'float32', [
+      ...recipe.tfOutputs,
+      ...extraTf,
+    ]);
+    const t0 = performance.now();
+    const res = await session.run({ [recipe.convert.input.name]: new ort.Tensor('float32', input, dims) });
+    const ms = performance.now() - t0;
+    const parts: string[] = [];
+    recipe.convert.outputs.forEach((o, i) => {
+      const d = maxAbsDiff(res[o.name].data as Float32Array, tfOut[i].data);
+      worst[o.name] = Math.max(worst[o.name] ?? 0, d.abs);
+      if (!(d.rel <= limit)) ok = false;
+      parts.push(`${o.name} max|diff| ${d.abs.toExponential(2)} (relative to max|TF.js| ${d.rel.toExponential(2)})`);
+    });
+    console.log(`  ${recipe.key} ${name}: ${parts.join(', ')} (onnxruntime ${ms.toFixed(0)} ms)`);
+    if (recipe.key === 'detector') {
+      const heat = res.heatmap;
+      const [, gh, gw] = heat.dims;
+      const rows = centernetRows({
+        heatmap: heat.data as Float32Array,
+        wh: res.wh.data as Float32Array,
+        gridH: gh,
+        gridW: gw,
+      });
+      const cmp = compareDetections(rows, (tfOut[2] as Arr).data);
+      if (!cmp.ok) ok = false;
+      console.log(`    ${cmp.ok ? 'ok  ' : 'FAIL'} ${cmp.text}`);
+    }
+  }
+  console.log(
+    `  ${recipe.key}: worst ${Object.entries(worst)
+      .map(([k, v]) => `${k} ${v.toExponential(2)}`)
+      .join(', ')} (limit ${limit} relative to max(1, max|TF.js|)) -> ${ok ? 'ok' : 'FAIL'}`,
+  );
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.filter((a) => a.startsWith('--model=')).map((a) => a.slice(8));
+  const photoArgs = args.filter((a) => !a.startsWith('--'));
+  const photos = (photoArgs.length ? photoArgs : DEFAULT_PHOTOS).map((p) => ({
+    name: p.split('/').pop() as string,
+    img: readJpeg(resolvePhoto(p)),
+  }));
+  console.log(`parity on ${photos.length} photo(s), ONNX in ${OUT_DIR}`);
+  let ok = true;
+  for (const r of RECIPES) {
+    if (only.length && !only.includes(r.key)) continue;
+    ok = (await parityFor(r, photos)) && ok;
+  }
+  if (!ok) {
+    console.error('parity FAILED');
+    process.exit(1);
+  }
+  console.log('parity ok');
+}
+
+await main();
+
+export { resizeToSquare };
