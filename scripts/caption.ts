@@ -2,18 +2,24 @@
  * Captions image files with a bundle, through the same src/core engine as the app (onnxruntime-node on the CPU,
  * or onnxruntime-web's WASM with --runtime wasm).
  *
- *   npx tsx scripts/caption.ts --model public/models/glance-world-v1 img.png [more.png ...]
+ *   npm run caption -- [--model real|world|NAME|FOLDER|URL] [--json] img.png [more.jpg ...]
+ *   --model: a shipped bundle's short name ('real', the default, or 'world'), its folder name under
+ *            public/models, a bundle folder or a URL
+ *   --json:  one JSON array: per file, the coarse and refined caption, the regions and the timings
  *   options: --style short|detailed  --no-refine  --k N  --beams N  --max-new-tokens N
- *            --fit center-crop|letterbox  --runtime node|wasm  --threads N  --no-cache  --json
+ *            --fit center-crop|letterbox  --runtime node|wasm  --threads N  --no-cache
  */
 import { parseArgs } from 'node:util';
 import type { CaptionStyle, FitMode } from '../src/core/bundle/config';
+import { join } from 'node:path';
+import type { CaptionResult } from '../src/core/caption-types';
 import { type NodeRuntime, captionFiles } from '../src/node/load-captioner';
+import { DEFAULT_MODEL, resolveModelArg } from '../src/node/model-names';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    model: { type: 'string', default: 'public/models/glance-world-v1' },
+    model: { type: 'string', default: DEFAULT_MODEL },
     style: { type: 'string', default: 'detailed' },
     'no-refine': { type: 'boolean', default: false },
     k: { type: 'string' },
@@ -42,7 +48,8 @@ function integer(name: string, value: string | undefined): number | undefined {
 
 async function main(): Promise<void> {
   if (positionals.length === 0) throw new Error('give at least one image file (PNG or JPEG)');
-  const results = await captionFiles(values.model!, positionals, {
+  const model = resolveModelArg(values.model!, join(import.meta.dirname, '..', 'public', 'models'));
+  const results = await captionFiles(model, positionals, {
     style: choice<CaptionStyle>('style', values.style, ['short', 'detailed']),
     refine: !values['no-refine'],
     k: integer('k', values.k),
@@ -68,7 +75,19 @@ async function main(): Promise<void> {
       );
     },
   });
-  if (values.json) console.log(JSON.stringify(results, null, 1));
+  if (values.json) console.log(JSON.stringify(results.map(({ file, result }) => summary(file, result)), null, 1));
+}
+
+/** What --json prints per file: both captions, the regions (frame pixels) and the timings. */
+function summary(file: string, result: CaptionResult) {
+  return {
+    file,
+    coarse: result.coarse.text,
+    refined: result.refined?.text ?? null,
+    regions: result.regions.map(({ x, y, w, h, score }) => ({ x, y, w, h, score })),
+    backend: result.backend,
+    timings: result.timings,
+  };
 }
 
 main().catch((error: Error) => {

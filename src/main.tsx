@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { bridgeCaptionService } from './app/captioning/bridge-caption-service';
-import { DEFAULT_BUNDLE_URL } from './app/config';
+import { bridgeCaptionService } from './capture/bridge-caption-service';
+import { DEFAULT_BUNDLE_URL, modelFromQuery } from './app/config';
 import { createModelSwitcher, modelChoiceStorage } from './app/settings/model-switcher';
 import { installTestHook } from './app/test-hook';
 import { backendPreferenceFrom } from './bridge/backend-preference';
@@ -11,8 +11,15 @@ import { registerServiceWorker } from './sw/register';
 
 // One worker for the page's life, started before React so StrictMode's double effects cannot start two.
 const client = new CaptionerClient(backendPreferenceFrom(window.location.search));
-// Loads the remembered model (Settings) or the default; switching later keeps the old model until the new is ready.
-const runtime = createModelSwitcher(client, DEFAULT_BUNDLE_URL, modelChoiceStorage());
+// Loads the model the URL names (?model=real|world|URL), else the remembered one (Settings), else the default;
+// switching later keeps the old model until the new one is ready.
+const runtime = createModelSwitcher(
+  client,
+  DEFAULT_BUNDLE_URL,
+  modelChoiceStorage(),
+  undefined,
+  modelFromQuery(window.location.search),
+);
 installTestHook(client, runtime);
 
 registerServiceWorker(runtime.settled);

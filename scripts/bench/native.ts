@@ -6,7 +6,7 @@
 import type { CaptionSample } from '../../src/bench/bench-types';
 import { decodeImage } from '../../src/node/decode-image';
 import { loadNodeCaptioner } from '../../src/node/load-captioner';
-import { fitToSquare } from '../../src/node/resize';
+import { fitToSquare } from '../../src/core/image/resize';
 import { toSample, type CaseSpec } from './caption-cases';
 import type { CaptionRunner } from './interleave';
 

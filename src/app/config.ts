@@ -1,5 +1,21 @@
 /**
- * The bundle the app loads at start: the trained world captioner (public/models/glance-world-v1, its model card
- * in README.md there). The fixture bundle (public/models/fixture) stays for the runtime's own tests.
+ * The bundles the app ships (public/models/<name>/, each with its model card in README.md). The app starts with
+ * the real-world captioner, which describes webcams and photos; the scene-world model is the learned second
+ * look's demonstration and known-answer test bed (the demo camera's scenes). The fixture bundle
+ * (public/models/fixture) stays for the runtime's own tests.
  */
-export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v1/`;
+export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-real-v1/`;
+export const WORLD_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v1/`;
+
+/** Short names the page's `?model=` accepts for the shipped bundles (any other value is a bundle URL). */
+export const SHIPPED_MODEL_URLS: Readonly<Record<string, string>> = {
+  real: DEFAULT_BUNDLE_URL,
+  world: WORLD_BUNDLE_URL,
+};
+
+/** The model a `?model=` query asks for (a short name or a URL), or null when the page names none. */
+export function modelFromQuery(search: string): string | null {
+  const value = new URLSearchParams(search).get('model')?.trim();
+  if (!value) return null;
+  return SHIPPED_MODEL_URLS[value] ?? value;
+}

@@ -3,13 +3,22 @@ import type { CancelCheck } from './decode/cancel';
 import type { StopReason } from './decode/types';
 import type { FitGeometry, Rect } from './image/fit';
 
-/** The frame, already fitted to the model square by the caller (the worker draws it with OffscreenCanvas). */
+/**
+ * The frame as the engine's `frameNeed` asks (engine.ts): the model square, fitted by the caller (the worker
+ * draws it with OffscreenCanvas), or the whole frame at up to `maxSide` pixels.
+ */
 export interface CaptionInput {
-  /** size x size pixels of the model square, RGBA (ImageData order) or RGB. */
+  /** The model square (size x size) or the frame (width x height), RGBA (ImageData order) or RGB. */
   pixels: Uint8Array | Uint8ClampedArray;
   /** 4 (default) or 3. */
   channels?: 3 | 4;
-  /** How the original frame became the square, to map region boxes back; omitted = the frame is the square. */
+  /** Size of `pixels` for a 'frame' need (omitted for the square). */
+  width?: number;
+  height?: number;
+  /**
+   * 'square': how the original frame became the square, to map region boxes back; omitted = the frame is the
+   * square. 'frame': the letterbox of the original frame into the glance square (frame pixels).
+   */
   geometry?: FitGeometry;
 }
 
@@ -89,6 +98,17 @@ export interface StageTimings {
   total: number;
 }
 
+/** An object a caption names, where the captioner knows its box (the real-world captioner). */
+export interface NamedObject {
+  /** COCO class name. */
+  label: string;
+  /** Frame pixels. */
+  box: { x: number; y: number; w: number; h: number };
+  score: number;
+  /** Named with a hedge ("what looks like"). */
+  hedged: boolean;
+}
+
 /** Everything a caption job produced: plain data, safe to post across the worker boundary. */
 export interface CaptionResult {
   style: CaptionStyle;
@@ -102,6 +122,8 @@ export interface CaptionResult {
   timings: StageTimings;
   /** The execution provider that ran ('webgpu', 'wasm', 'cpu', ...). */
   backend: string;
+  /** The objects each caption names, with boxes, when the captioner knows them (not the learned model). */
+  objects?: { coarse: NamedObject[]; refined?: NamedObject[] };
 }
 
 export type { CancelCheck };

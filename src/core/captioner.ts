@@ -12,6 +12,7 @@ import type {
   StageTimings,
 } from './caption-types';
 import type { CancelCheck } from './decode/cancel';
+import type { CaptionEngine } from './engine';
 import { throwIfCancelled } from './decode/cancel';
 import { decoderSpec } from './decode/decoder-spec';
 import { generate } from './decode/generate';
@@ -211,4 +212,16 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
+}
+
+/** The learned two-pass model as a CaptionEngine (engine.ts): it wants the frame fitted to its square. */
+export function mmserEngine(captioner: Captioner): CaptionEngine {
+  const { image } = captioner.config;
+  return {
+    modelType: captioner.config.model_type,
+    backendName: captioner.backendName,
+    frameNeed: { kind: 'square', size: image.size, fit: image.fit, fill: image.letterbox_value },
+    caption: (input, options, hooks) => captioner.caption(input, options, hooks),
+    warmUp: () => warmUp(captioner),
+  };
 }

@@ -9,9 +9,10 @@ import { type Captioner, createCaptioner } from '../core/captioner';
 import { type CaptionTokenizer, createTokenizer } from '../core/text/tokenizer';
 import { decodeImage } from './decode-image';
 import { fileFetch } from './file-fetch';
+import { loadNodeEngine } from './load-engine';
 import type { OrtBackend } from '../ort/ort-backend';
 import { type OrtModule, createOrtBackend } from './ort-backend';
-import { fitToSquare } from './resize';
+import { fitToSquare } from '../core/image/resize';
 
 /** Which onnxruntime runs the bundle in Node. */
 export type NodeRuntime = 'node' | 'wasm';
@@ -46,21 +47,7 @@ export async function loadNodeCaptioner(bundle: string, options: NodeCaptionerOp
   const location = resolveBundleUrl(isUrl ? bundle : pathToFileURL(resolve(bundle)).href);
   const files = await loadBundleFiles(location, { fetch: fileFetch, onProgress: options.onProgress });
   const tokenizer = createTokenizer(files.tokenizerJson, files.config);
-  const threads = options.threads ?? 1;
-  const runtime = options.runtime ?? 'node';
-  let backend: OrtBackend;
-  if (runtime === 'wasm') {
-    const ort = await import('onnxruntime-web');
-    ort.env.wasm.numThreads = threads;
-    backend = await createOrtBackend(ort as unknown as OrtModule, 'wasm', files.parts);
-  } else {
-    const ort = await import('onnxruntime-node');
-    backend = await createOrtBackend(ort as unknown as OrtModule, 'cpu', files.parts, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-    });
-  }
+  const backend = await createNodeBackend(files.parts, options);
   let captioner: Captioner;
   try {
     captioner = createCaptioner(backend, { config: files.config, tokenizer });
@@ -88,6 +75,25 @@ export async function loadNodeCaptioner(bundle: string, options: NodeCaptionerOp
   };
 }
 
+/** An OrtBackend over `parts` with onnxruntime-node (default) or onnxruntime-web's WASM build. */
+export async function createNodeBackend(
+  parts: Record<string, Uint8Array>,
+  options: Pick<NodeCaptionerOptions, 'runtime' | 'threads'>,
+): Promise<OrtBackend> {
+  const threads = options.threads ?? 1;
+  if (options.runtime === 'wasm') {
+    const ort = await import('onnxruntime-web');
+    ort.env.wasm.numThreads = threads;
+    return createOrtBackend(ort as unknown as OrtModule, 'wasm', parts);
+  }
+  const ort = await import('onnxruntime-node');
+  return createOrtBackend(ort as unknown as OrtModule, 'cpu', parts, {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+  });
+}
+
 /** One captioned file. */
 export interface FileCaption {
   file: string;
@@ -103,7 +109,7 @@ export async function captionFiles(
   files: readonly string[],
   options: CaptionOptions & NodeCaptionerOptions & { fit?: FitMode; onResult?: (caption: FileCaption) => void } = {},
 ): Promise<FileCaption[]> {
-  const node = await loadNodeCaptioner(bundleDir, options);
+  const node = await loadNodeEngine(bundleDir, options);
   try {
     const out: FileCaption[] = [];
     for (const file of files) {

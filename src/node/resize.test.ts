@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode-image';
-import { fitToSquare } from './resize';
+import { fitToSquare } from '../core/image/resize';
 
 const IMAGES = join(import.meta.dirname, '__fixtures__', 'images');
 

@@ -1,7 +1,7 @@
 import type { CaptionHooks } from '../../src/core/caption-types';
-import type { Captioner } from '../../src/core/captioner';
+import type { CaptionEngine } from '../../src/core/engine';
 import { throwIfCancelled } from '../../src/core/decode/cancel';
-import { prepareFrame } from './prepare-frame';
+import { prepareFrame, prepareWholeFrame } from './prepare-frame';
 import type { IsCancelled } from './job-queue';
 import type { CaptionEvent, CaptionJobOptions, FrameCaption, FrameInput } from './wire';
 
@@ -11,16 +11,19 @@ import type { CaptionEvent, CaptionJobOptions, FrameCaption, FrameInput } from '
  * to close.
  */
 export async function captionFrame(
-  captioner: Captioner,
+  engine: CaptionEngine,
   frame: FrameInput,
   options: CaptionJobOptions,
   emit: (event: CaptionEvent) => void,
   isCancelled: IsCancelled,
 ): Promise<FrameCaption> {
-  const { image } = captioner.config;
+  const need = engine.frameNeed;
   throwIfCancelled(isCancelled, 'decoding the frame');
   const started = performance.now();
-  const prepared = await prepareFrame(frame, image.size, options.fit ?? image.fit, image.letterbox_value);
+  const prepared =
+    need.kind === 'square'
+      ? await prepareFrame(frame, need.size, options.fit ?? need.fit, need.fill)
+      : await prepareWholeFrame(frame, need.maxSide, need.glanceSize);
   const prepareMs = performance.now() - started;
   throwIfCancelled(isCancelled, 'encoding');
 
@@ -30,8 +33,9 @@ export async function captionFrame(
     isCancelled,
   };
   const { fit: _fit, ...engineOptions } = options;
-  const result = await captioner.caption(
-    { pixels: prepared.pixels, geometry: prepared.geometry },
+  const { pixels, geometry, pixelWidth: width, pixelHeight: height } = prepared;
+  const result = await engine.caption(
+    need.kind === 'square' ? { pixels, geometry } : { pixels, geometry, width, height },
     engineOptions,
     hooks,
   );

@@ -1,6 +1,6 @@
 import { resolveBundleUrl } from '../../src/core/bundle/resolve-url';
-import { type Captioner, createCaptioner, warmUp } from '../../src/core/captioner';
-import { createTokenizer } from '../../src/core/text/tokenizer';
+import { createEngine } from '../../src/core/create-engine';
+import type { CaptionEngine } from '../../src/core/engine';
 import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
 import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-loss';
@@ -44,7 +44,7 @@ export interface RuntimeHooks {
 interface Loaded {
   bundle: BundleInfo;
   backend: OrtBackend;
-  captioner: Captioner | null;
+  engine: CaptionEngine | null;
 }
 
 /**
@@ -81,10 +81,10 @@ export class CaptionerRuntime {
     const job = this.jobs.run(
       jobId,
       (isCancelled) => {
-        const captioner = this.loaded?.captioner;
+        const engine = this.loaded?.engine;
         if (!this.loaded) throw new NotLoadedError();
-        if (!captioner) throw new NotLoadedError(`'${this.loaded.bundle.modelType}' is not a captioner bundle`);
-        return captionFrame(captioner, frame, options, emit, isCancelled);
+        if (!engine) throw new NotLoadedError(`'${this.loaded.bundle.modelType}' is not a captioner bundle`);
+        return captionFrame(engine, frame, options, emit, isCancelled);
       },
       () => closeFrame(frame),
     );
@@ -169,14 +169,14 @@ export class CaptionerRuntime {
     const device = choice.name === 'webgpu' ? ortWebGpuDevice() : null;
     const { onDeviceLost } = this.hooks;
     if (device && onDeviceLost) watchDeviceLoss(device, onDeviceLost);
-    let captioner: Captioner | null = null;
+    let engine: CaptionEngine | null = null;
     let warmupMs: number | null = null;
     try {
       if (downloaded.kind === 'captioner') {
-        const { config, tokenizerJson } = downloaded.files;
-        captioner = createCaptioner(backend, { config, tokenizer: createTokenizer(tokenizerJson, config) });
+        const created = createEngine(downloaded.files, backend);
+        engine = created;
         progress('warmup');
-        warmupMs = await warmUp(captioner).catch((error: unknown) => {
+        warmupMs = await created.warmUp().catch((error: unknown) => {
           // Every session was built, so a failing run is a config.json that does not fit the graphs (a size).
           if ((error as Error)?.name !== 'BackendError') throw error;
           throw new ModelLoadError(
@@ -199,12 +199,12 @@ export class CaptionerRuntime {
         name,
         modelType,
         parts: [...parts.keys()],
-        captioner: captioner !== null,
+        captioner: engine !== null,
         cachedFiles,
         warmupMs,
       },
       backend,
-      captioner,
+      engine,
     };
     await previous?.backend.close();
     progress('ready');

@@ -4,7 +4,8 @@
  * `parts`, see bundle-parts.ts) is read with the same file primitives, without caching.
  */
 import { type FetchLike, openFile, readFile } from '../../src/core/bundle/fetch-file';
-import { type BundleCache, type BundleFiles, type LoadProgress, loadBundleFiles } from '../../src/core/bundle/loader';
+import { type BundleCache, type LoadProgress, type ModelFiles, loadModelFiles } from '../../src/core/bundle/loader';
+import { DETECT_PARTS } from '../../src/core/bundle/detect-config';
 import { type BundleLocation, bundleFileUrl } from '../../src/core/bundle/resolve-url';
 import { CONFIG_FILE, REQUIRED_FILES } from '../../src/core/bundle/files';
 import { bundleLayout, partFile } from './bundle-parts';
@@ -16,7 +17,7 @@ export interface PrunableCache extends BundleCache {
 }
 
 export type DownloadedBundle =
-  { kind: 'captioner'; files: BundleFiles } | { kind: 'parts'; modelType: string; parts: Map<string, Uint8Array> };
+  { kind: 'captioner'; files: ModelFiles } | { kind: 'parts'; modelType: string; parts: Map<string, Uint8Array> };
 
 export interface DownloadOptions {
   fetch: FetchLike;
@@ -28,7 +29,7 @@ export async function downloadBundle(location: BundleLocation, options: Download
   const { fetch: fetchFn, cache, onProgress } = options;
   const peeked = await peekConfig(location, fetchFn, cache);
   if (peeked.fixture) return { kind: 'parts', ...(await downloadParts(location, peeked.config, fetchFn, onProgress)) };
-  const files = await loadBundleFiles(location, {
+  const files = await loadModelFiles(location, {
     fetch: fetchFn,
     cache,
     onProgress: (p: LoadProgress) =>
@@ -72,7 +73,8 @@ async function peekConfig(
     // The core loader reports an unparsable config with the file name and a hint.
   }
   const c = config as { model_type?: unknown; parts?: unknown } | null;
-  const fixture = typeof c?.model_type === 'string' && c.model_type !== 'glance-mmser' && Array.isArray(c.parts);
+  const fixture =
+    typeof c?.model_type === 'string' && !c.model_type.startsWith('glance-') && Array.isArray(c.parts);
   return { config, fixture };
 }
 
@@ -82,7 +84,8 @@ async function pruneIfChanged(location: BundleLocation, cache: PrunableCache, fr
   if (!cached) return;
   const old = new Uint8Array(await cached.arrayBuffer());
   if (old.length === fresh.length && old.every((b, i) => b === fresh[i])) return;
-  await Promise.all(REQUIRED_FILES.map((file) => cache.delete(bundleFileUrl(location, file)).catch(() => false)));
+  const files = [...REQUIRED_FILES, ...DETECT_PARTS.map((part) => `onnx/${part}.onnx`)];
+  await Promise.all(files.map((file) => cache.delete(bundleFileUrl(location, file)).catch(() => false)));
 }
 
 async function downloadParts(

@@ -38,6 +38,9 @@ interface DecodedFrame {
 
 export interface PreparedFrame {
   pixels: Uint8ClampedArray;
+  /** Size of `pixels`: the model square, or the whole frame (downscaled to fit `maxSide`). */
+  pixelWidth: number;
+  pixelHeight: number;
   geometry: FitGeometry;
   width: number;
   height: number;
@@ -57,7 +60,27 @@ export async function prepareFrame(
     const geometry = fitGeometry(decoded.width, decoded.height, size, mode);
     const pixels = drawSquare(decoded, geometry, fill);
     const { width, height, decodedWidth, decodedHeight } = decoded;
-    return { pixels, geometry, width, height, decodedWidth, decodedHeight };
+    return { pixels, pixelWidth: size, pixelHeight: size, geometry, width, height, decodedWidth, decodedHeight };
+  } finally {
+    decoded.dispose();
+  }
+}
+
+/**
+ * Decodes a frame and reads it whole, downscaled only when its longer side exceeds `maxSide` (the real-world
+ * captioner crops it at full resolution). `geometry` is the letterbox of the frame into a `glanceSize` square.
+ */
+export async function prepareWholeFrame(frame: FrameInput, maxSide: number, glanceSize: number): Promise<PreparedFrame> {
+  const decoded = await decodeFrame(frame);
+  try {
+    const { width, height, decodedWidth, decodedHeight } = decoded;
+    const scale = Math.min(1, maxSide / Math.max(width, height));
+    const pixelWidth = Math.max(1, Math.round(width * scale));
+    const pixelHeight = Math.max(1, Math.round(height * scale));
+    const full = { x: 0, y: 0, w: width, h: height };
+    const pixels = drawRect(decoded, full, pixelWidth, pixelHeight, { x: 0, y: 0, w: pixelWidth, h: pixelHeight });
+    const geometry = fitGeometry(width, height, glanceSize, 'letterbox');
+    return { pixels, pixelWidth, pixelHeight, geometry, width, height, decodedWidth, decodedHeight };
   } finally {
     decoded.dispose();
   }
@@ -139,12 +162,24 @@ function drawSquare(
   fill: readonly [number, number, number],
 ): Uint8ClampedArray {
   const { size, src, dst } = geometry;
-  if (!canvas || canvas.width !== size) canvas = new OffscreenCanvas(size, size);
+  return drawRect(decoded, src, size, size, dst, fill);
+}
+
+/** Draws `src` (frame pixels, scaled to the decoded size) into `dst` of a width x height canvas over the fill. */
+function drawRect(
+  decoded: DecodedFrame,
+  src: FitGeometry['src'],
+  width: number,
+  height: number,
+  dst: FitGeometry['dst'],
+  fill: readonly [number, number, number] = [0, 0, 0],
+): Uint8ClampedArray {
+  if (!canvas || canvas.width !== width || canvas.height !== height) canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
   if (!ctx) throw new ImageDecodeError('OffscreenCanvas 2D is unavailable in this worker');
   ctx.globalCompositeOperation = 'copy';
   ctx.fillStyle = `rgb(${fill[0]}, ${fill[1]}, ${fill[2]})`;
-  ctx.fillRect(0, 0, size, size);
+  ctx.fillRect(0, 0, width, height);
   ctx.globalCompositeOperation = 'source-over';
   ctx.imageSmoothingEnabled = true;
   // 'high' filters a large downscale over its whole footprint, as PIL's bilinear resize with a widened support.
@@ -152,5 +187,5 @@ function drawSquare(
   const sx = decoded.decodedWidth / decoded.width;
   const sy = decoded.decodedHeight / decoded.height;
   ctx.drawImage(decoded.source, src.x * sx, src.y * sy, src.w * sx, src.h * sy, dst.x, dst.y, dst.w, dst.h);
-  return ctx.getImageData(0, 0, size, size).data;
+  return ctx.getImageData(0, 0, width, height).data;
 }

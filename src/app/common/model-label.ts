@@ -13,6 +13,11 @@ export interface ModelLabel {
 
 /** Models shipped with the app, by bundle folder name. */
 const KNOWN: Record<string, { name: string; trainedOn: string; hasCard: boolean }> = {
+  'glance-real-v1': {
+    name: 'Glance real-world v1',
+    trainedOn: 'pretrained recognisers for 80 everyday object classes, people and faces; its own caption writer',
+    hasCard: true,
+  },
   'glance-world-v1': {
     name: 'Glance world v1',
     trainedOn: 'trained on the Glance scene world (synthetic shapes)',

@@ -109,6 +109,22 @@ describe('createModelSwitcher', () => {
     expect(storage.map.has(MODEL_CHOICE_KEY)).toBe(false);
   });
 
+  it("starts with the page's ?model= over the remembered one, without remembering it", async () => {
+    const ok = fakeClient();
+    const storage = memoryStorage({ [MODEL_CHOICE_KEY]: '/m/mine/' });
+    const asked = createModelSwitcher(ok.client, DEFAULT, storage, undefined, '/m/asked/');
+    await asked.settled;
+    expect(ok.loads).toEqual(['/m/asked/']);
+    expect(asked.getModelState()).toMatchObject({ bundleUrl: '/m/asked/', isDefault: false });
+    expect(storage.map.get(MODEL_CHOICE_KEY)).toBe('/m/mine/');
+
+    const gone = fakeClient(['/m/gone/']);
+    const kept = memoryStorage({ [MODEL_CHOICE_KEY]: '/m/mine/' });
+    const fallback = createModelSwitcher(gone.client, DEFAULT, kept, undefined, '/m/gone/');
+    expect(await fallback.settled).toMatchObject({ state: 'ready', info: { bundle: { url: DEFAULT } } });
+    expect(kept.map.get(MODEL_CHOICE_KEY)).toBe('/m/mine/');
+  });
+
   it('reports an error when even the default fails', async () => {
     const { client } = fakeClient([DEFAULT]);
     const switcher = createModelSwitcher(client, DEFAULT, null);

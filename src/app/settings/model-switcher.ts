@@ -44,6 +44,8 @@ export function createModelSwitcher(
   defaultUrl: string,
   storage: Storage | null,
   pageUrl: string | undefined = globalThis.location?.href,
+  /** A model the page's URL names (`?model=`): it starts instead of the remembered one, and is not remembered. */
+  requestedUrl: string | null = null,
 ): ModelSwitcher {
   /** The client reports the URL it loads resolved against the page ("models/x/" -> "https://host/models/x/"). */
   const asLoaded = (url: string): string => {
@@ -100,14 +102,14 @@ export function createModelSwitcher(
     }
   };
 
-  const startUrl = storedChoice(storage) ?? defaultUrl;
+  const startUrl = requestedUrl ?? storedChoice(storage) ?? defaultUrl;
   const settled: Promise<RuntimeStatus> = loadInto(startUrl)
     .catch(async (error: unknown) => {
       // A remembered model that no longer loads: fall back to the default, and say so in the picker.
       if (startUrl === defaultUrl) throw error;
       const failed = model.change;
       await loadInto(defaultUrl);
-      remember(defaultUrl);
+      if (requestedUrl === null) remember(defaultUrl);
       setModel({ change: failed });
     })
     .then(

@@ -1,5 +1,6 @@
 import { ModelFormatError } from '../errors';
 import type { GlanceConfig } from './config';
+import { type DetectConfig, validateDetectConfig } from './detect-config';
 import { type BundleCache, type FetchLike, type OpenedFile, openFile, readFile, storeFile } from './fetch-file';
 import { CONFIG_FILE, PART_NAMES, type PartName, TOKENIZER_FILE, partPath } from './files';
 import { type BundleLocation, bundleFileUrl } from './resolve-url';
@@ -28,6 +29,7 @@ export interface LoadBundleOptions {
 
 /** Every file of a bundle, downloaded and the JSON ones validated; the ONNX bytes are handed to a backend. */
 export interface BundleFiles {
+  kind: 'glance-mmser';
   location: BundleLocation;
   config: GlanceConfig;
   /** Parsed tokenizer.json (give it to `createTokenizer`). */
@@ -37,11 +39,32 @@ export interface BundleFiles {
   cachedFiles: string[];
 }
 
+/** Every file of a real-world captioner bundle (`glance-detect`): its config and the ONNX parts it lists. */
+export interface DetectBundleFiles {
+  kind: 'glance-detect';
+  location: BundleLocation;
+  config: DetectConfig;
+  parts: Record<string, Uint8Array>;
+  cachedFiles: string[];
+}
+
+/** Any bundle the app runs, told apart by config.json's `model_type`. */
+export type ModelFiles = BundleFiles | DetectBundleFiles;
+
+/** Downloads a 'glance-mmser' bundle (loadModelFiles, refusing any other model_type). */
+export async function loadBundleFiles(location: BundleLocation, options: LoadBundleOptions): Promise<BundleFiles> {
+  const files = await loadModelFiles(location, { ...options, accept: ['glance-mmser'] });
+  return files as BundleFiles;
+}
+
 /**
  * Downloads a bundle: config.json first (validated before the big files start), then the tokenizer and the
  * ONNX parts in parallel, with per-file and overall byte progress, caching each verified file.
  */
-export async function loadBundleFiles(location: BundleLocation, options: LoadBundleOptions): Promise<BundleFiles> {
+export async function loadModelFiles(
+  location: BundleLocation,
+  options: LoadBundleOptions & { accept?: readonly ModelFiles['kind'][] },
+): Promise<ModelFiles> {
   const { fetch: fetchFn, cache } = options;
   // One failed file stops the others instead of letting them download into the void.
   const stopAll = new AbortController();
@@ -79,7 +102,19 @@ export async function loadBundleFiles(location: BundleLocation, options: LoadBun
   try {
     const configFile = await open(CONFIG_FILE);
     totals.set(CONFIG_FILE, configFile.expectedBytes);
-    const config = validateConfig(parseJson(CONFIG_FILE, await download(configFile)));
+    const json = parseJson(CONFIG_FILE, await download(configFile));
+    const kind = modelType(json, options.accept);
+    if (kind === 'glance-detect') {
+      const config = validateDetectConfig(json);
+      const files = config.parts.map((part) => `onnx/${part}.onnx`);
+      const opened = await Promise.all(files.map(open));
+      for (const file of opened) totals.set(file.file, file.expectedBytes);
+      allOpened = true;
+      const bytes = await Promise.all(opened.map(download));
+      const parts = Object.fromEntries(config.parts.map((part, i) => [part, bytes[i]]));
+      return { kind, location, config, parts, cachedFiles };
+    }
+    const config = validateConfig(json);
 
     const rest = [TOKENIZER_FILE, ...PART_NAMES.map(partPath)];
     const opened = await Promise.all(rest.map(open));
@@ -89,13 +124,19 @@ export async function loadBundleFiles(location: BundleLocation, options: LoadBun
 
     const parts = {} as Record<PartName, Uint8Array>;
     PART_NAMES.forEach((part, i) => (parts[part] = bytes[i + 1]));
-    return { location, config, tokenizerJson: parseJson(TOKENIZER_FILE, bytes[0]), parts, cachedFiles };
+    return { kind, location, config, tokenizerJson: parseJson(TOKENIZER_FILE, bytes[0]), parts, cachedFiles };
   } catch (error) {
     stopAll.abort();
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** config.json's model_type, when it is one this caller accepts (the mmser validator words the refusal otherwise). */
+function modelType(json: unknown, accept: readonly ModelFiles['kind'][] = ['glance-mmser', 'glance-detect']) {
+  const type = (json as { model_type?: unknown } | null)?.model_type;
+  return type === 'glance-detect' && accept.includes(type) ? type : 'glance-mmser';
 }
 
 function parseJson(file: string, bytes: Uint8Array): unknown {

@@ -1,0 +1,14 @@
+/**
+ * The CaptionService the views use, over the bridge's CaptionerClient: the one file that adapts the two.
+ */
+import type { CaptionerClient } from '../bridge/captioner-client';
+import type { CaptionService } from './caption-service';
+
+export function bridgeCaptionService(client: Pick<CaptionerClient, 'caption'>): CaptionService {
+  return {
+    async caption(frame, options, signal, onEvent) {
+      const { frame: facts, ...result } = await client.caption(frame, options, { signal, onEvent });
+      return { result, geometry: facts.geometry, frameWidth: facts.width, frameHeight: facts.height };
+    },
+  };
+}

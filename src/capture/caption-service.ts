@@ -1,0 +1,44 @@
+/**
+ * The seam between the views and the captioner. The views depend on this interface only; one adapter
+ * (bridge-caption-service.ts) implements it over src/bridge, and tests implement it with fakes. It carries plain
+ * data only: the UI never touches tensors.
+ */
+import type { CaptionOptions, CaptionPass, CaptionResult, CaptionStage } from '../core/caption-types';
+import type { FitGeometry } from '../core/image/fit';
+
+/** A frame to caption: a grabbed video frame (transferred to the worker, unusable afterwards) or an image file. */
+export type CaptionFrame = ImageBitmap | VideoFrame | Blob;
+
+/** Progress of one caption job, in order: stages, and each token as it is decoded. */
+export type CaptionEvent =
+  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+
+/** A caption and where its boxes and heat map lie. */
+export interface CaptionOutcome {
+  result: CaptionResult;
+  /** How the frame became the model square, to draw the heat map over the frame; null when unknown. */
+  geometry: FitGeometry | null;
+  /** The frame's size in pixels (after orientation). */
+  frameWidth: number;
+  frameHeight: number;
+}
+
+/** A loaded captioner the views can use. */
+export interface CaptionService {
+  /**
+   * Captions one frame. Rejects with an Error whose `name` says why: 'CancelledError' after `signal` aborts
+   * (not a failure to show), 'ImageDecodeError' for a file that is not a readable image, others for failures.
+   */
+  caption(
+    frame: CaptionFrame,
+    options: CaptionOptions,
+    signal?: AbortSignal,
+    onEvent?: (event: CaptionEvent) => void,
+  ): Promise<CaptionOutcome>;
+}
+
+/** True for the rejection of a job that was cancelled on purpose (nothing to report). */
+export function isCancellation(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'CancelledError' || name === 'AbortError';
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatClock, formatMs } from './format';
+
+describe('format', () => {
+  it('formats byte counts in binary units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(formatBytes(300 * 1024 * 1024)).toBe('300 MB');
+    expect(formatBytes(-1)).toBe('?');
+  });
+
+  it('formats durations', () => {
+    expect(formatMs(12.4)).toBe('12 ms');
+    expect(formatMs(1234)).toBe('1.23 s');
+    expect(formatMs(Number.NaN)).toBe('–');
+  });
+
+  it('formats a time of day with zero padding', () => {
+    expect(formatClock(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('03:04:05');
+  });
+});

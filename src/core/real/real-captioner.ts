@@ -1,0 +1,171 @@
+/**
+ * The real-world captioner (model_type 'glance-detect'): the MM-SeR shape with pretrained recognisers.
+ *   glance:     the whole frame, letterboxed, through the COCO detector -> objects -> the coarse caption
+ *   saliency:   the detector's heat map (max over classes) -> the UI's heat map
+ *   regions:    the named objects (small, hedged and people first) and the weak peaks -> top-k crops
+ *   look again: each crop at full resolution through the detector again, and people through pose/face models
+ *   pass 2:     the glance's objects corrected and completed by what the look found -> the refined caption
+ * Both captions come from one writer (write-caption.ts), so the refined one reads like the coarse one plus
+ * what the look added. src/core/real/README.md has the contract of every step.
+ */
+import type { InferenceBackend } from '../backend';
+import type { DetectConfig } from '../bundle/detect-config';
+import type {
+  CaptionHooks,
+  CaptionInput,
+  CaptionOptions,
+  CaptionResult,
+  NamedObject,
+  RegionBox,
+  StageTimings,
+} from '../caption-types';
+import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
+import type { CaptionEngine } from '../engine';
+import { InvalidInputError } from '../errors';
+import { chooseRegions } from './choose-regions';
+import { describeObjects } from './describe-objects';
+import { boxToInput, squareInput } from './detector-input';
+import { type Look, lookAt } from './look-region';
+import { mergeLook } from './merge-look';
+import { checkDetectorPart, runDetector } from './run-detector';
+import { saliencyGrid } from './saliency-grid';
+import { streamWords } from './stream-words';
+import type { Box, RgbaImage, SeenObject } from './types';
+import { planCaption } from './write-caption';
+import { HEDGE_MIN_SCORE, WEAK_PEAK_MIN_SCORE } from './constants';
+
+export function createRealCaptioner(backend: InferenceBackend, config: DetectConfig): CaptionEngine {
+  checkDetectorPart(backend);
+  const { input_size: glanceSize, look_size: lookSize } = config.detector;
+  const parts = new Set(config.parts);
+
+  async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}) {
+    const started = now();
+    const style = options.style ?? 'detailed';
+    const refine = options.refine ?? true;
+    const k = options.k ?? config.regions.k;
+    if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
+    const cancel: CancelCheck = () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
+    const timings: StageTimings = {
+      preprocess: 0,
+      encode: 0,
+      pass1: 0,
+      saliency: 0,
+      regions: 0,
+      lookAgain: 0,
+      pass2: 0,
+      total: 0,
+    };
+    let mark = now();
+    const stage = (name: keyof StageTimings, next: Parameters<NonNullable<CaptionHooks['onStage']>>[0]) => {
+      const t = now();
+      timings[name] = t - mark;
+      mark = t;
+      throwIfCancelled(cancel, next);
+      hooks.onStage?.(next);
+    };
+
+    hooks.onStage?.('preprocess');
+    const frame = toRgba(input);
+    const whole: Box = { x: 0, y: 0, w: frame.width, h: frame.height };
+    const glanceInput = squareInput(frame, whole, glanceSize);
+    stage('preprocess', 'encode');
+    const glance = await runDetector(backend, glanceInput, frame, {
+      threshold: HEDGE_MIN_SCORE,
+      weakThreshold: WEAK_PEAK_MIN_SCORE,
+    });
+    stage('encode', 'pass1');
+    const objects = describeObjects(glance.detections, frame);
+    const coarse = planCaption(objects, style);
+    streamWords(coarse.text, 'coarse', hooks);
+    stage('pass1', 'saliency');
+    const saliency = saliencyGrid(glance.heat);
+    stage('saliency', 'regions');
+    const chosen = chooseRegions(objects, glance.weak, frame, { k, glanceSize, lookSize });
+    // Region boxes for the result: frame pixels of the original frame, and the same box in the glance square.
+    const frameScale = input.geometry ? input.geometry.frameWidth / frame.width : 1;
+    const regions: RegionBox[] = chosen.map((r) => ({
+      x: r.box.x * frameScale,
+      y: r.box.y * frameScale,
+      w: r.box.w * frameScale,
+      h: r.box.h * frameScale,
+      square: boxToInput(r.box, glanceInput.toFrame),
+      score: r.score,
+    }));
+    const named = (list: readonly SeenObject[], indices: readonly number[]): NamedObject[] =>
+      indices.map((i) => {
+        const { label, box, score, hedged } = list[i];
+        const scaled = { x: box.x * frameScale, y: box.y * frameScale, w: box.w * frameScale, h: box.h * frameScale };
+        return { label, box: scaled, score, hedged };
+      });
+    let refined: { text: string; objects: NamedObject[] } | null = null;
+    if (refine) {
+      stage('regions', 'lookAgain');
+      const looks: Look[] = [];
+      for (const region of chosen) {
+        throwIfCancelled(cancel, 'lookAgain');
+        looks.push(await lookAt(backend, parts, frame, region.box, lookSize));
+      }
+      stage('lookAgain', 'pass2');
+      const outcome = mergeLook(objects, looks, frame);
+      const plan = planCaption(outcome.objects, style);
+      refined = { text: plan.text, objects: named(outcome.objects, plan.named) };
+      streamWords(plan.text, 'refined', hooks);
+      stage('pass2', 'done');
+    } else {
+      stage('regions', 'done');
+    }
+    timings.total = now() - started;
+    const result: CaptionResult = {
+      style,
+      coarse: { text: coarse.text, tokens: [], stopReason: 'eos' },
+      saliency,
+      regions,
+      timings,
+      backend: backend.name,
+      objects: { coarse: named(objects, coarse.named) },
+    };
+    if (refined !== null) {
+      result.refined = { text: refined.text, tokens: [], stopReason: 'eos' };
+      result.objects!.refined = refined.objects;
+    }
+    return result;
+  }
+
+  return {
+    modelType: config.model_type,
+    backendName: backend.name,
+    frameNeed: { kind: 'frame', maxSide: config.frame_max_side, glanceSize },
+    caption,
+    async warmUp() {
+      // A grey frame runs the glance; one forced region runs the look's sizes (their kernels and allocations).
+      const t0 = now();
+      const side = glanceSize;
+      const pixels = new Uint8Array(side * side * 4).fill(128);
+      await caption({ pixels, width: side, height: side }, { refine: false, k: 1 });
+      const frame = { width: side, height: side, data: pixels };
+      await lookAt(backend, parts, frame, { x: 0, y: 0, w: side / 2, h: side / 2 }, lookSize, true);
+      return now() - t0;
+    },
+  };
+}
+
+/** The input as an RGBA image (a 'frame' need gives width and height; RGB input is widened). */
+function toRgba(input: CaptionInput): RgbaImage {
+  const channels = input.channels ?? 4;
+  const n = input.pixels.length / channels;
+  const width = input.width ?? Math.round(Math.sqrt(n));
+  const height = input.height ?? width;
+  if (width * height !== n || !(width > 0)) {
+    throw new InvalidInputError(`pixels hold ${n} pixels, not ${width} x ${height}`);
+  }
+  if (channels === 4) return { width, height, data: input.pixels };
+  const data = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++)
+    data.set([input.pixels[i * 3], input.pixels[i * 3 + 1], input.pixels[i * 3 + 2], 255], i * 4);
+  return { width, height, data };
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
