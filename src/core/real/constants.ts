@@ -1,0 +1,140 @@
+/**
+ * Every threshold of the real-world caption writer, with its unit and why it has that value. Scores are detector
+ * confidences (0..1); shares are fractions of the frame's area; px are frame pixels.
+ */
+
+/** A detection at or above this score is said plainly ("a cat"). RealWorld.md saw a cat called "dog" at 0.48. */
+export const CONFIDENT_MIN_SCORE = 0.5;
+/** Between this and CONFIDENT_MIN_SCORE a detection is hedged ("what looks like a cat"); below it, not said. */
+export const HEDGE_MIN_SCORE = 0.3;
+
+/** Box share of the frame below which an object is 'small' (about 90x90 px of 640x480): worth a closer look. */
+export const SMALL_MAX_AREA_SHARE = 0.03;
+/** Box share above which a non-person object is 'large': it dominates the picture. */
+export const LARGE_MIN_AREA_SHARE = 0.3;
+/** A person whose box covers this share of the frame (or CLOSE_MIN_HEIGHT_SHARE of its height) is close. */
+export const CLOSE_MIN_AREA_SHARE = 0.35;
+/** A webcam user's head and shoulders fill most of the frame's height even when the box is narrow. */
+export const CLOSE_MIN_HEIGHT_SHARE = 0.85;
+
+/** Central part of a box whose pixels give its colour, per side: edges are mostly background. */
+export const COLOUR_CENTRE_FRACTION = 0.5;
+/** At most this many pixels are sampled per box (strided): enough for a share, cheap in a worker. */
+export const COLOUR_MAX_SAMPLES = 2500;
+/** The winning colour name must cover this share of the sampled pixels, else the pixels are "mixed". */
+export const COLOUR_MIN_SHARE = 0.45;
+/** ...and beat the runner-up by this factor (two-tone objects get no colour rather than a coin toss). */
+export const COLOUR_MIN_LEAD = 1.5;
+/** If this share of a torso's pixels looks like skin, the clothing cannot be read: no colour is said. */
+export const SKIN_MAX_SHARE = 0.2;
+
+/** Same class and IoU above this: one object reported twice (CenterNet peaks next to each other). */
+export const DUPLICATE_IOU = 0.6;
+/** Number words are used up to this count; above it the caption says 'many'. */
+export const MAX_COUNT_WORD = 12;
+/** The parser's count for 'many': "more than MAX_COUNT_WORD". */
+export const MANY_COUNT = MAX_COUNT_WORD + 1;
+
+/** At most this many relations per caption: more reads like a list of coordinates. */
+export const MAX_RELATIONS = 2;
+/** 'on': the resting object's bottom edge lies within this top share of the supporter's box height. */
+export const ON_MAX_DEPTH = 0.6;
+/** 'on': the resting object is smaller than this share of the supporter's area (a cup, not a second table). */
+export const ON_MAX_AREA_RATIO = 0.5;
+/** 'riding': the rider's bottom edge lies between these shares of the ride's height (seat to stirrups). */
+export const RIDE_BOTTOM_RANGE: readonly [number, number] = [0.1, 0.8];
+/** 'next to': boxes overlap vertically by this share of the lower one's height (same row)... */
+export const NEXT_TO_MIN_ROW_OVERLAP = 0.5;
+/** ...the horizontal gap is at most this share of their mean width, and they barely overlap (IoU below). */
+export const NEXT_TO_MAX_GAP = 0.5;
+export const NEXT_TO_MAX_IOU = 0.2;
+/** 'next to' only between objects of comparable size (area ratio): a cup is not "next to" a bus. */
+export const NEXT_TO_MAX_AREA_RATIO = 6;
+/** 'holding': a wrist within this share of the object's box size from the box (pose available). */
+export const HOLD_WRIST_MARGIN = 0.25;
+/** 'holding' without pose: the object's centre in this vertical band of the person's box (hands' height). */
+export const HOLD_BAND: readonly [number, number] = [0.35, 0.75];
+/** 'holding': the object's area is below this share of the person's (a phone, not a sofa behind them). */
+export const HOLD_MAX_AREA_RATIO = 0.25;
+
+/** A keypoint is used only at or above this MoveNet score (its own docs use 0.3 for "visible"). */
+export const KEYPOINT_MIN_SCORE = 0.3;
+/** A wrist this far above its shoulder (share of the torso length) is a raised arm, not a hand at the chest. */
+export const ARM_RAISED_MIN = 0.25;
+/** Thigh direction: |dy| / length above this is upright (standing), below SITTING_MAX_THIGH_SLOPE it sits. */
+export const STANDING_MIN_THIGH_SLOPE = 0.8;
+export const SITTING_MAX_THIGH_SLOPE = 0.5;
+/** Nose offset from the shoulders' midpoint, as a share of shoulder width: below it facing the camera... */
+export const FACING_MAX_NOSE_OFFSET = 0.2;
+/** ...above this, facing left or right (as seen in the image); between, nothing is said. */
+export const TURNED_MIN_NOSE_OFFSET = 0.4;
+/** An expression is said only when the face model gives it this probability (it is noisy on webcams). */
+export const EXPRESSION_MIN_PROB = 0.6;
+/** At most this many person notes ("smiling", "arms raised", ...) per person. */
+export const MAX_PERSON_NOTES = 3;
+
+/** A crop detection matches a glance object at this IoU (frame px boxes). */
+export const MATCH_IOU = 0.5;
+/** A crop detection relabels a matched glance object only when it beats its score by this margin. */
+export const RELABEL_MARGIN = 0.15;
+/** A hedged glance object counts as looked at when this share of its box lies inside a looked region. */
+export const LOOKED_MIN_CONTAINMENT = 0.8;
+
+/** Region side grows by this share of the box on each side: the context that tells a cup from a bowl. */
+export const REGION_MARGIN = 0.25;
+/** Smallest region side, frame px: below it the crop is mostly upsampling. */
+export const REGION_MIN_SIDE_PX = 96;
+/** A region is looked at only if the look is this many times closer than the glance (else it adds nothing). */
+export const MIN_CLOSER = 1.5;
+/** Regions overlapping a better one above this IoU, or contained in it above REGION_MAX_CONTAINMENT, go. */
+export const REGION_MAX_IOU = 0.5;
+export const REGION_MAX_CONTAINMENT = 0.8;
+/** Ranking: every named object starts at 1; these add for what a closer look helps most. */
+export const REGION_BONUS = { small: 0.8, hedged: 1, person: 0.6 } as const;
+/** A weak peak scores this times (peak score / HEDGE_MIN_SCORE): near-misses outrank faint noise. */
+export const WEAK_PEAK_WEIGHT = 0.8;
+/** Weak peaks below this score are noise, not a place to look. */
+export const WEAK_PEAK_MIN_SCORE = 0.1;
+/** Default input sides, px: the glance detector (CenterNet 512) and the second look's detector on a crop. */
+export const GLANCE_SIZE_PX = 512;
+export const LOOK_SIZE_PX = 320;
+
+/** A scene is guessed only with this much evidence (sum of SCENE_RULES weights of the classes present)... */
+export const SCENE_MIN_EVIDENCE = 2;
+/** ...and when it leads the runner-up scene by this much (else the objects fit two scenes: say none). */
+export const SCENE_MIN_LEAD = 0.5;
+/** Hedged objects count this fraction of their class weight towards a scene. */
+export const SCENE_HEDGED_FACTOR = 0.5;
+
+/**
+ * Scene guesses: per scene, the weight of each COCO class's presence (counted once, however many). Weights say how
+ * specific a class is to the scene: 2 alone is enough (a bed means a bedroom), 1.5 is a strong sign that needs a
+ * second one, below 1 only supports. Scene phrases avoid COCO nouns so the parser never reads them as objects.
+ */
+// prettier-ignore
+export const SCENE_RULES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'a kitchen': { oven: 1.5, refrigerator: 1.5, microwave: 1.5, toaster: 1.5, sink: 1, bowl: 0.5, knife: 0.5, spoon: 0.5, fork: 0.3, bottle: 0.3, cup: 0.3 },
+  'a desk': { laptop: 1.5, keyboard: 1.5, mouse: 1.5, tv: 0.7, book: 0.5, 'cell phone': 0.5, cup: 0.5, chair: 0.3 },
+  'a street': { car: 1, bus: 1.5, truck: 1, 'traffic light': 1.5, 'stop sign': 1.5, 'fire hydrant': 1.5, 'parking meter': 1.5, motorcycle: 0.8, bicycle: 0.5, person: 0.3, handbag: 0.3 },
+  'a living room': { couch: 1.5, tv: 1, remote: 1, 'potted plant': 0.5, vase: 0.5, chair: 0.5, book: 0.3, clock: 0.3 },
+  'a dining room': { 'dining table': 1.5, 'wine glass': 1, fork: 1, knife: 0.5, spoon: 0.5, chair: 0.5, bowl: 0.5, cup: 0.3, pizza: 0.5, cake: 0.5 },
+  'a bedroom': { bed: 2, 'teddy bear': 0.5, clock: 0.3, book: 0.3 },
+  'a bathroom': { toilet: 2, sink: 1, toothbrush: 1.5, 'hair drier': 1 },
+  'a park': { bench: 1, kite: 1, frisbee: 1.5, dog: 0.5, 'sports ball': 0.5, bicycle: 0.3, person: 0.2 },
+  'a field with animals': { cow: 1.5, sheep: 1.5, horse: 1.2, zebra: 1.2, giraffe: 1.2, elephant: 1.2, bird: 0.3 },
+  'a beach': { surfboard: 1.5, umbrella: 0.5, kite: 0.5, boat: 0.5 },
+  'a harbour': { boat: 1.5 },
+  'an airport': { airplane: 2 },
+  'a railway': { train: 2 },
+  'a ski slope': { skis: 2, snowboard: 2 },
+  'a tennis court': { 'tennis racket': 1.5, 'sports ball': 0.5 },
+  'a baseball field': { 'baseball bat': 1.5, 'baseball glove': 1.5, 'sports ball': 0.5 },
+};
+
+/** The short caption names at most this many groups; the rest are counted as "N other things". */
+export const SHORT_MAX_GROUPS = 3;
+/** The detailed caption names at most this many groups. */
+export const DETAILED_MAX_GROUPS = 6;
+
+/** Exactly what a caption says when nothing passes HEDGE_MIN_SCORE. */
+export const NOTHING_CAPTION = 'Nothing I can recognise.';

@@ -1,0 +1,95 @@
+/**
+ * Reads a caption of the real-world grammar back into {label, count, hedged} items, for `npm run eval` (recall and
+ * precision per COCO class against hand labels). An object is a determiner ('a', 'an', a count word, a digit,
+ * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS. Everything else
+ * (positions, notes, "the car", "one of them", the scene after "probably") names no new object.
+ */
+import { COLOURS } from '../../world/scene';
+import { MANY_COUNT, NOTHING_CAPTION } from './constants';
+import { COUNT_VALUES } from './group';
+import { NOUN_FORMS } from './nouns';
+
+/** One object group a caption names. */
+export interface ParsedItem {
+  /** COCO class name. */
+  label: string;
+  /** How many; MANY_COUNT for 'many'. */
+  count: number;
+  hedged: boolean;
+}
+
+/** A parsed caption: its items in caption order, the scene it guessed, the "N other things" it counted. */
+export interface ParsedCaption {
+  items: ParsedItem[];
+  scene: string | null;
+  others: number;
+  /** True for exactly the 'nothing' caption. */
+  nothing: boolean;
+}
+
+const ADJECTIVES = new Set<string>(['small', 'large', ...COLOURS]);
+const LONGEST_NOUN_WORDS = Math.max(...[...NOUN_FORMS.keys()].map((k) => k.split(' ').length));
+
+function determiner(w: string | undefined): number | null {
+  if (w === undefined) return null;
+  if (w === 'a' || w === 'an') return 1;
+  if (w === 'many') return MANY_COUNT;
+  if (/^\d+$/.test(w)) return Number(w);
+  const n = COUNT_VALUES.get(w);
+  return n !== undefined && n > 0 ? n : null;
+}
+
+/** The longest noun form starting at word j: its label and how many words it spans. */
+function nounAt(words: readonly string[], j: number): { label: string; span: number } | null {
+  for (let span = LONGEST_NOUN_WORDS; span >= 1; span--) {
+    const form = NOUN_FORMS.get(words.slice(j, j + span).join(' '));
+    if (form) return { label: form.label, span };
+  }
+  return null;
+}
+
+export function parseCaption(text: string): ParsedCaption {
+  const out: ParsedCaption = { items: [], scene: null, others: 0, nothing: false };
+  if (text.trim().toLowerCase() === NOTHING_CAPTION.toLowerCase()) return { ...out, nothing: true };
+  const words = text
+    .toLowerCase()
+    .replace(/([,;:.])/g, ' $1 ')
+    .split(/\s+/)
+    .filter((w) => w && w !== ',' && w !== ';' && w !== ':');
+  let i = 0;
+  while (i < words.length) {
+    if (words[i] === 'probably') {
+      let j = i + 1;
+      while (j < words.length && words[j] !== '.') j++;
+      out.scene = words.slice(i + 1, j).join(' ') || null;
+      i = j;
+      continue;
+    }
+    let j = i;
+    let hedged = false;
+    if (words[j] === 'what' && (words[j + 1] === 'looks' || words[j + 1] === 'look') && words[j + 2] === 'like') {
+      hedged = true;
+      j += 3;
+    }
+    const count = determiner(words[j]);
+    if (count === null) {
+      i++;
+      continue;
+    }
+    j++;
+    if (words[j] === 'other' && (words[j + 1] === 'thing' || words[j + 1] === 'things')) {
+      out.others += count;
+      i = j + 2;
+      continue;
+    }
+    while (ADJECTIVES.has(words[j])) j++;
+    const n = nounAt(words, j);
+    if (!n) {
+      i++;
+      continue;
+    }
+    out.items.push({ label: n.label, count, hedged });
+    i = j + n.span;
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * The real-world caption writer: described objects -> one caption of the grammar in docs/caption-grammar.md (part
+ * 2, "The real-world captioner's grammar"). The coarse and the refined caption come from this same writer.
+ */
+import { POSITION_PHRASES } from '../../world/captions';
+import { DETAILED_MAX_GROUPS, NOTHING_CAPTION, SHORT_MAX_GROUPS } from './constants';
+import { countWord, groupCells, groupObjects, type ObjectGroup } from './group';
+import { article, noun } from './nouns';
+import { findRelations } from './relations';
+import { guessScene } from './scene-guess';
+import type { Relation, SeenObject } from './types';
+
+/** 'short': one sentence naming the main things; 'detailed': every group with position, notes and relations. */
+export type CaptionStyle = 'short' | 'detailed';
+
+/** A caption and what it is made of: the groups it names, its relations, its scene and the objects named. */
+export interface CaptionPlan {
+  text: string;
+  groups: ObjectGroup[];
+  relations: Relation[];
+  scene: string | null;
+  /** Indices of the objects the caption names (the second look's first candidates). */
+  named: number[];
+}
+
+/** "a", "a and b", "a, b and c" (no Oxford comma). */
+function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "one other thing" / "three other things" / "many other things". */
+function restPhrase(n: number): string {
+  return `${countWord(n)} other ${n === 1 ? 'thing' : 'things'}`;
+}
+
+/** A group's noun phrase: [hedge] determiner [size] [colour] noun; adjectives only when every member shares them. */
+function nounPhrase(objects: readonly SeenObject[], g: ObjectGroup, adjectives: boolean): string {
+  const members = g.members.map((i) => objects[i]);
+  const n = members.length;
+  const shared = <T>(pick: (o: SeenObject) => T): T | null =>
+    members.every((o) => pick(o) === pick(members[0])) ? pick(members[0]) : null;
+  const size = shared((o) => (o.size === 'close' ? null : o.size));
+  const colour = shared((o) => o.colour);
+  const words: string[] = adjectives ? [size, colour].filter((w): w is NonNullable<typeof w> => w !== null) : [];
+  words.push(noun(g.label, n));
+  const rest = words.join(' ');
+  const det = n === 1 ? article(rest) : countWord(n);
+  const hedge = g.hedged ? (n === 1 ? 'what looks like ' : 'what look like ') : '';
+  return `${hedge}${det} ${rest}`;
+}
+
+function positionPhrase(objects: readonly SeenObject[], g: ObjectGroup): string {
+  const cells = groupCells(objects, g);
+  return cells.length <= 2 ? ' ' + joinList(cells.map((c) => POSITION_PHRASES[c])) : '';
+}
+
+/** Every note of one object as said: 'close to the camera' first, then its second-look notes. */
+function notesOf(o: SeenObject): string[] {
+  return [...(o.size === 'close' ? ['close to the camera'] : []), ...o.notes];
+}
+
+/** Notes of a group: a single object's own notes; for a group, "one of them smiling", "both ...", at most two. */
+function groupNotes(objects: readonly SeenObject[], g: ObjectGroup): string[] {
+  if (g.members.length === 1) return notesOf(objects[g.members[0]]);
+  const counts = new Map<string, number>();
+  for (const i of g.members) for (const n of notesOf(objects[i])) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const all = g.members.length === 2 ? 'both' : 'all of them';
+  return [...counts.entries()]
+    .slice(0, 2)
+    .map(([note, n]) => `${n === g.members.length ? all : `${countWord(n)} of them`} ${note}`);
+}
+
+function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], rest: number, scene: string | null) {
+  const groupOf = new Map<number, number>();
+  shown.forEach((g, gi) => g.members.forEach((i) => groupOf.set(i, gi)));
+  // A later target with notes of its own cannot be said inline ("next to a person, smiling" is ambiguous).
+  const relations = findRelations(objects, shown).filter(
+    (r) => notesOf(objects[r.object]).length === 0 || groupOf.get(r.object)! < groupOf.get(r.subject)!,
+  );
+  const inline = new Set(relations.filter((r) => notesOf(objects[r.object]).length === 0).map((r) => r.object));
+  const clauses: string[] = [];
+  shown.forEach((g) => {
+    if (g.members.length === 1 && inline.has(g.members[0])) return;
+    const parts = [nounPhrase(objects, g, true) + positionPhrase(objects, g), ...groupNotes(objects, g)];
+    for (const r of relations.filter((r) => g.members.includes(r.subject))) {
+      const t = shown[groupOf.get(r.object)!];
+      // The target's position is left out when it is the subject group's own (only) cell.
+      const where = positionPhrase(objects, t) === positionPhrase(objects, g) ? '' : positionPhrase(objects, t);
+      const target = inline.has(r.object) ? nounPhrase(objects, t, true) + where : `the ${noun(t.label, 1)}`;
+      parts.push(`${g.members.length > 1 ? 'one of them ' : ''}${r.kind} ${target}`);
+    }
+    clauses.push(parts.join(', '));
+  });
+  if (rest > 0) clauses.push(restPhrase(rest));
+  const text = capitalise(clauses.join('; ')) + '.' + (scene ? ` ${capitalise(`probably ${scene}`)}.` : '');
+  return { text, relations };
+}
+
+/** The caption of a set of objects (glance or refined) and what it names. */
+export function planCaption(objects: readonly SeenObject[], style: CaptionStyle): CaptionPlan {
+  const groups = groupObjects(objects);
+  if (groups.length === 0) return { text: NOTHING_CAPTION, groups, relations: [], scene: null, named: [] };
+  const max = style === 'short' ? SHORT_MAX_GROUPS : DETAILED_MAX_GROUPS;
+  const shown = groups.slice(0, max);
+  const rest = groups.slice(max).reduce((n, g) => n + g.members.length, 0);
+  const scene = guessScene(objects);
+  const named = shown.flatMap((g) => g.members);
+  if (style === 'detailed') return { ...writeDetailed(objects, shown, rest, scene), groups: shown, scene, named };
+  const items = shown.map((g) => nounPhrase(objects, g, false));
+  if (rest > 0) items.push(restPhrase(rest));
+  const text = capitalise(joinList(items)) + (scene ? `, probably ${scene}` : '') + '.';
+  return { text, groups: shown, relations: [], scene, named };
+}
+
+/** The caption text alone. */
+export function writeCaption(objects: readonly SeenObject[], style: CaptionStyle): string {
+  return planCaption(objects, style).text;
+}
