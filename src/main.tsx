@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { bridgeCaptionService } from './capture/bridge-caption-service';
-import { DEFAULT_BUNDLE_URL, modelFromQuery } from './app/config';
+import { DEFAULT_BUNDLE_URL, modelFromQuery } from './common/shipped-models';
 import { createModelSwitcher, modelChoiceStorage } from './app/settings/model-switcher';
 import { installTestHook } from './app/test-hook';
 import { backendPreferenceFrom } from './bridge/backend-preference';

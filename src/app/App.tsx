@@ -1,6 +1,6 @@
 import { BackendBadge } from './BackendBadge';
-import type { CaptionService } from './captioning/caption-service';
-import { DEFAULT_BUNDLE_URL } from './config';
+import type { CaptionService } from '../capture/caption-service';
+import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
 import { EmbedView } from './embed/EmbedView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImagesView } from './images/ImagesView';

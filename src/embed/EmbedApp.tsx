@@ -1,8 +1,8 @@
 import { useEffect, useRef, useSyncExternalStore, type ChangeEvent } from 'react';
-import type { CaptionService } from '../app/captioning/caption-service';
-import { formatBytes } from '../app/common/format';
-import { usePageVisible } from '../app/common/usePageVisible';
-import { useMediaSource } from '../app/live/useMediaSource';
+import type { CaptionService } from '../capture/caption-service';
+import { formatBytes } from '../common/format';
+import { usePageVisible } from '../capture/usePageVisible';
+import { useMediaSource } from '../capture/useMediaSource';
 import type { EmbedParams } from './embed-params';
 import type { WidgetSession, WidgetSnapshot } from './widget-session';
 import { useWidgetLive } from './useWidgetLive';

@@ -3,7 +3,7 @@
  * origin=https://host.example`). Every parameter is optional and validated on its own; a bad value falls back
  * to its default and is reported, so a typo never silently turns into something else.
  */
-import type { EmbedMode, EmbedStyle, EmbedTheme } from './protocol';
+import type { EmbedMode, EmbedStyle, EmbedTheme } from '../embed-protocol/protocol';
 
 export interface EmbedParams {
   mode: EmbedMode;

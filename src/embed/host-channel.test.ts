@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostChannel, type ChannelWindow } from './host-channel';
-import type { HostMessage } from './protocol';
+import type { HostMessage } from '../embed-protocol/protocol';
 
 const HOST = 'https://host.example';
 

@@ -5,8 +5,8 @@
  * Messages go out only to the parent with the configured origin as targetOrigin, never '*': if the parent has
  * navigated to another origin, the browser drops them.
  */
-import type { HostMessage, WidgetMessage } from './protocol';
-import { parseHostMessage } from './validate-message';
+import type { HostMessage, WidgetMessage } from '../embed-protocol/protocol';
+import { parseHostMessage } from '../embed-protocol/validate-message';
 
 /** The parts of `window` the channel uses (a fake in tests). */
 export interface ChannelWindow {

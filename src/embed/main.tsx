@@ -3,8 +3,8 @@
  * through the postMessage protocol (host-channel.ts): comlink and the worker are never exposed to the host.
  */
 import { createRoot } from 'react-dom/client';
-import { bridgeCaptionService } from '../app/captioning/bridge-caption-service';
-import { DEFAULT_BUNDLE_URL } from '../app/config';
+import { bridgeCaptionService } from '../capture/bridge-caption-service';
+import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
 import { backendPreferenceFrom } from '../bridge/backend-preference';
 import { CaptionerClient } from '../bridge/captioner-client';
 import { registerServiceWorker } from '../sw/register';

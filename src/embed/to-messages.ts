@@ -1,7 +1,14 @@
 /** Turns what the bridge reports into protocol messages (plain data, rounded, nothing the host does not need). */
 import type { LoadProgress, RuntimeInfo } from '../bridge/captioner-client';
 import type { CaptionResult } from '../core/caption-types';
-import type { CaptionMessage, EmbedInfo, EmbedMode, EmbedStyle, ErrorMessage, ProgressMessage } from './protocol';
+import type {
+  CaptionMessage,
+  EmbedInfo,
+  EmbedMode,
+  EmbedStyle,
+  ErrorMessage,
+  ProgressMessage,
+} from '../embed-protocol/protocol';
 
 /** Regions are whole pixels; scores keep 3 decimals (enough to rank, no more). */
 export function toCaptionMessage(

@@ -1,7 +1,6 @@
-import { useEffect, type RefObject } from 'react';
-import type { CaptionService } from '../app/captioning/caption-service';
-import { startLiveLoop } from '../app/captioning/live-loop';
-import { grabFrame } from '../app/live/media-source';
+import { useCallback, type RefObject } from 'react';
+import type { CaptionService } from '../capture/caption-service';
+import { useLiveLoop, type LiveRun } from '../capture/useLiveLoop';
 import type { WidgetSession } from './widget-session';
 
 /**
@@ -19,22 +18,15 @@ export function useWidgetLive({
   video: RefObject<HTMLVideoElement | null>;
   running: boolean;
 }): void {
-  useEffect(() => {
-    if (!running) return;
-    const loop = startLiveLoop(service, {
-      grab: async () => {
-        const element = video.current;
-        if (!element) return null;
-        const grabbedAt = performance.now();
-        const frame = await grabFrame(element);
-        return frame ? { frame, grabbedAt } : null;
-      },
+  const begin = useCallback(
+    (): LiveRun => ({
       options: () => session.options(),
       onEvent: () => undefined,
       onResult: (_id, outcome) =>
         session.liveCaption(outcome.result, { width: outcome.frameWidth, height: outcome.frameHeight }),
       onError: (_id, error) => session.liveError(error),
-    });
-    return () => void loop.stop();
-  }, [session, service, video, running]);
+    }),
+    [session],
+  );
+  useLiveLoop({ service, video, running, begin });
 }

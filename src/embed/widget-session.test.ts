@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameCaption, RuntimeInfo } from '../bridge/captioner-client';
 import { parseEmbedParams } from './embed-params';
-import type { WidgetMessage } from './protocol';
+import type { WidgetMessage } from '../embed-protocol/protocol';
 import { MAX_PENDING_IMAGES, WidgetSession, type WidgetClient } from './widget-session';
 
 const INFO = {

@@ -7,7 +7,7 @@
 import type { CaptionerClient, LoadProgress, RuntimeInfo } from '../bridge/captioner-client';
 import type { CaptionOptions, CaptionResult } from '../core/caption-types';
 import type { EmbedParams } from './embed-params';
-import type { EmbedInfo, EmbedStyle, HostMessage, WidgetMessage } from './protocol';
+import type { EmbedInfo, EmbedStyle, HostMessage, WidgetMessage } from '../embed-protocol/protocol';
 import { toCaptionMessage, toEmbedInfo, toErrorMessage, toProgressMessage } from './to-messages';
 
 /** Host images waiting or running at once; more are refused with BusyError (a flood must not fill memory). */

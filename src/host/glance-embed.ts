@@ -16,8 +16,8 @@ import {
   type HostMessage,
   type ProgressMessage,
   type WidgetMessage,
-} from '../embed/protocol';
-import { parseHostMessage, parseWidgetMessage } from '../embed/validate-message';
+} from '../embed-protocol/protocol';
+import { parseHostMessage, parseWidgetMessage } from '../embed-protocol/validate-message';
 
 export interface MountOptions {
   /** URL of the widget page (`https://glance.example/embed.html`); relative URLs resolve against this page. */

@@ -1,5 +1,5 @@
 import type { RuntimeStatus } from '../runtime-status';
-import { formatBytes } from './format';
+import { formatBytes } from '../../common/format';
 import { modelLabel } from './model-label';
 import { ProgressBar } from './ProgressBar';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import { drawOverlay, type OverlayLayers } from './draw-overlay';
 
 /**

@@ -3,7 +3,7 @@
  * displayed coordinate space: the canvas covers the element's box and the drawing follows its object-fit.
  */
 import type { Rect } from '../../core/image/fit';
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import {
   heatCells,
   heatColour,

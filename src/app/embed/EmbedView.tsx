@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { mount, type GlanceWidget } from '../../host/glance-embed';
-import type { EmbedMode } from '../../embed/protocol';
+import type { EmbedMode } from '../../embed-protocol/protocol';
 import { CopyButton } from '../common/CopyButton';
 import { embedSnippet } from './embed-snippet';
 import '../common/common.css';

@@ -1,4 +1,4 @@
-import type { EmbedMode } from '../../embed/protocol';
+import type { EmbedMode } from '../../embed-protocol/protocol';
 
 /**
  * The HTML a site pastes to embed Glance from `appUrl` (this app's base URL, ending with '/'); `model` is a

@@ -3,7 +3,7 @@ import type { StageTimings } from '../../core/caption-types';
 import { CaptionDiff } from '../common/CaptionDiff';
 import { CopyButton } from '../common/CopyButton';
 import type { OverlayLayers } from '../common/draw-overlay';
-import { formatBytes, formatMs } from '../common/format';
+import { formatBytes, formatMs } from '../../common/format';
 import { Overlay } from '../common/Overlay';
 import type { ImageCard as Card } from './image-cards';
 

@@ -1,4 +1,4 @@
-import type { CaptionService } from '../captioning/caption-service';
+import type { CaptionService } from '../../capture/caption-service';
 import { downloadText, timestampedName } from '../common/download';
 import { ModelStatus } from '../common/ModelStatus';
 import { ProgressBar } from '../common/ProgressBar';

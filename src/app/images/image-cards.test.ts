@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionResult } from '../../core/caption-types';
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import { batchProgress, engineProblem, newCard, updateCardIn, type ImageCard } from './image-cards';
 import { toImagesJson } from './images-export';
 

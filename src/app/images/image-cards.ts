@@ -3,7 +3,7 @@
  * reducers over plain data, so the view is a function of it and the tests need no DOM.
  */
 import type { CaptionPass, CaptionStage } from '../../core/caption-types';
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import type { FileProblem } from './file-checks';
 
 export type CardStatus = 'queued' | 'captioning' | 'done' | 'error';

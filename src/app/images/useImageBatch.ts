@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { isCancellation, type CaptionService } from '../captioning/caption-service';
+import { isCancellation, type CaptionService } from '../../capture/caption-service';
 import { checkImageFile, readHead } from './file-checks';
 import { engineProblem, newCard, updateCardIn, type CardUpdate, type ImageCard } from './image-cards';
 import { SerialQueue } from './serial-queue';

@@ -1,5 +1,5 @@
 import { downloadText, timestampedName } from '../common/download';
-import { formatClock, formatMs } from '../common/format';
+import { formatClock, formatMs } from '../../common/format';
 import { entryText, listedEntries, toLogJson, toWebVtt, type LogEntry } from './caption-log';
 
 /** The session's captions, newest first, with exports. A log, not a live region (the Announcer speaks). */

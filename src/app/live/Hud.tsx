@@ -1,4 +1,4 @@
-import { formatMs } from '../common/format';
+import { formatMs } from '../../common/format';
 import { captionsPerSecond, medianLatency, type LiveStats } from './live-stats';
 
 /** The heads-up numbers over the video: captions per second, median latency (frame grab to final caption), backend. */

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CaptionService } from '../captioning/caption-service';
+import type { CaptionService } from '../../capture/caption-service';
 import { Announcer } from '../common/Announcer';
 import { ModelStatus } from '../common/ModelStatus';
 import { Overlay } from '../common/Overlay';
 import { speak, speechAvailable, stopSpeaking } from '../common/speech';
-import { usePageVisible } from '../common/usePageVisible';
+import { usePageVisible } from '../../capture/usePageVisible';
 import { useSettings } from '../common/useSettings';
 import type { RuntimeStatus } from '../runtime-status';
 import { CaptionLog } from './CaptionLog';
@@ -14,7 +14,7 @@ import { LiveControls } from './LiveControls';
 import { setLiveTestHook } from './live-test-hook';
 import { SourcePicker } from './SourcePicker';
 import { useLiveCaptions } from './useLiveCaptions';
-import { useMediaSource } from './useMediaSource';
+import { useMediaSource } from '../../capture/useMediaSource';
 import '../common/common.css';
 import './live.css';
 

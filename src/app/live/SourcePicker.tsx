@@ -1,5 +1,5 @@
 import type { LiveSourceKind } from '../common/settings';
-import type { SourceState } from './useMediaSource';
+import type { SourceState } from '../../capture/useMediaSource';
 
 /** Choose the demo camera or a webcam (and which one), and start or stop it. Plain form controls. */
 export function SourcePicker({

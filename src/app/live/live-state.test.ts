@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionResult } from '../../core/caption-types';
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import { INITIAL_LIVE_STATE, liveReducer, type LiveAction, type LiveState } from './live-state';
 
 const outcome = (coarse: string, refined: string | null): CaptionOutcome => ({

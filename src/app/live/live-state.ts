@@ -2,7 +2,7 @@
  * Everything the Live view shows about captions, as one reducer: the caption on screen (caption-stability.ts),
  * the last finished outcome (overlay, HUD), the HUD's stats, the log and the latest announcement.
  */
-import type { CaptionOutcome } from '../captioning/caption-service';
+import type { CaptionOutcome } from '../../capture/caption-service';
 import { appendEntry, type LogEntry } from './caption-log';
 import { INITIAL_LIVE_CAPTION, liveCaptionStep, shownText, type LiveCaptionState } from './caption-stability';
 import { EMPTY_STATS, addSample, type LiveStats } from './live-stats';

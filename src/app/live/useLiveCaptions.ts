@@ -1,14 +1,13 @@
-import { useEffect, useReducer, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type RefObject } from 'react';
+import type { CaptionService } from '../../capture/caption-service';
+import { useLiveLoop, type LiveRun } from '../../capture/useLiveLoop';
 import type { CaptionOptions } from '../../core/caption-types';
-import type { CaptionService } from '../captioning/caption-service';
-import { startLiveLoop } from '../captioning/live-loop';
 import { INITIAL_LIVE_STATE, liveReducer } from './live-state';
-import { grabFrame } from './media-source';
 
 /**
- * Captions the video while `running`: one frame in flight, the newest frame each time (live-loop.ts). Options
- * are read per frame, so toggles apply to the next frame without restarting. `sessionKey` changing (a new
- * source) clears the captions and the log.
+ * Captions the video while `running`: one frame in flight, the newest frame each time (src/capture's live
+ * loop). Options are read per frame, so toggles apply to the next frame without restarting. `sessionKey`
+ * changing (a new source) clears the captions and the log.
  */
 export function useLiveCaptions({
   service,
@@ -38,19 +37,12 @@ export function useLiveCaptions({
     dispatch({ type: 'reset' });
   }, [sessionKey]);
 
-  useEffect(() => {
-    if (!service || !running) return;
+  // Made each time the loop starts (useLiveLoop), so its per-frame bookkeeping starts empty.
+  const begin = useCallback((): LiveRun => {
     if (session.current.startPerf === 0) session.current = { startPerf: performance.now(), startWall: Date.now() };
     const coarseText = new Map<number, string>();
     let latestFrame = 0;
-    const loop = startLiveLoop(service, {
-      grab: async () => {
-        const element = video.current;
-        if (!element) return null;
-        const grabbedAt = performance.now();
-        const frame = await grabFrame(element);
-        return frame ? { frame, grabbedAt } : null;
-      },
+    return {
       options: () => optionsRef.current,
       onEvent: (frameId, event) => {
         latestFrame = frameId;
@@ -79,12 +71,11 @@ export function useLiveCaptions({
         const e = error as { name?: string; message?: string };
         dispatch({ type: 'error', frameId, message: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
       },
-    });
-    return () => {
       // A coarse caption on screen whose refinement was cancelled must not stay as if it were current.
-      void loop.stop().then(() => dispatch({ type: 'abandon', frameId: latestFrame }));
+      stopped: () => dispatch({ type: 'abandon', frameId: latestFrame }),
     };
-  }, [service, running, video]);
+  }, []);
+  useLiveLoop({ service, video, running, begin });
 
   return { state, sessionStart: session };
 }

@@ -1,5 +1,5 @@
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../common/format';
 import { modelLabel } from '../common/model-label';
 import { ProgressBar } from '../common/ProgressBar';
 import type { ModelSwitcher } from './model-switcher';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatBytes } from '../common/format';
+import { formatBytes } from '../../common/format';
 import { clearCachedModels, readCacheReport, type CacheReport } from './model-cache';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The bundles the app ships (public/models/<name>/, each with its model card in README.md). The app starts with
+ * The bundles Glance ships (public/models/<name>/, each with its model card in README.md). App and widget start with
  * the real-world captioner, which describes webcams and photos; the scene-world model is the learned second
  * look's demonstration and known-answer test bed (the demo camera's scenes). The fixture bundle
  * (public/models/fixture) stays for the runtime's own tests.

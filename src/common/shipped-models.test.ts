@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUNDLE_URL, WORLD_BUNDLE_URL, modelFromQuery } from './config';
+import { DEFAULT_BUNDLE_URL, WORLD_BUNDLE_URL, modelFromQuery } from './shipped-models';
 
 describe('modelFromQuery', () => {
   it('maps the shipped short names and passes URLs through', () => {
