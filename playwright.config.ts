@@ -4,6 +4,11 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, WEBGPU_ARGS } from './scripts
 /** Not the app's port (vite.config.ts), so the suite can run while `npm start` or `npm run dev` is up. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
+/** A browser profile whose app origin remembers `bundleUrl` as the chosen model (src/app/settings). */
+function rememberedModel(origin: string, bundleUrl: string) {
+  return { cookies: [], origins: [{ origin, localStorage: [{ name: 'glance.model.v1', value: bundleUrl }] }] };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -20,6 +25,9 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
+    // The known-answer specs run the scene-world model, as a user who picked it in Settings would; the specs
+    // of the real-world default clear this (`test.use({ storageState: NO_REMEMBERED_MODEL })`, e2e/fixtures).
+    storageState: rememberedModel(`http://127.0.0.1:${PORT}`, '/models/glance-world-v1/'),
     trace: 'retain-on-failure',
     // The app's service worker precaches ~29 MB per fresh context; only the specs about it (offline) allow it.
     serviceWorkers: 'block',

@@ -3,8 +3,11 @@
  * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
  * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
  *
- *   npm run eval -- [--model public/models/glance-world-v1] [--data data/world/test] [--limit 200 | --all]
- *                   [--styles short,detailed] [--threads 2] [--out reports]
+ *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1] [--data data/world/test]
+ *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
+ *                   [--real-model public/models/glance-real-v1]
+ * `--set real` (or all, the default) also scores the real-world captioner on the hand-labelled photos
+ * (scripts/eval-real.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ import { loadNodeCaptioner } from '../src/node/load-captioner';
 import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
 import { ensureWorldSplit } from './bench/world-split';
+import { runRealEval } from './eval-real';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     styles: { type: 'string', default: 'short,detailed' },
     threads: { type: 'string', default: '2' },
     out: { type: 'string', default: 'reports' },
+    set: { type: 'string', default: 'all' },
+    'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
   },
 });
 
@@ -44,6 +50,16 @@ function stylesFrom(text: string): CaptionStyle[] {
 }
 
 async function main(): Promise<void> {
+  const set = values.set!;
+  if (!['all', 'world', 'real'].includes(set)) throw new Error(`--set must be all, world or real, got ${set}`);
+  if (set !== 'real') await worldEval();
+  if (set !== 'world') {
+    const threads = positiveInteger('threads', values.threads);
+    await runRealEval({ model: values['real-model']!, threads, out: values.out! });
+  }
+}
+
+async function worldEval(): Promise<void> {
   const started = performance.now();
   const model = values.model!;
   const dataDir = values.data!;
