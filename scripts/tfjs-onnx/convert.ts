@@ -17,8 +17,13 @@ export interface ConvertOptions {
     dtype?: TfDtype;
     /** Reference shape for shape inference (defaults to the placeholder's). */
     shape?: number[];
-    /** Symbolic names for dims that are free in ONNX (e.g. { 1: 'height', 2: 'width' }). */
+    /** Symbolic names for dims that are free in ONNX (e.g. { 1: 'height', 2: 'width' }, { 0: 'batch' }). */
     dynamic?: Record<number, string>;
+    /**
+     * ONNX ops put in front of the graph (e.g. 0..255 -> -1..1, RGB -> grey), so every converted model takes
+     * the same kind of input; `channels` is the ONNX input's last dim when it differs from the placeholder's.
+     */
+    prelude?: { channels?: number; build: (ctx: ConvertContext, input: string) => string };
   };
   /** TF tensors to expose, with their ONNX names. */
   outputs: { tf: string; name: string }[];
@@ -68,7 +73,9 @@ export function convertGraph(graph: TfGraph, opts: ConvertOptions): ConvertResul
   const ctx = new ConvertContext(graph);
   const dtype = opts.input.dtype ?? ph.dtype;
   const refShape = opts.input.shape ?? ph.shape;
-  ctx.set(ph.name, { onnx: opts.input.name, dtype, shape: refShape });
+  const fed = opts.input.prelude ? opts.input.prelude.build(ctx, opts.input.name) : opts.input.name;
+  ctx.set(ph.name, { onnx: fed, dtype, shape: refShape });
+  const onnxInShape = opts.input.prelude?.channels ? [...refShape.slice(0, -1), opts.input.prelude.channels] : refShape;
   const opCounts: Record<string, number> = {};
   for (const n of nodes) {
     try {
@@ -93,7 +100,7 @@ export function convertGraph(graph: TfGraph, opts: ConvertOptions): ConvertResul
       {
         name: opts.input.name,
         elemType: elemTypeOf(dtype),
-        dims: refShape.map((d, i) => opts.input.dynamic?.[i] ?? d),
+        dims: onnxInShape.map((d, i) => opts.input.dynamic?.[i] ?? d),
       },
     ],
     outputs,

