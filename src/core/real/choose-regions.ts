@@ -59,7 +59,9 @@ export function objectScore(o: SeenObject): number {
 
 /**
  * The top `k` regions, best first. Candidates: every object (all were said or are hedged doubts) and every weak
- * peak at or above WEAK_PEAK_MIN_SCORE. Ties keep objects before peaks and input order.
+ * peak at or above WEAK_PEAK_MIN_SCORE. Ties keep objects before peaks and input order. A candidate mostly
+ * inside a better region goes (that look already covers it); a bigger one around a better small one stays (a
+ * person holding a cup: the cup's crop does not read the person's pose).
  */
 export function chooseRegions(
   objects: readonly SeenObject[],
@@ -83,10 +85,7 @@ export function chooseRegions(
   for (const c of candidates) {
     if (chosen.length >= opts.k) break;
     const overlaps = chosen.some(
-      (s) =>
-        iou(c.box, s.box) > REGION_MAX_IOU ||
-        containment(c.box, s.box) > REGION_MAX_CONTAINMENT ||
-        containment(s.box, c.box) > REGION_MAX_CONTAINMENT,
+      (s) => iou(c.box, s.box) > REGION_MAX_IOU || containment(c.box, s.box) > REGION_MAX_CONTAINMENT,
     );
     if (!overlaps) chosen.push(c);
   }

@@ -70,7 +70,7 @@ export const FACING_MAX_NOSE_OFFSET = 0.2;
 export const TURNED_MIN_NOSE_OFFSET = 0.4;
 /** An expression is said only when the face model gives it this probability (it is noisy on webcams). */
 export const EXPRESSION_MIN_PROB = 0.6;
-/** At most this many person notes ("smiling", "arms raised", ...) per person. */
+/** At most this many person notes ("smiling", "raising both arms", ...) per person. */
 export const MAX_PERSON_NOTES = 3;
 
 /** A crop detection matches a glance object at this IoU (frame px boxes). */

@@ -38,8 +38,8 @@ describe('person notes from keypoints', () => {
   });
 
   it('reads raised arms: both, or one', () => {
-    expect(armsNote(pose({ left_wrist: [370, 60], right_wrist: [230, 70] }))).toBe('arms raised');
-    expect(armsNote(pose({ right_wrist: [230, 70] }))).toBe('one arm raised');
+    expect(armsNote(pose({ left_wrist: [370, 60], right_wrist: [230, 70] }))).toBe('raising both arms');
+    expect(armsNote(pose({ right_wrist: [230, 70] }))).toBe('raising one arm');
     expect(armsNote(pose({ right_wrist: [230, 140] }))).toBeNull(); // just above the shoulder: not raised
   });
 
@@ -77,10 +77,10 @@ describe('person notes from keypoints', () => {
       keypoints: pose({ left_wrist: [370, 60], right_wrist: [230, 70] }),
       expression: { happy: 0.9 },
     };
-    expect(describePerson(look, frame)).toEqual(['wearing blue', 'smiling', 'arms raised']);
+    expect(describePerson(look, frame)).toEqual(['wearing blue', 'smiling', 'raising both arms']);
     expect(describePerson({ ...look, expression: undefined }, frame)).toEqual([
       'wearing blue',
-      'arms raised',
+      'raising both arms',
       'facing the camera',
     ]);
   });

@@ -49,7 +49,7 @@ export function armsNote(k: readonly PoseKeypoint[]): string | null {
     const s = keypoint(k, `${side}_shoulder`);
     return w && s && s.y - w.y >= ARM_RAISED_MIN * unit;
   }).length;
-  return raised === 2 ? 'arms raised' : raised === 1 ? 'one arm raised' : null;
+  return raised === 2 ? 'raising both arms' : raised === 1 ? 'raising one arm' : null;
 }
 
 export function postureNote(k: readonly PoseKeypoint[]): string | null {

@@ -82,8 +82,12 @@ export function parseCaption(text: string): ParsedCaption {
       i = j + 2;
       continue;
     }
-    while (ADJECTIVES.has(words[j])) j++;
-    const n = nounAt(words, j);
+    // Adjectives, then a noun; backing off when the noun is itself an adjective word ("a small orange").
+    let k = j;
+    while (ADJECTIVES.has(words[k])) k++;
+    let n = nounAt(words, k);
+    while (!n && k > j) n = nounAt(words, --k);
+    j = k;
     if (!n) {
       i++;
       continue;

@@ -101,7 +101,7 @@ export interface SeenObject {
   colour: ColourName | null;
   /** Said with "what looks like": score between HEDGE_MIN_SCORE and CONFIDENT_MIN_SCORE, not yet confirmed. */
   hedged: boolean;
-  /** Person notes from the second look, in caption order ('wearing red', 'smiling', 'arms raised', ...). */
+  /** Person notes from the second look, in caption order ('wearing red', 'smiling', 'raising one arm', ...). */
   notes: string[];
   /** Pose keypoints (frame px) when the second look read them: 'holding' uses the wrists. */
   keypoints?: PoseKeypoint[];

@@ -65,9 +65,11 @@ describe('writeCaption: groups, positions, notes', () => {
   it('says the colour and size a group shares, and group notes as "both" / "one of them"', () => {
     const twins = [
       seen('person', { x: 210, y: 210, w: 60, h: 180 }, { notes: ['smiling'] }),
-      seen('person', { x: 320, y: 210, w: 60, h: 180 }, { notes: ['smiling', 'arms raised'] }),
+      seen('person', { x: 320, y: 210, w: 60, h: 180 }, { notes: ['smiling', 'raising both arms'] }),
     ];
-    expect(writeCaption(twins, 'detailed')).toBe('Two people in the center, both smiling, one of them arms raised.');
+    expect(writeCaption(twins, 'detailed')).toBe(
+      'Two people in the center, both smiling, one of them raising both arms.',
+    );
     const redCars = [
       seen('car', { x: 10, y: 420, w: 80, h: 60 }, { colour: 'red', size: 'small' }),
       seen('car', { x: 100, y: 420, w: 80, h: 60 }, { colour: 'red' }),
