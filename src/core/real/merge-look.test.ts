@@ -83,6 +83,18 @@ describe('mergeLook: single rules', () => {
     expect(out.changes).toEqual([]);
   });
 
+  it('reads a person seen from two regions once, from the first region', () => {
+    const [person] = describeObjects([det('person', 0.9, personBox)], frame);
+    const look = (happy: number): RegionLook => ({
+      box: { x: 180, y: 40, w: 240, h: 500 },
+      detections: [],
+      people: [{ box: personBox, keypoints: [], expression: { happy } }],
+    });
+    const out = mergeLook([person], [look(0.9), look(0.1)], frame);
+    expect(out.objects[0].notes).toEqual(['smiling']);
+    expect(out.changes).toEqual([{ kind: 'detailed', index: 0, label: 'person', notes: ['smiling'] }]);
+  });
+
   it('relabels only with a clear margin', () => {
     const [dog] = describeObjects([det('dog', 0.7, dogBox)], frame);
     const out = mergeLook([dog], [{ box: region, detections: [det('cat', 0.8, dogBox)] }], frame);

@@ -96,8 +96,9 @@ export function mergeLook(glance: readonly SeenObject[], looks: readonly RegionL
   });
   for (const l of looks) {
     for (const p of l.people ?? []) {
-      const e = bestMatch(kept, p.box, (e) => e.obj.label === 'person');
-      if (!e) continue;
+      // A person inside two regions is read once: the first (best-ranked) region's look wins.
+      const e = bestMatch(kept, p.box, (e) => e.obj.label === 'person' && e.obj.keypoints === undefined);
+      if (!e || e.kinds.includes('detailed')) continue;
       e.obj.keypoints = p.keypoints;
       e.obj.notes = describePerson(p, frame);
       if (e.obj.notes.length > 0) e.kinds.push('detailed');

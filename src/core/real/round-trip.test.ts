@@ -61,7 +61,8 @@ describe('write -> parse', () => {
         }));
         const parsed = parseCaption(writeCaption(objects, style));
         expect(parsed.items.map(key).sort(), writeCaption(objects, style)).toEqual(expected.map(key).sort());
-        expect(parsed.others).toBe(groups.slice(max).reduce((s, g) => s + g.members.length, 0));
+        const rest = groups.slice(max).reduce((s, g) => s + g.members.length, 0);
+        expect(parsed.others).toBe(Math.min(rest, MANY_COUNT));
       }
     }
   });
