@@ -53,6 +53,17 @@ describe('findRelations', () => {
     ]);
   });
 
+  it('says a cup in front of a person is on the table, unless a wrist holds it', () => {
+    const objects = [
+      seen('person', { x: 200, y: 50, w: 200, h: 500 }),
+      seen('dining table', { x: 50, y: 330, w: 500, h: 250 }),
+      seen('cup', { x: 280, y: 290, w: 40, h: 60 }), // in the person's hands band and on the table's top
+    ];
+    expect(findRelations(objects, groupObjects(objects))).toEqual([{ kind: 'on', subject: 2, object: 1 }]);
+    objects[0] = { ...objects[0], keypoints: [{ name: 'right_wrist', x: 300, y: 320, score: 0.9 }] };
+    expect(findRelations(objects, groupObjects(objects))).toEqual([{ kind: 'holding', subject: 0, object: 2 }]);
+  });
+
   it('never points at one member of a group', () => {
     const objects = [
       seen('dog', { x: 20, y: 430, w: 120, h: 100 }),

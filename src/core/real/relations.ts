@@ -115,7 +115,10 @@ export function findRelations(objects: readonly SeenObject[], groups: readonly O
   };
   const person = (o: SeenObject) => o.label === 'person';
   tryAdd('riding', isRiding, person, (o) => RIDDEN.has(o.label));
-  tryAdd('holding', isHolding, person, (o) => HANDHELD.has(o.label));
+  // Without a pose, a cup resting on a table in front of a person is not "held": the table wins.
+  const resting = (o: SeenObject) => objects.some((t) => SUPPORTS.has(t.label) && isOn(o, t));
+  const holds = (p: SeenObject, o: SeenObject) => isHolding(p, o) && (p.keypoints !== undefined || !resting(o));
+  tryAdd('holding', holds, person, (o) => HANDHELD.has(o.label));
   tryAdd(
     'on',
     isOn,
