@@ -77,8 +77,10 @@ function decodeWeight(spec: WeightSpec, bytes: Uint8Array): { tensor: TfTensor; 
   const count = spec.shape.reduce((a, b) => a * b, 1);
   const dtype = DT[`DT_${spec.dtype === 'float32' ? 'FLOAT' : spec.dtype.toUpperCase()}`];
   if (!dtype) throw new Error(`weight ${spec.name}: unsupported dtype ${spec.dtype}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const q = spec.quantization;
+  const width = q ? (q.dtype === 'uint8' ? 1 : 2) : dtype === 'bool' ? 1 : 4;
+  if (bytes.length < width * count) throw new Error(`weight ${spec.name}: the shards end before the manifest says`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (q) {
     const out = dtype === 'float32' ? new Float32Array(count) : new Int32Array(count);
     if (q.dtype === 'float16') {
