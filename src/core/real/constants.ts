@@ -45,9 +45,10 @@ export const ON_MAX_AREA_RATIO = 0.5;
 export const RIDE_BOTTOM_RANGE: readonly [number, number] = [0.1, 0.8];
 /** 'next to': boxes overlap vertically by this share of the lower one's height (same row)... */
 export const NEXT_TO_MIN_ROW_OVERLAP = 0.5;
-/** ...the horizontal gap is at most this share of their mean width, and they barely overlap (IoU below). */
+/** ...the horizontal gap is at most this share of their mean width... */
 export const NEXT_TO_MAX_GAP = 0.5;
-export const NEXT_TO_MAX_IOU = 0.2;
+/** ...and they overlap sideways by at most this share of the narrower width (more is in front or behind). */
+export const NEXT_TO_MAX_X_OVERLAP = 0.2;
 /** 'next to' only between objects of comparable size (area ratio): a cup is not "next to" a bus. */
 export const NEXT_TO_MAX_AREA_RATIO = 6;
 /** 'holding': a wrist within this share of the object's box size from the box (pose available). */

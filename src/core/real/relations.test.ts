@@ -38,6 +38,8 @@ describe('relation geometry', () => {
     expect(isNextTo(dog, seen('car', { x: 170, y: 100, w: 160, h: 120 }))).toBe(false); // another row
     expect(isNextTo(dog, seen('car', { x: 400, y: 420, w: 160, h: 120 }))).toBe(false); // far
     expect(isNextTo(dog, seen('bus', { x: 150, y: 200, w: 440, h: 390 }))).toBe(false); // much bigger
+    expect(isNextTo(dog, seen('cat', { x: 90, y: 430, w: 120, h: 100 }))).toBe(false); // half in front of it
+    expect(isNextTo(dog, seen('cat', { x: 130, y: 430, w: 120, h: 100 }))).toBe(true); // 10 px overlap
   });
 });
 

@@ -10,13 +10,13 @@ import {
   MAX_RELATIONS,
   NEXT_TO_MAX_AREA_RATIO,
   NEXT_TO_MAX_GAP,
-  NEXT_TO_MAX_IOU,
+  NEXT_TO_MAX_X_OVERLAP,
   NEXT_TO_MIN_ROW_OVERLAP,
   ON_MAX_AREA_RATIO,
   ON_MAX_DEPTH,
   RIDE_BOTTOM_RANGE,
 } from './constants';
-import { area, centre, iou } from './geometry';
+import { area, centre } from './geometry';
 import type { ObjectGroup } from './group';
 import { keypoint } from './keypoints';
 import type { Relation, SeenObject } from './types';
@@ -84,7 +84,7 @@ export function isNextTo(a: SeenObject, b: SeenObject): boolean {
   return (
     rowOverlap >= NEXT_TO_MIN_ROW_OVERLAP * Math.min(p.h, q.h) &&
     gap <= NEXT_TO_MAX_GAP * ((p.w + q.w) / 2) &&
-    iou(p, q) <= NEXT_TO_MAX_IOU &&
+    -gap <= NEXT_TO_MAX_X_OVERLAP * Math.min(p.w, q.w) &&
     ratio <= NEXT_TO_MAX_AREA_RATIO
   );
 }
