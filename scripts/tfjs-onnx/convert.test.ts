@@ -237,6 +237,22 @@ describe('convert: resize', () => {
   });
 });
 
+describe('convert: free batch', () => {
+  it("a graph converted with a free batch names the outputs' batch dim too", () => {
+    const g = new TinyGraph();
+    g.input('x', [1, 3]);
+    g.op('y', 'Sigmoid', ['x']);
+    const { json, weights } = g.model();
+    const res = convertGraph(parseGraph(json as never, weights), {
+      graphName: 'batch',
+      input: { tf: 'x', name: 'x', dynamic: { 0: 'batch' } },
+      outputs: [{ tf: 'y', name: 'y' }],
+    });
+    expect(res.model.inputs[0].dims).toEqual(['batch', 3]);
+    expect(res.model.outputs[0].dims).toEqual(['batch', 3]);
+  });
+});
+
 describe('convert: shape ops', () => {
   it('Reshape, ExpandDims, Squeeze, ConcatV2, Pack, Unpack, Pad, Transpose, GatherV2, GatherNd', async () => {
     const g = new TinyGraph();

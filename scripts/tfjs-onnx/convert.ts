@@ -112,7 +112,7 @@ export function convertGraph(graph: TfGraph, opts: ConvertOptions): ConvertResul
   return { model, bytes: encodeOnnx(model), opCounts, outputShapes };
 }
 
-/** Output dims: fixed where the input is fixed; spatial dims of a dynamic input become free names. */
+/** Output dims: fixed where the input is fixed; a free batch, or the spatial dims of a free-size input, become names. */
 function symbolicDims(
   shape: number[] | undefined,
   opts: ConvertOptions,
@@ -120,7 +120,10 @@ function symbolicDims(
   name: string,
 ): (number | string)[] {
   if (!shape) return [];
-  if (!opts.input.dynamic) return shape;
+  const dyn = opts.input.dynamic;
+  if (!dyn) return shape;
+  // A free batch only: the outputs' first dim follows it.
+  if (dyn[0] !== undefined && dyn[1] === undefined) return shape.map((d, i) => (i === 0 ? dyn[0] : d));
   return shape.map((d, i) =>
     i >= 1 && i <= 2 && refShape.length === 4 && shape.length === 4 ? `${name}_${i === 1 ? 'h' : 'w'}` : d,
   );

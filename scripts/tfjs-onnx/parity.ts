@@ -5,9 +5,10 @@
  * `tower_0/detections`. Photos: arguments (paths or file names), default darknet's dog, person, horses and kite
  * from .cache/real-photos (scripts/real-photos/fetch.ts) or $GLANCE_REAL_PHOTOS. Exit code 1 when a check fails.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 import { centernetRows, type CenternetRow } from '../../src/core/real/centernet-decode';
 import { COCO_LABELS } from '../../src/core/real/coco-labels';
 import { modelsDir } from './build';
@@ -67,6 +68,9 @@ async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }
   const onnxPath = join(modelsDir(), recipe.file);
   if (!existsSync(onnxPath)) throw new Error(`${onnxPath} missing: run npm run models:real first`);
   const session = await ort.InferenceSession.create(onnxPath);
+  // The app's runtime: onnxruntime-web's WASM build runs in Node too (single thread).
+  ortWeb.env.wasm.numThreads = 1;
+  const web = await ortWeb.InferenceSession.create(readFileSync(onnxPath), { executionProviders: ['wasm'] });
   const tfModel = await loadTfjs(join('node_modules', '@vladmandic', 'human-models', 'models', recipe.source));
   const limit = PARITY_LIMITS[recipe.key];
   let ok = true;
@@ -80,14 +84,9 @@ async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }
       ...extraTf,
     ]);
     const t0 = performance.now();
-    const res = await session.run({
-      [recipe.convert.input.name]: new ort.Tensor('float32', onnxInput(recipe.key, img, recipe.size), [
-        1,
-        recipe.size,
-        recipe.size,
-        3,
-      ]),
-    });
+    const fed = onnxInput(recipe.key, img, recipe.size);
+    const inDims = [1, recipe.size, recipe.size, 3];
+    const res = await session.run({ [recipe.convert.input.name]: new ort.Tensor('float32', fed, inDims) });
     const ms = performance.now() - t0;
     const parts: string[] = [];
     recipe.convert.outputs.forEach((o, i) => {
@@ -96,7 +95,16 @@ async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }
       if (!(d.rel <= limit)) ok = false;
       parts.push(`${o.name} max|diff| ${d.abs.toExponential(2)} (relative to max|TF.js| ${d.rel.toExponential(2)})`);
     });
-    console.log(`  ${recipe.key} ${name}: ${parts.join(', ')} (onnxruntime ${ms.toFixed(0)} ms)`);
+    const webRes = await web.run({ [recipe.convert.input.name]: new ortWeb.Tensor('float32', fed, inDims) });
+    const webDiff = Math.max(
+      ...recipe.convert.outputs.map(
+        (o) => maxAbsDiff(webRes[o.name].data as Float32Array, res[o.name].data as Float32Array).rel,
+      ),
+    );
+    worst['web-vs-node (relative)'] = Math.max(worst['web-vs-node (relative)'] ?? 0, webDiff);
+    if (!(webDiff <= limit)) ok = false;
+    parts.push(`onnxruntime-web WASM vs node ${webDiff.toExponential(1)} relative`);
+    console.log(`  ${recipe.key} ${name}: ${parts.join(', ')} (onnxruntime-node ${ms.toFixed(0)} ms)`);
     if (recipe.key === 'detector') {
       const heat = res.heatmap;
       const [, gh, gw] = heat.dims;
