@@ -84,7 +84,10 @@ class TrainConfig:
     seed: int = 1
     log_every: int = 20
     checkpoint_every_min: float = 5.0  # also save checkpoint.pt this often (a stopped run leaves a model)
-    cache_dir: str = "training/runs/cache"
+    cache_dir: Optional[str] = "training/runs/cache"  # null: decode into memory, no .npy cache
+    load_workers: int = 2          # threads decoding the images (PIL releases the GIL while decoding)
+    images_on_device: Optional[bool] = None  # keep all decoded images on the training device (null: on a GPU)
+    camera_aug: float = 0.0        # share of training images given a camera-like degradation (training/augment.py)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Evaluate a run with the PyTorch reference greedy two-pass decoding and the caption-grammar parser.
 
-  /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N]
+  /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N] [--device cuda]
 
 Writes <run>/metrics.json: per-object full accuracy by size, per-attribute accuracy, missed and hallucinated
 objects for the coarse and the refined detailed caption, short-caption exact match, and how many fully correct
@@ -86,12 +86,13 @@ def main(argv: Optional[list] = None) -> None:
     ap.add_argument("--split", default="data/world/test")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--out", default=None, help="default <run>/metrics.json")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     model, run, tok, state = checkpoint.load(os.path.join(args.run, "checkpoint.pt"))
     cs = CaptionSet(args.split, args.limit, run.model.image_size)
-    m = evaluate(captioner_from_checkpoint(state, model, tok), cs, cs.load_images(None))
+    m = evaluate(captioner_from_checkpoint(state, model.to(args.device), tok), cs, cs.load_images(None))
     m["split"] = args.split
     with open(args.out or os.path.join(args.run, "metrics.json"), "w") as f:
         json.dump(m, f, indent=1)

@@ -48,7 +48,7 @@ class Captioner:
         logits, past, sal = dec(first, past=past)
         first_logits = logits[:, -1]
         out: List[List[int]] = [[] for _ in range(b)]
-        rows: List[List[np.ndarray]] = [[sal[i, -1, :t].double().numpy()] for i in range(b)]
+        rows: List[List[np.ndarray]] = [[r] for r in sal[:, -1, :t].double().cpu().numpy()]
         done = [False] * b
         for step in range(max_new):
             nxt = logits[:, -1].argmax(-1)
@@ -61,19 +61,21 @@ class Captioner:
             if all(done) or step == max_new - 1:
                 break
             logits, past, sal = dec(self.model.embed(nxt[:, None]), past=past)
+            last = sal[:, -1, :t].double().cpu().numpy()
             for i in range(b):
                 if not done[i]:
-                    rows[i].append(sal[i, -1, :t].double().numpy())
+                    rows[i].append(last[i])
         return out, rows, first_logits
 
     @torch.no_grad()
     def caption_many(self, squares: np.ndarray, style: str, refine: bool = True) -> List[TwoPass]:
         cfg, model = self.cfg, self.model
-        sq = torch.from_numpy(np.ascontiguousarray(squares))
+        dev = next(model.parameters()).device
+        sq = torch.from_numpy(np.ascontiguousarray(squares)).to(dev)
         image_embeds, _ = model.vision(global_view(sq, cfg.global_size))
         _, kv_img, _ = model.decoder(image_embeds)
         b = image_embeds.shape[0]
-        task = torch.full((b, 1), STYLE_TOKEN[style], dtype=torch.long)
+        task = torch.full((b, 1), STYLE_TOKEN[style], dtype=torch.long, device=dev)
         max_new = self.max_new_tokens[style]
         coarse, rows, first_logits = self._greedy(kv_img, model.embed(task), max_new)
         results = []
@@ -90,15 +92,15 @@ class Captioner:
         for members in groups.values():
             rs = [results[i] for i in members]
             k = len(rs[0].corners)
-            pix = crops(sq[members], [r.corners for r in rs], cfg.global_size)
+            pix = crops(sq[torch.tensor(members, device=dev)], [r.corners for r in rs], cfg.global_size)
             _, feats = model.vision(pix.reshape(len(rs) * k, 3, cfg.global_size, cfg.global_size))
             feats = feats.reshape(len(rs), k, feats.shape[1], feats.shape[2])
             boxes = torch.stack([torch.from_numpy(boxes_fraction(r.corners, cfg.global_size, cfg.image_size))
-                                 for r in rs])
-            c_ids = torch.tensor([r.coarse_ids for r in rs], dtype=torch.long).reshape(len(rs), -1)
+                                 for r in rs]).to(dev)
+            c_ids = torch.tensor([r.coarse_ids for r in rs], dtype=torch.long, device=dev).reshape(len(rs), -1)
             region_embeds, _ = model.connector(feats, boxes, model.embed(c_ids))
-            prompt = torch.cat([torch.full((len(rs), 1), REFINE), c_ids,
-                                torch.full((len(rs), 1), STYLE_TOKEN[style])], dim=1)
+            prompt = torch.cat([torch.full((len(rs), 1), REFINE, device=dev), c_ids,
+                                torch.full((len(rs), 1), STYLE_TOKEN[style], device=dev)], dim=1)
             past = [(k_[members], v_[members]) for k_, v_ in kv_img]
             refined, _, _ = self._greedy(past, torch.cat([region_embeds, model.embed(prompt)], dim=1), max_new)
             for r, ids in zip(rs, refined):

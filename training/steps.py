@@ -42,7 +42,7 @@ def heat_maps(model: GlanceModel, image_embeds: Tensor, style_ids: Sequence[int]
     """Teacher-forced pass 1 over the pseudo-initial caption: [E_img][<task>] C, the saliency rows of the steps
     whose input token is a content word, each normalised over the image tokens, summed -> [B,T]."""
     t = image_embeds.shape[1]
-    text = torch.cat([torch.tensor(style_ids, dtype=torch.long)[:, None], initial], dim=1)
+    text = torch.cat([torch.tensor(style_ids, dtype=torch.long, device=initial.device)[:, None], initial], dim=1)
     x = torch.cat([image_embeds, model.embed(text)], dim=1)
     _, _, sal = model.decoder(x)
     rows = sal[:, t:, :t].float()
@@ -69,7 +69,7 @@ def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, bat
     b, k = len(corners), len(corners[0])
     window = cfg.global_size
     out_probe = None
-    pix = crops(squares, corners, window).to(image_embeds.device)
+    pix = crops(squares, corners, window).to(image_embeds.device)  # on the device already when squares are
     _, feats = model.vision(pix.reshape(b * k, 3, window, window))
     if token_fn is not None:  # views: (batch row, x0, y0, extent)
         out_probe = token_fn(feats, [(r, x0, y0, window) for r, cs_ in enumerate(corners) for x0, y0 in cs_], "crop_")

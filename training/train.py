@@ -27,6 +27,7 @@ import torch.distributed as dist
 from torch import Tensor, nn
 
 from . import checkpoint
+from .augment import degrade
 from .batches import EncodedSet, detail_noise, probe_classes, probe_labels, stage1_batch, stage2_batch
 from .config import RunConfig, load_run_config
 from .data import CaptionSet
@@ -79,6 +80,14 @@ def to_device(batch, device):
         if isinstance(v, Tensor):
             setattr(batch, k, v.to(device))
     return batch
+
+
+def images_to_device(images: np.ndarray, dev: torch.device, chunk: int = 2048) -> Tensor:
+    """[N,S,S,3] uint8 (memory-mapped) -> one device tensor, copied in chunks (no second host copy of it all)."""
+    out = torch.empty(images.shape, dtype=torch.uint8, device=dev)
+    for lo in range(0, len(images), chunk):
+        out[lo:lo + chunk] = torch.from_numpy(np.ascontiguousarray(images[lo:lo + chunk])).to(dev)
+    return out
 
 
 def lr_at(run: RunConfig, step: int, progress: float) -> float:
@@ -139,13 +148,19 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     torch.set_num_threads(t.threads)
     torch.manual_seed(t.seed)
     rng = random.Random(t.seed * 1000 + rank)
+    aug_gen = None
     os.makedirs(out_dir, exist_ok=True)
     log = Logger(os.path.join(out_dir, "log.txt")) if rank == 0 else (lambda msg: None)
     start = time.time()
 
     cs = CaptionSet(t.train_dir, t.max_train_images, run.model.image_size)
     tok = WordTokenizer.build(cs.all_captions())
-    images = cs.load_images(t.cache_dir)
+    images = cs.load_images(t.cache_dir or None, t.load_workers)
+    on_device = t.images_on_device if t.images_on_device is not None else dev.type == "cuda"
+    if on_device:
+        # uint8 squares on the device (60,000 scenes: 11.8 GB): batches are gathered, viewed and cropped there
+        # instead of being copied from host memory every step (the first GPU run waited on that).
+        images = images_to_device(images, dev)
     enc = EncodedSet(cs, tok, run.model.grid, t.max_caption_tokens)
     classes = probe_classes(cs)
     content = content_token_ids(tok, cs.attribute_values())
@@ -156,6 +171,9 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
 
     model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in (classes or {}).items()}).to(dev)
     log(f"parameters (exported): {model.count_exported():,}")
+    if t.camera_aug > 0:
+        aug_gen = torch.Generator(device=dev)
+        aug_gen.manual_seed(t.seed * 1000 + rank + 7)
     step_module: nn.Module = StepModule(model, torch.tensor(content, dtype=torch.long)).to(dev)
     if distributed:
         step_module = nn.parallel.DistributedDataParallel(step_module, find_unused_parameters=True)
@@ -214,7 +232,9 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         if stage == 1 and step == t.stage0_steps and t.stage0_steps:
             log(f"stage 1 from step {step}")
         idx = rng.sample(range(len(cs)), min(t.stage0_batch if stage == 0 else t.batch_size, len(cs)))
-        squares = torch.from_numpy(images[idx])
+        squares = images[torch.tensor(idx, device=dev)] if on_device else torch.from_numpy(images[idx])
+        if t.camera_aug > 0:
+            squares = degrade(squares, t.camera_aug, aug_gen)
         picks = [(i,) + enc.pick(rng, i, t.detailed_prob) for i in idx]
         n1 = 0 if stage == 0 else len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
         s1 = to_device(stage1_batch(enc, picks[:n1]), dev) if n1 else None
@@ -250,13 +270,13 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), t.grad_clip)
         opt.step()
-        for k, v in losses.items():
-            sums[k] = sums.get(k, 0.0) + float(v)
+        for k, v in losses.items():  # summed on the device: float() per loss per step would wait for the GPU
+            sums[k] = sums.get(k, 0.0) + v.detach().float()
         sums["n_" + str(stage)] = sums.get("n_" + str(stage), 0) + 1
         step += 1
         if step % t.log_every == 0:
             n = sums.pop("n_0", 0) + sums.pop("n_1", 0) + sums.pop("n_2", 0)
-            msg = " ".join(f"{k} {v / n:.3f}" for k, v in sorted(sums.items()))
+            msg = " ".join(f"{k} {float(v) / n:.3f}" for k, v in sorted(sums.items()))
             log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress):.2e} {msg} "
                 f"elapsed {time.time() - start:.0f}s")
             sums = {}
@@ -276,8 +296,14 @@ def main(argv: Optional[List[str]] = None) -> None:
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--out", default=None, help="run folder (default training/runs/<name>)")
     ap.add_argument("--resume", action="store_true", help="continue from the run folder's last checkpoint")
+    ap.add_argument("--budget-min", type=float, default=None,
+                    help="override train.time_budget_min (a lease that ends at a fixed time; saved in config.json)")
     args = ap.parse_args(argv)
     run = load_run_config(args.config)
+    if args.budget_min is not None:
+        if args.budget_min <= 0:
+            ap.error("--budget-min must be positive")
+        run.train.time_budget_min = args.budget_min
     out = args.out or os.path.join("training", "runs", run.name)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "config.json"), "w") as f:

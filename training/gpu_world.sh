@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# One GPU session's world training (issue 19): writes the train split in parallel shards, decodes it once into
+# the image cache, trains every config given (in parallel: a small model leaves a big GPU mostly idle) and
+# writes each run's log (stdout.txt) and weights (no optimizer state) to $OUT/<run name>/.
+#
+#   OUT=/tmp/out bash training/gpu_world.sh training/configs/world_v8_gpu.json [more configs]
+#
+# DEADLINE_S (optional): seconds from the start by which training must end; a time-budgeted config then trains
+# min(its budget, max(1 min, what is left less 45 s)) (--budget-min), so a slow data step cannot make a lease run out.
+# Env: SCENES (60000), SHARDS (16), DATA (data/world; the configs read data/world/train), DEVICE (cuda),
+# PY (python3 with torch), WORLD (the world CLI; default `npx tsx scripts/world.ts`, or `node world.mjs` for a
+# bundle made with `npx esbuild scripts/world.ts --bundle --platform=node --format=esm --outfile=world.mjs`).
+set -euo pipefail
+SCENES=${SCENES:-60000}
+SHARDS=${SHARDS:-16}
+DATA=${DATA:-data/world}
+DEVICE=${DEVICE:-cuda}
+PY=${PY:-python3}
+WORLD=${WORLD:-npx tsx scripts/world.ts}
+OUT=${OUT:?set OUT to the folder for logs and weights}
+RUNS=${RUNS:-training/runs}
+export PYTHONUNBUFFERED=1
+t0=$(date +%s)
+stamp() { echo "[gpu_world $(($(date +%s) - t0))s] $*"; }
+
+if [ ! -f "$DATA/train/captions.json" ]; then
+  tmp=$(mktemp -d)
+  per=$(((SCENES + SHARDS - 1) / SHARDS))
+  pids=()
+  for ((i = 0; i < SHARDS; i++)); do
+    start=$((i * per)); n=$((SCENES - start < per ? SCENES - start : per))
+    [ "$n" -gt 0 ] || break
+    $WORLD --split train --count "$n" --start "$start" --out "$tmp/$i" > "$tmp/$i.log" 2>&1 & pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
+  $PY -m training.world_shards --split train --out "$DATA" "$tmp"/*/
+  rm -rf "$tmp"
+fi
+stamp "data ready"
+$PY - "$DATA/train" <<'PYEOF'
+import sys, time
+from training.data import CaptionSet
+t = time.time()
+cs = CaptionSet(sys.argv[1])
+a = cs.load_images("training/runs/cache", 16)
+print(f"decoded {len(cs)} scenes {a.shape} in {time.time() - t:.0f}s", flush=True)
+PYEOF
+stamp "images cached"
+pids=()
+names=()
+for cfg in "$@"; do
+  name=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))['name'])" "$cfg")
+  names+=("$name")
+  mkdir -p "$OUT/$name"
+  extra=()
+  if [ -n "${DEADLINE_S:-}" ]; then
+    budget=$($PY -c "import json,sys; b=json.load(open(sys.argv[1]))['train'].get('time_budget_min')
+left=($DEADLINE_S - $(($(date +%s) - t0)) - 45) / 60
+print('' if not b else f'{min(b, max(1.0, left)):.2f}')" "$cfg")
+    [ -z "$budget" ] || extra=(--budget-min "$budget")
+  fi
+  stamp "train $name ${extra[*]:-}"
+  $PY -m training.train --config "$cfg" --device "$DEVICE" --out "$RUNS/$name" "${extra[@]}" > "$OUT/$name/stdout.txt" 2>&1 & pids+=($!)
+done
+rc=0
+for p in "${pids[@]}"; do wait "$p" || rc=$?; done
+stamp "trained (rc $rc)"
+for name in "${names[@]}"; do
+  $PY - "$RUNS/$name/checkpoint.pt" "$OUT/$name/checkpoint.pt" <<'PYEOF' || rc=1
+import sys, torch
+state = torch.load(sys.argv[1], map_location="cpu", weights_only=False)
+state.pop("optimizer", None)
+torch.save(state, sys.argv[2])
+print("slim checkpoint", sys.argv[2], state["stats"], flush=True)
+PYEOF
+done
+stamp "done"
+exit $rc
