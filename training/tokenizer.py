@@ -66,16 +66,33 @@ class WordTokenizer:
             "normalizer": {"type": "Lowercase"},
             "pre_tokenizer": {"type": "Whitespace"},
             "post_processor": None,
-            "decoder": None,
+            "decoder": self.hf_decoder(),
             "model": {"type": "WordLevel", "vocab": self.vocab, "unk_token": "<unk>"},
         }
 
     @staticmethod
+    def hf_decoder() -> dict:
+        """decode() as a Hugging Face decoder chain, so that the standard libraries (tokenizers, transformers,
+        transformers.js and @huggingface/tokenizers) write the same text: without a decoder they join tokens
+        with spaces ("two objects : a ..."). WordPiece puts a space before every token but the first (no token
+        starts with its prefix), then each attached mark takes its space back. String patterns only: no regex
+        dialect differences between the Rust and the JavaScript libraries."""
+        marks = [{"type": "Replace", "pattern": {"String": " " + m}, "content": m} for m in sorted(ATTACHED)]
+        return {"type": "Sequence",
+                "decoders": [{"type": "WordPiece", "prefix": "##", "cleanup": False}] + marks}
+
+    @staticmethod
     def hf_config(max_length: int) -> dict:
-        """tokenizer_config.json: tokenizers.js reads the unknown token of a WordLevel model from here."""
+        """tokenizer_config.json: tokenizers.js reads the unknown token of a WordLevel model from here;
+        transformers(.js) read the class, the special tokens, and whether to "clean up" spaces after decoding
+        (off: the decoder already writes the caption grammar's spacing)."""
+        added = {str(i): {"content": s, "lstrip": False, "normalized": False, "rstrip": False,
+                          "single_word": False, "special": True} for i, s in enumerate(SPECIALS)}
         return {"tokenizer_class": "PreTrainedTokenizerFast", "unk_token": "<unk>", "pad_token": "<pad>",
-                "bos_token": "<s>", "eos_token": "</s>", "model_max_length": max_length,
-                "add_bos_token": False, "add_eos_token": False}
+                "bos_token": "<s>", "eos_token": "</s>", "additional_special_tokens": SPECIALS[4:],
+                "added_tokens_decoder": added, "model_max_length": max_length,
+                "add_bos_token": False, "add_eos_token": False, "clean_up_tokenization_spaces": False,
+                "padding_side": "right", "model_input_names": ["input_ids", "attention_mask"]}
 
     def save(self, path: str) -> None:
         with open(path, "w") as f:

@@ -49,6 +49,31 @@ def test_huggingface_tokenizers_js_gives_the_same_ids(tmp_path):
     assert json.loads(out.stdout) == [tok.encode(t) for t in texts]
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_huggingface_tokenizers_js_decodes_as_decode_does(tmp_path):
+    # tokenizer.json's decoder (hf_decoder) must write decode()'s text: without it the library joined every
+    # token with a space ("two objects : a ..."). Random id sequences, punctuation anywhere, specials mixed in.
+    import random
+    tok = WordTokenizer.build(CAPS + ["one object: a red star; what? yes!"])
+    path = tmp_path / "tokenizer.json"
+    tok.save(str(path))
+    rng = random.Random(0)
+    seqs = [tok.encode(c) for c in CAPS] + [[rng.randrange(len(tok)) for _ in range(rng.randint(1, 12))]
+                                           for _ in range(300)]
+    seqs = [s for s in seqs if any(i >= len(SPECIALS) for i in s)]
+    script = (
+        "const {Tokenizer}=require('@huggingface/tokenizers');"
+        "const fs=require('fs');"
+        f"const t=new Tokenizer(JSON.parse(fs.readFileSync({json.dumps(str(path))},'utf8')),"
+        f"{json.dumps(WordTokenizer.hf_config(320))});"
+        f"const seqs={json.dumps(seqs)};"
+        "console.log(JSON.stringify(seqs.map(s=>t.decode(s,{skip_special_tokens:true}))));"
+    )
+    out = subprocess.run(["node", "-e", script], capture_output=True, text=True, cwd=_repo_root())
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [tok.decode(s) for s in seqs]
+
+
 def _repo_root():
     import os
     return os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
