@@ -30,8 +30,14 @@ function photoFiles(photos: readonly LabelledPhoto[]): Map<string, string> {
   return new Map(photos.map((p) => [p.id, join(PHOTOS, files.get(p.id) ?? `${p.id}.missing`)]));
 }
 
-export async function runRealEval(options: { model: string; threads: number; out: string }): Promise<void> {
-  const { photos } = loadRealLabels();
+export async function runRealEval(options: {
+  model: string;
+  threads: number;
+  out: string;
+  /** Only this split's photos ('tune' while tuning thresholds and wording: the report split stays unseen). */
+  split?: 'tune' | 'report';
+}): Promise<void> {
+  const photos = loadRealLabels().photos.filter((p) => !options.split || p.split === options.split);
   const files = photoFiles(photos);
   const config = validateDetectConfig(JSON.parse(readFileSync(join(options.model, 'config.json'), 'utf8')));
   console.log(`eval (real photos): ${options.model} on ${photos.length} labelled photos, coarse and refined`);

@@ -5,7 +5,7 @@
  *
  *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1] [--data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
- *                   [--real-model public/models/glance-real-v1]
+ *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
  * `--set real` (or all, the default) also scores the real-world captioner on the hand-labelled photos
  * (scripts/eval-real.ts).
  */
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'reports' },
     set: { type: 'string', default: 'all' },
     'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
+    'real-split': { type: 'string' },
   },
 });
 
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
   if (set !== 'real') await worldEval();
   if (set !== 'world') {
     const threads = positiveInteger('threads', values.threads);
-    await runRealEval({ model: values['real-model']!, threads, out: values.out! });
+    const split = values['real-split'];
+    if (split !== undefined && split !== 'tune' && split !== 'report') throw new Error('--real-split: tune or report');
+    await runRealEval({ model: values['real-model']!, threads, out: values.out!, split });
   }
 }
 

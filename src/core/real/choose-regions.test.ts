@@ -46,7 +46,8 @@ describe('chooseRegions', () => {
     expect(regions.map((r) => [r.reason, r.score])).toEqual([
       [{ kind: 'object', index: 1 }, 2],
       [{ kind: 'object', index: 0 }, 1.8],
-      [{ kind: 'weak peak', index: 0 }, expect.closeTo(0.64, 6)],
+      // WEAK_PEAK_WEIGHT x (peak score / HEDGE_MIN_SCORE)
+      [{ kind: 'weak peak', index: 0 }, expect.closeTo((0.8 * 0.24) / 0.35, 6)],
     ]);
     expect(regions[0].closer).toBeCloseTo(320 / 150 / 0.8, 6);
     expect(regions.every((r) => r.closer >= 1.5)).toBe(true);

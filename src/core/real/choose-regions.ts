@@ -26,6 +26,8 @@ export interface RegionOptions {
   glanceSize?: number;
   /** Side a crop is resized to for the look (default LOOK_SIZE_PX). */
   lookSize?: number;
+  /** The bundle reads people's pose and face: a person's region is worth a look at any scale (MIN_CLOSER). */
+  readsPeople?: boolean;
 }
 
 /** A box grown by REGION_MARGIN per side, made square (at least REGION_MIN_SIDE_PX), shifted then clipped inside. */
@@ -70,12 +72,12 @@ export function chooseRegions(
   opts: RegionOptions,
 ): LookRegion[] {
   const candidates: LookRegion[] = [];
-  const add = (box: Box, reason: RegionReason, score: number) => {
+  const add = (box: Box, reason: RegionReason, score: number, person = false) => {
     const region = regionBox(box, frame);
     const closer = closerRatio(region, frame, opts);
-    if (closer >= MIN_CLOSER) candidates.push({ box: region, reason, score, closer });
+    if (closer >= MIN_CLOSER || (person && opts.readsPeople)) candidates.push({ box: region, reason, score, closer });
   };
-  objects.forEach((o, index) => add(o.box, { kind: 'object', index }, objectScore(o)));
+  objects.forEach((o, index) => add(o.box, { kind: 'object', index }, objectScore(o), o.label === 'person'));
   peaks.forEach((p, index) => {
     if (p.score >= WEAK_PEAK_MIN_SCORE)
       add(p.box, { kind: 'weak peak', index }, WEAK_PEAK_WEIGHT * (p.score / HEDGE_MIN_SCORE));

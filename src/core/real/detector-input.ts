@@ -70,3 +70,9 @@ export function boxToFrame(b: Box, m: InputMapping): Box {
 export function boxToInput(b: Box, m: InputMapping): Box {
   return { x: (b.x - m.x0) * m.scale + m.padX, y: (b.y - m.y0) * m.scale + m.padY, w: b.w * m.scale, h: b.h * m.scale };
 }
+
+/** The same mapping in the decoders' form (centernet-decode.ts): frame = input * scale + offset. */
+export function decoderMapping(m: InputMapping): { scaleX: number; scaleY: number; offsetX: number; offsetY: number } {
+  const s = 1 / m.scale;
+  return { scaleX: s, scaleY: s, offsetX: m.x0 - m.padX * s, offsetY: m.y0 - m.padY * s };
+}

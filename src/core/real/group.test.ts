@@ -26,8 +26,10 @@ describe('mergeDuplicates', () => {
     expect(mergeDuplicates([d('car', 0.6, 0), d('car', 0.9, 10)])).toEqual([d('car', 0.9, 10)]);
   });
 
-  it('keeps different classes on one box, and same-class boxes that barely overlap', () => {
-    expect(mergeDuplicates([d('cat', 0.6, 0), d('dog', 0.5, 0)])).toHaveLength(2);
+  it('says one class for one unsure box, keeps different classes and same-class boxes that barely overlap', () => {
+    expect(mergeDuplicates([d('cat', 0.6, 0), d('dog', 0.5, 0)]).map((x) => x.label)).toEqual(['cat']);
+    // x shifted by 20: IoU 80/120 = 0.67, under CROSS_CLASS_IOU: a cat beside a dog
+    expect(mergeDuplicates([d('cat', 0.6, 0), d('dog', 0.5, 20)])).toHaveLength(2);
     // x shifted by 50: IoU 50/150 = 0.33
     expect(mergeDuplicates([d('car', 0.6, 0), d('car', 0.7, 50)])).toHaveLength(2);
   });

@@ -4,7 +4,7 @@
  * confident one are left out of the caption (the second look still goes there).
  */
 import { CELLS } from '../../world/scene';
-import { DUPLICATE_IOU, MAX_COUNT_WORD } from './constants';
+import { CROSS_CLASS_IOU, DUPLICATE_IOU, MAX_COUNT_WORD } from './constants';
 import { area, iou } from './geometry';
 import type { Box, CellName, SeenObject } from './types';
 
@@ -24,15 +24,17 @@ export const COUNT_VALUES: ReadonlyMap<string, number> = new Map(NUMBER_WORDS.ma
 
 /**
  * Drops the lower-scored of any two same-class items whose boxes overlap above DUPLICATE_IOU (CenterNet can
- * report one object from two neighbouring peaks). Keeps input order otherwise.
+ * report one object from two neighbouring peaks), and of two classes on nearly the same box (CROSS_CLASS_IOU:
+ * one unsure object). Keeps input order otherwise.
  */
 export function mergeDuplicates<T extends { label: string; score: number; box: Box }>(items: readonly T[]): T[] {
   const byScore = [...items.keys()].sort((a, b) => items[b].score - items[a].score);
   const kept = new Set<number>();
   for (const i of byScore) {
-    const dup = [...kept].some(
-      (k) => items[k].label === items[i].label && iou(items[k].box, items[i].box) > DUPLICATE_IOU,
-    );
+    const dup = [...kept].some((k) => {
+      const overlap = iou(items[k].box, items[i].box);
+      return overlap > (items[k].label === items[i].label ? DUPLICATE_IOU : CROSS_CLASS_IOU);
+    });
     if (!dup) kept.add(i);
   }
   return items.filter((_, i) => kept.has(i));

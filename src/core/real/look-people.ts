@@ -1,9 +1,23 @@
 /**
- * Pose, face and expression of the people a look found. Filled in when the person parts land (issue 14,
- * item 4); until then no person is read and the refined caption says nothing about pose or expression.
+ * Pose, face and expression of the people a look found (issue 14's second look at a person): MoveNet on the
+ * person's square, BlazeFace on the head's square, the expression model on the face. What is read here is
+ * turned into words by describe-person.ts; age, gender and ethnicity are never read (no such model is run).
  */
 import type { InferenceBackend } from '../backend';
+import { decodeBlazeface, expressionScores } from './blazeface-decode';
+import { decoderMapping, squareInput } from './detector-input';
+import { decodeMovenet } from './movenet-decode';
+import { runImagePart } from './run-part';
 import type { Box, Detection, DetectPartSet, PersonLook, RgbaImage } from './types';
+
+/** At most this many people per look are read (the largest first): each costs a pose and a face run. */
+export const MAX_PEOPLE_PER_LOOK = 2;
+/** A person box under this height (frame px) is too small for a pose or a face to be read. */
+export const MIN_PERSON_HEIGHT_PX = 48;
+/** Sides of the person parts' inputs (their models' own). */
+const POSE_SIZE = 192;
+const FACE_SIZE = 256;
+const EXPRESSION_SIZE = 64;
 
 export async function lookAtPeople(
   backend: InferenceBackend,
@@ -12,10 +26,60 @@ export async function lookAtPeople(
   detections: readonly Detection[],
   warmBox: Box | null,
 ): Promise<PersonLook[]> {
-  void backend;
-  void parts;
-  void frame;
-  void detections;
-  void warmBox;
-  return [];
+  const people = detections
+    .filter((d) => d.label === 'person' && d.box.h >= MIN_PERSON_HEIGHT_PX)
+    .sort((a, b) => b.box.w * b.box.h - a.box.w * a.box.h)
+    .slice(0, MAX_PEOPLE_PER_LOOK)
+    .map((d) => d.box);
+  if (warmBox && people.length === 0) people.push(warmBox);
+  const looks: PersonLook[] = [];
+  for (const box of people) {
+    const look: PersonLook = { box };
+    if (parts.has('pose')) look.keypoints = await readPose(backend, frame, box);
+    if (parts.has('face')) {
+      const face = await findFace(backend, frame, box, warmBox !== null);
+      if (face) {
+        look.face = face;
+        if (parts.has('expression')) look.expression = await readExpression(backend, frame, face);
+      }
+    }
+    looks.push(look);
+  }
+  return looks;
+}
+
+/** The person's box grown by a tenth per side (MoveNet wants the whole body with a margin). */
+function grow(box: Box, by: number): Box {
+  return { x: box.x - box.w * by, y: box.y - box.h * by, w: box.w * (1 + 2 * by), h: box.h * (1 + 2 * by) };
+}
+
+async function readPose(backend: InferenceBackend, frame: RgbaImage, box: Box) {
+  const input = squareInput(frame, grow(box, 0.1), POSE_SIZE);
+  const [keypoints] = await runImagePart(backend, 'pose', input.data, [1, POSE_SIZE, POSE_SIZE, 3], ['keypoints']);
+  return decodeMovenet(keypoints, decoderMapping(input.toFrame));
+}
+
+/** The best face in the top part of the person's box (where a head is), or null. */
+async function findFace(backend: InferenceBackend, frame: RgbaImage, box: Box, warm: boolean): Promise<Box | null> {
+  const side = Math.min(box.w, box.h) * 1.1;
+  const head = { x: box.x + box.w / 2 - side / 2, y: box.y - side * 0.05, w: side, h: side };
+  const input = squareInput(frame, head, FACE_SIZE);
+  const names = ['logits16', 'boxes16', 'logits32', 'boxes32'];
+  const [logits16, boxes16, logits32, boxes32] = await runImagePart(
+    backend,
+    'face',
+    input.data,
+    [1, FACE_SIZE, FACE_SIZE, 3],
+    names,
+  );
+  const faces = decodeBlazeface({ logits16, boxes16, logits32, boxes32 }, decoderMapping(input.toFrame));
+  if (faces.length === 0) return warm ? head : null;
+  return faces[0].box;
+}
+
+async function readExpression(backend: InferenceBackend, frame: RgbaImage, face: Box) {
+  const input = squareInput(frame, grow(face, 0.1), EXPRESSION_SIZE);
+  const dims = [1, EXPRESSION_SIZE, EXPRESSION_SIZE, 3];
+  const [probabilities] = await runImagePart(backend, 'expression', input.data, dims, ['probabilities']);
+  return expressionScores(probabilities);
 }

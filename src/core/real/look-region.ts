@@ -3,7 +3,7 @@
  * glance missed or mislabelled), and for the people in it, the pose, face and expression models.
  */
 import type { InferenceBackend } from '../backend';
-import { HEDGE_MIN_SCORE } from './constants';
+import { LOOK_CONFIRM_MIN_SCORE } from './constants';
 import { squareInput } from './detector-input';
 import { lookAtPeople } from './look-people';
 import { runDetector } from './run-detector';
@@ -23,7 +23,7 @@ export async function lookAt(
   warm = false,
 ): Promise<Look> {
   const input = squareInput(frame, box, lookSize);
-  const found = await runDetector(backend, input, frame, { threshold: HEDGE_MIN_SCORE, weakThreshold: 1 });
+  const found = await runDetector(backend, input, frame, { threshold: LOOK_CONFIRM_MIN_SCORE, weakThreshold: 1 });
   const people = await lookAtPeople(backend, parts, frame, found.detections, warm ? box : null);
   return { box, detections: found.detections, people };
 }

@@ -29,8 +29,8 @@ describe('mergeLook: one scene, every rule', () => {
     },
   ];
 
-  it('corrects, withdraws, finds and details', () => {
-    const out = mergeLook(glance, looks, frame);
+  it('corrects, withdraws (when asked to), finds and details', () => {
+    const out = mergeLook(glance, looks, frame, { withdrawUnconfirmed: true });
     expect(out.objects.map((o) => [o.label, o.hedged, o.origin])).toEqual([
       ['cat', false, 'glance'],
       ['person', false, 'glance'],
@@ -49,11 +49,17 @@ describe('mergeLook: one scene, every rule', () => {
       'A person in the center; what looks like a small orange dog in the top left; ' +
         'what looks like a small gray cat in the top right.',
     );
-    const refined = mergeLook(glance, looks, frame).objects;
+    const refined = mergeLook(glance, looks, frame, { withdrawUnconfirmed: true }).objects;
     expect(writeCaption(refined, 'detailed')).toBe(
       'A person in the center, smiling, holding a small white cup; a small orange cat in the top left.',
     );
     expect(writeCaption(refined, 'short')).toBe('A person, a cat and a cup.');
+  });
+
+  it('by default keeps an unconfirmed hedged object hedged instead of withdrawing it', () => {
+    const out = mergeLook(glance, looks, frame);
+    expect(out.changes.map((c) => c.kind)).not.toContain('withdrawn');
+    expect(out.objects.find((o) => o.label === 'cat' && o.hedged)).toBeDefined();
   });
 
   it('does not change the glance objects it was given', () => {

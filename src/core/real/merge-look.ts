@@ -6,7 +6,15 @@
  * class matched is dropped (withdrawn; a weak match keeps it hedged); people get their notes (detailed). Confident
  * glance objects the crops miss are kept: a crop can cut an object, the glance saw it whole.
  */
-import { CONFIDENT_MIN_SCORE, HEDGE_MIN_SCORE, LOOKED_MIN_CONTAINMENT, MATCH_IOU, RELABEL_MARGIN } from './constants';
+import {
+  CONFIDENT_MIN_SCORE,
+  HEDGE_MIN_SCORE,
+  LOOK_CONFIRM_MIN_SCORE,
+  LOOKED_MIN_CONTAINMENT,
+  MATCH_IOU,
+  RELABEL_MARGIN,
+  WITHDRAW_UNCONFIRMED,
+} from './constants';
 import { describeDetection } from './describe-objects';
 import { describePerson } from './describe-person';
 import { containment, iou } from './geometry';
@@ -51,7 +59,19 @@ function bestMatch(entries: Entry[], box: Box, accept: (e: Entry) => boolean): E
   return best;
 }
 
-export function mergeLook(glance: readonly SeenObject[], looks: readonly RegionLook[], frame: RgbaImage): LookOutcome {
+/** How the look treats what it did not see again (constants.ts, WITHDRAW_UNCONFIRMED). */
+export interface MergeOptions {
+  /** Drop a hedged glance object the look examined and did not find; false keeps it hedged. */
+  withdrawUnconfirmed?: boolean;
+}
+
+export function mergeLook(
+  glance: readonly SeenObject[],
+  looks: readonly RegionLook[],
+  frame: RgbaImage,
+  options: MergeOptions = {},
+): LookOutcome {
+  const withdraw = options.withdrawUnconfirmed ?? WITHDRAW_UNCONFIRMED;
   const entries: Entry[] = glance.map((o, i) => ({
     obj: { ...o, notes: [...o.notes] },
     glance: i,
@@ -59,6 +79,13 @@ export function mergeLook(glance: readonly SeenObject[], looks: readonly RegionL
     seen: false,
   }));
   const withRegion = looks.flatMap((l) => l.detections.map((d) => ({ ...d, region: l.box })));
+  // Weak same-class detections only confirm (LOOK_CONFIRM_MIN_SCORE); what is new must pass HEDGE_MIN_SCORE.
+  const confirming = withRegion.filter((d) => d.score >= LOOK_CONFIRM_MIN_SCORE);
+  for (const d of confirming) {
+    if (d.score >= HEDGE_MIN_SCORE) continue;
+    const e = bestMatch(entries, d.box, (e) => e.obj.label === d.label);
+    if (e) e.seen = true;
+  }
   const dets = mergeDuplicates(withRegion.filter((d) => d.score >= HEDGE_MIN_SCORE)).sort((a, b) => b.score - a.score);
   const used = new Set<Detection>();
   for (const d of dets) {
@@ -92,7 +119,7 @@ export function mergeLook(glance: readonly SeenObject[], looks: readonly RegionL
   }
   const kept = entries.filter((e) => {
     const looked = looks.some((l) => containment(e.obj.box, l.box) >= LOOKED_MIN_CONTAINMENT);
-    return !(e.obj.hedged && !e.seen && looked);
+    return !(withdraw && e.obj.hedged && !e.seen && looked);
   });
   for (const l of looks) {
     for (const p of l.people ?? []) {

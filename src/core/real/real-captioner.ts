@@ -81,7 +81,8 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     stage('pass1', 'saliency');
     const saliency = saliencyGrid(glance.heat);
     stage('saliency', 'regions');
-    const chosen = chooseRegions(objects, glance.weak, frame, { k, glanceSize, lookSize });
+    const readsPeople = parts.has('pose') || parts.has('face');
+    const chosen = chooseRegions(objects, glance.weak, frame, { k, glanceSize, lookSize, readsPeople });
     // Region boxes for the result: frame pixels of the original frame, and the same box in the glance square.
     const frameScale = input.geometry ? input.geometry.frameWidth / frame.width : 1;
     const regions: RegionBox[] = chosen.map((r) => ({

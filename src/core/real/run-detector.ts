@@ -6,7 +6,7 @@
 import type { InferenceBackend } from '../backend';
 import { ModelFormatError } from '../errors';
 import { type CenternetDecoded, type CenternetDecodeOptions, decodeCenternet } from './centernet-decode';
-import type { DetectorInput } from './detector-input';
+import { type DetectorInput, decoderMapping } from './detector-input';
 
 export const DETECTOR_PART = 'detector';
 const INPUT = 'images';
@@ -40,13 +40,8 @@ export async function runDetector(
     try {
       const [heatmap, wh] = await Promise.all(OUTPUTS.map((name) => backend.read(out[name])));
       const dims = out.heatmap.dims;
-      const mapping = {
-        scaleX: 1 / toFrame.scale,
-        scaleY: 1 / toFrame.scale,
-        offsetX: toFrame.x0 - toFrame.padX / toFrame.scale,
-        offsetY: toFrame.y0 - toFrame.padY / toFrame.scale,
-      };
-      return decodeCenternet({ heatmap, wh, gridH: dims[1], gridW: dims[2] }, mapping, { ...options, frame });
+      const raw = { heatmap, wh, gridH: dims[1], gridW: dims[2] };
+      return decodeCenternet(raw, decoderMapping(toFrame), { ...options, frame });
     } finally {
       for (const t of Object.values(out)) backend.release(t);
     }
