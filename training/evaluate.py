@@ -1,6 +1,7 @@
 """Evaluate a run with the PyTorch reference greedy two-pass decoding and the caption-grammar parser.
 
   /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N] [--device cuda]
+      [--camera-seed S] [--out FILE]
 
 Writes <run>/metrics.json: per-object full accuracy by size, per-attribute accuracy, missed and hallucinated
 objects for the coarse and the refined detailed caption, short-caption exact match, and how many fully correct
@@ -14,9 +15,11 @@ import os
 import time
 from typing import Dict, Optional
 
+import numpy as np
 import torch
 
 from . import checkpoint
+from .augment import degrade
 from .data import CaptionSet
 from .grammar import ObjectStats
 from .infer import Captioner, captioner_from_checkpoint
@@ -60,6 +63,15 @@ def evaluate(cap: Captioner, cs: CaptionSet, images, batch: int = 50, log=print)
     return out
 
 
+def camera_degraded(images: np.ndarray, seed: int, chunk: int = 100) -> np.ndarray:
+    """Every image through augment.degrade (share 1) with a generator of this seed: a fixed camera-degraded
+    version of a split (the same images for every model evaluated with the seed)."""
+    gen = torch.Generator()
+    gen.manual_seed(seed)
+    return np.concatenate([degrade(torch.from_numpy(np.ascontiguousarray(images[lo:lo + chunk])), 1.0, gen).numpy()
+                           for lo in range(0, len(images), chunk)])
+
+
 def format_table(m: Dict) -> str:
     c, r = m["detailed"]["coarse"], m["detailed"]["refined"]
     rows = [("full-object accuracy, all", "full_acc_all"), ("  small objects", "full_acc_small"),
@@ -87,13 +99,19 @@ def main(argv: Optional[list] = None) -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    ap.add_argument("--camera-seed", type=int, default=None,
+                    help="degrade every image with augment.degrade, this seed (training/augment.py's ranges)")
     ap.add_argument("--out", default=None, help="default <run>/metrics.json")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     model, run, tok, state = checkpoint.load(os.path.join(args.run, "checkpoint.pt"))
     cs = CaptionSet(args.split, args.limit, run.model.image_size)
-    m = evaluate(captioner_from_checkpoint(state, model.to(args.device), tok), cs, cs.load_images(None))
+    images = cs.load_images(None)
+    if args.camera_seed is not None:
+        images = camera_degraded(images, args.camera_seed)
+    m = evaluate(captioner_from_checkpoint(state, model.to(args.device), tok), cs, images)
     m["split"] = args.split
+    m["camera_seed"] = args.camera_seed
     with open(args.out or os.path.join(args.run, "metrics.json"), "w") as f:
         json.dump(m, f, indent=1)
     print(format_table(m))

@@ -10,7 +10,7 @@ from torch import Tensor
 from .batches import IGNORE, Stage1Batch, Stage2Batch
 from .model import GlanceModel
 from .preprocess import crops
-from .regions import boxes_fraction, select_regions
+from .regions import boxes_fraction, select_regions_batch
 
 Corners = List[List[Tuple[int, int]]]
 
@@ -54,11 +54,8 @@ def heat_maps(model: GlanceModel, image_embeds: Tensor, style_ids: Sequence[int]
 def choose_regions(heat: Tensor, k: int, window: int, size: int, nms_radius: int) -> Corners:
     """Regions per sample; if selection stops early, the last region repeats so the batch stays rectangular."""
     g = int(round(heat.shape[1] ** 0.5))
-    out: Corners = []
-    for h in heat.double().cpu().numpy():
-        c = select_regions(h.reshape(g, g), k, window, size, nms_radius)
-        out.append(c + [c[-1]] * (k - len(c)))
-    return out
+    chosen = select_regions_batch(heat.double().cpu().numpy().reshape(-1, g, g), k, window, size, nms_radius)
+    return [c + [c[-1]] * (k - len(c)) for c in chosen]
 
 
 def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, batch: Stage2Batch, corners: Corners,

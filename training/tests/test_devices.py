@@ -116,3 +116,12 @@ def test_training_with_images_on_the_device_and_camera_damage(fake_data, tmp_pat
     run = tiny_run(str(fake_data / "train"), stage1_steps=2, stage2_steps=2, images_on_device=True, camera_aug=0.5)
     _, _, _, state = checkpoint.load(train(run, str(tmp_path / "run")))
     assert state["stats"]["steps"] == 6 and state["stats"]["finished"]
+    # and the camera-degraded evaluation of it: a fixed degradation per seed
+    import json
+    from training.evaluate import camera_degraded, main
+    main(["--run", str(tmp_path / "run"), "--split", str(fake_data / "test"), "--threads", "1", "--camera-seed", "5"])
+    m = json.load(open(tmp_path / "run" / "metrics.json"))
+    assert m["camera_seed"] == 5 and m["scenes"] == 6
+    images = CaptionSet(str(fake_data / "test")).load_images(None)
+    a, b = camera_degraded(images, 5), camera_degraded(images, 5)
+    assert (a == b).all() and (a != images).any() and a.dtype == images.dtype

@@ -1,7 +1,7 @@
 import numpy as np
 import torch
 
-from training.regions import boxes_fraction, heat_map, js_round, select_regions
+from training.regions import boxes_fraction, heat_map, js_round, select_regions, select_regions_batch
 from training.steps import choose_regions
 
 
@@ -62,3 +62,13 @@ def test_training_selection_pads_early_stops_by_repeating():
     heat = torch.zeros(1, 64, dtype=torch.float64)
     heat[0, 0] = 1.0
     assert choose_regions(heat, 3, 64, 256, 1) == [[(0, 0)] * 3]
+
+
+def test_the_batched_selection_training_uses_equals_the_reference_loop():
+    rng = np.random.default_rng(0)
+    maps = [rng.random((100, 8, 8)), np.zeros((3, 8, 8)), np.ones((3, 8, 8)), rng.random((100, 8, 8)) ** 8,
+            np.where(rng.random((100, 8, 8)) < 0.1, rng.random((100, 8, 8)), 0.0),     # early stops
+            rng.integers(0, 3, (100, 8, 8)).astype(float)]                                # ties
+    for heat in maps:
+        for k, nms in ((6, 1), (3, 0), (8, 2)):
+            assert select_regions_batch(heat, k, 64, 256, nms) == [select_regions(h, k, 64, 256, nms) for h in heat]
