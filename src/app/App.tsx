@@ -49,7 +49,7 @@ export function App({
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
-            <LiveView service={captioner} status={status} bundleUrl={bundleUrl} />
+            <LiveView service={captioner} status={status} bundleUrl={bundleUrl} models={models} />
           ) : route.id === 'images' ? null : route.id === 'embed' ? (
             <EmbedView modelUrl={bundleUrl === DEFAULT_BUNDLE_URL ? null : bundleUrl} />
           ) : (

@@ -15,6 +15,8 @@ import { setLiveTestHook } from './live-test-hook';
 import { SourcePicker } from './SourcePicker';
 import { useLiveCaptions } from './useLiveCaptions';
 import { useMediaSource } from '../../capture/useMediaSource';
+import type { ModelSwitcher } from '../settings/model-switcher';
+import { useSourceModel } from '../settings/useSourceModel';
 import '../common/common.css';
 import './live.css';
 
@@ -23,13 +25,17 @@ export function LiveView({
   service,
   status,
   bundleUrl,
+  models = null,
 }: {
   service: CaptionService | null;
   status: RuntimeStatus;
   bundleUrl: string;
+  /** The app's model switcher: the demo camera runs the world model while the default is in use. */
+  models?: ModelSwitcher | null;
 }) {
   const [settings, update] = useSettings();
   const { source, cameras, start, stop } = useMediaSource();
+  useSourceModel(models, source.state === 'on' ? source.source.kind : null);
   const [paused, setPaused] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stream = source.state === 'on' ? source.source.stream : null;

@@ -31,6 +31,8 @@ export interface ModelSwitcher extends RuntimeStatusStore {
   getModelState(): ModelState;
   /** Loads `url` and makes it the model in use; resolves false (and keeps the old one) when it fails. */
   switchTo(url: string): Promise<boolean>;
+  /** Loads `url` for now without remembering it (the demo camera's world model); false when it fails. */
+  useForNow(url: string): Promise<boolean>;
   /** Back to the shipped default. */
   useDefault(): Promise<boolean>;
 }
@@ -154,6 +156,11 @@ export function createModelSwitcher(
     settled,
     getModelState: () => model,
     switchTo,
+    useForNow: (url) =>
+      loadInto(url).then(
+        () => true,
+        () => false,
+      ),
     useDefault: () => switchTo(defaultUrl),
   };
 }
