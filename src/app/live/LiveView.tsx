@@ -35,7 +35,7 @@ export function LiveView({
 }) {
   const [settings, update] = useSettings();
   const { source, cameras, start, stop } = useMediaSource();
-  useSourceModel(models, source.state === 'on' ? source.source.kind : null);
+  const switchingModel = useSourceModel(models, source.state === 'on' ? source.source.kind : null);
   const [paused, setPaused] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stream = source.state === 'on' ? source.source.stream : null;
@@ -65,7 +65,7 @@ export function LiveView({
   const { state, sessionStart } = useLiveCaptions({
     service,
     video,
-    running: ready && stream !== null && !paused && visible,
+    running: ready && !switchingModel && stream !== null && !paused && visible,
     options,
     sessionKey,
   });
