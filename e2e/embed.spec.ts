@@ -2,6 +2,7 @@ import type { Frame, Page } from '@playwright/test';
 import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { readReference, TINY_BUNDLE } from './fixtures/caption-bundle';
 import { hostPage, MODEL_FOLDERS, startOriginServer, THIRD_PAGE, type OriginServer } from './fixtures/embed-servers';
+import { namedClasses, realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
 /** Events the host page recorded (window.hostEvents). */
@@ -219,12 +220,26 @@ test.describe('embed widget on a page of another origin', () => {
     await expect(page.getByTestId('embed-preview')).toHaveCount(0);
   });
 
-  test('with its default model (no model parameter) the widget describes a world image it is sent', async ({
-    page,
-  }) => {
+  test('with its default model (no model parameter) the widget describes a real photo it is sent', async ({ page }) => {
     const frame = await openHost(page, 'mode=image');
     const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
-    expect(info).toMatchObject({ model: { name: 'glance-world-v1' }, crossOriginIsolated: false, wasmThreads: 1 });
+    expect(info).toMatchObject({ model: { name: 'glance-real-v1' }, crossOriginIsolated: false, wasmThreads: 1 });
+
+    const photo = realPhoto('horses');
+    const result = (await page.evaluate(async (data) => {
+      const widget = (window as unknown as { widget: { caption(b: Blob): Promise<unknown> } }).widget;
+      return widget.caption(new Blob([new Uint8Array(data)], { type: 'image/jpeg' }));
+    }, Array.from(photo.bytes))) as { text: string; refined: string; time: number };
+    expect(namedClasses(result.refined), `"${result.refined}"`).toEqual(photo.classes);
+    expect(result.text).toBe(result.refined);
+    await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
+    test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
+  });
+
+  test('with model=world the widget runs the scene-world model and describes a world image', async ({ page }) => {
+    const frame = await openHost(page, 'mode=image&model=world');
+    const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
+    expect(info).toMatchObject({ model: { name: 'glance-world-v1' } });
 
     const { scene, bytes } = testSplitPng(plainTestScenes(1)[0]);
     const result = (await page.evaluate(async (data) => {

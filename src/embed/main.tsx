@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { bridgeCaptionService } from '../capture/bridge-caption-service';
-import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
+import { DEFAULT_BUNDLE_URL, SHIPPED_MODEL_URLS } from '../common/shipped-models';
 import { backendPreferenceFrom } from '../bridge/backend-preference';
 import { CaptionerClient } from '../bridge/captioner-client';
 import { registerServiceWorker } from '../sw/register';
@@ -25,7 +25,9 @@ const channel = new HostChannel({
   hostOrigin: framed ? params.hostOrigin : null,
   onMessage: (message) => session?.handle(message),
 });
-session = new WidgetSession(client, params, params.model ?? DEFAULT_BUNDLE_URL, (message) => channel.post(message));
+// `model`: a shipped model's short name ('real', the default, or 'world'), or a bundle URL.
+const modelUrl = params.model === null ? DEFAULT_BUNDLE_URL : (SHIPPED_MODEL_URLS[params.model] ?? params.model);
+session = new WidgetSession(client, params, modelUrl, (message) => channel.post(message));
 if (params.problems.length > 0) {
   session.report({ name: 'InvalidParameterError', message: params.problems.join(' ') });
 }
