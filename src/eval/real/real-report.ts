@@ -42,7 +42,7 @@ export function buildRealReport(args: {
 /** "2 person, 1 car" from the labels (for the report's per-photo table). */
 function describeLabels(p: LabelledPhoto): string {
   const counts = new Map<string, number>();
-  for (const o of p.objects) if (!o.ignore) counts.set(o.label, (counts.get(o.label) ?? 0) + (o.count ?? 1));
+  for (const o of p.objects) if (!o.ignore && !o.crowd) counts.set(o.label, (counts.get(o.label) ?? 0) + 1);
   return counts.size === 0 ? '(none of the 80 classes)' : [...counts].map(([l, n]) => `${n} ${l}`).join(', ');
 }
 

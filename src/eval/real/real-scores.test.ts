@@ -47,19 +47,26 @@ describe('scorePass', () => {
     expect(refined.precision).toBe(1);
   });
 
-  it('lets an ignorable object be named or not, and counts a crowd by its count', () => {
+  it('lets an ignorable object be named or not, and a crowd be named any number of times', () => {
     const crowd: LabelledPhoto = {
       id: 'crowd',
       width: 100,
       height: 100,
       split: 'tune',
       objects: [
-        { label: 'person', box: [0, 0, 100, 50], count: 5 },
+        { label: 'person', box: [0, 0, 10, 40] },
+        { label: 'person', box: [10, 0, 100, 50], crowd: true },
         { label: 'kite', box: [0, 60, 10, 10], ignore: true },
       ],
     };
-    const c = captions([{ id: 'crowd', coarse: 'Many people at the top; a kite at the bottom.', refined: null }]);
-    const s = scorePass([crowd], c, 'refined', 512);
-    expect(s).toMatchObject({ labelled: 5, matched: 5, named: 13, nonePhotos: 0 });
+    const c = captions([
+      { id: 'crowd', coarse: 'Many people at the top; a kite at the bottom.', refined: 'Two kites at the bottom.' },
+    ]);
+    const coarse = scorePass([crowd], c, 'coarse', 512);
+    // one counted person (the crowd adds none); 13 people and 1 kite named, all fitting
+    expect(coarse).toMatchObject({ labelled: 1, matched: 1, named: 14, fitting: 14, nonePhotos: 0 });
+    const refined = scorePass([crowd], c, 'refined', 512);
+    // the person is missed; one kite fits (one ignorable), the second does not
+    expect(refined).toMatchObject({ labelled: 1, matched: 0, named: 2, fitting: 1 });
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Scores real-world captions against hand labels (scripts/real-photos/labels.json, docs/real-photos.md), for
  * `npm run eval`. Everything is counted from what the caption SAYS (parse-caption.ts), per COCO class:
- *   recall    = labelled objects named / labelled objects  (a class named n times matches up to n labelled ones)
- *   precision = named objects that match a label / objects named
+ *   recall    = labelled objects named / labelled objects  (a class named n times matches up to n labelled ones;
+ *               a crowd adds none: it is often a blurred background)
+ *   precision = named objects that fit the labels / objects named (a class may be named up to its labelled
+ *               count plus its ignorable instances, or any number when it has a crowd)
  *   small     = the same recall over the labelled objects whose longer side is under 32 px once the photo is
  *               fitted to the glance's square; matched by box against the objects the caption names
  *   none      = photos with no labelled object whose caption still names one
@@ -15,8 +17,8 @@ import { parseCaption } from '../../core/real/parse-caption';
 export interface LabelledObject {
   label: string;
   box: [number, number, number, number];
-  /** A group boxed once: it stands for `count` objects (default 1). */
-  count?: number;
+  /** A group too dense to box one by one (scripts/real-photos/labels.json): any count of it is right. */
+  crowd?: boolean;
   /** Naming it or not is both acceptable: neither a miss nor a false positive. */
   ignore?: boolean;
 }
@@ -43,6 +45,8 @@ export interface PassScores {
   labelled: number;
   named: number;
   matched: number;
+  /** Named objects that fit the labels (the precision's numerator). */
+  fitting: number;
   recall: number;
   precision: number;
   smallLabelled: number;
@@ -73,6 +77,7 @@ export function scorePass(
     labelled: 0,
     named: 0,
     matched: 0,
+    fitting: 0,
     smallLabelled: 0,
     smallMatched: 0,
     nonePhotos: 0,
@@ -84,26 +89,31 @@ export function scorePass(
     const text = pass === 'coarse' ? c.coarse : (c.refined ?? c.coarse);
     const named = new Map<string, number>();
     for (const item of parseCaption(text).items) named.set(item.label, (named.get(item.label) ?? 0) + item.count);
-    const counted = photo.objects.filter((o) => !o.ignore);
-    const labelled = new Map<string, number>();
-    for (const o of counted) labelled.set(o.label, (labelled.get(o.label) ?? 0) + (o.count ?? 1));
-    const ignored = new Set(photo.objects.filter((o) => o.ignore).map((o) => o.label));
-    for (const [label, n] of labelled) {
-      s.labelled += n;
-      s.matched += Math.min(n, named.get(label) ?? 0);
+    const counts = new Map<string, { min: number; max: number }>();
+    for (const o of photo.objects) {
+      const c = counts.get(o.label) ?? { min: 0, max: 0 };
+      if (o.crowd) c.max = Infinity;
+      else {
+        c.max += 1;
+        if (!o.ignore) c.min += 1;
+      }
+      counts.set(o.label, c);
     }
+    for (const { min } of counts.values()) s.labelled += min;
     for (const [label, m] of named) {
-      const n = labelled.get(label) ?? 0;
-      // Mentions of an ignorable object's class beyond the counted ones are neither right nor wrong.
-      s.named += ignored.has(label) ? Math.min(m, n) : m;
+      const c = counts.get(label) ?? { min: 0, max: 0 };
+      s.named += m;
+      s.matched += Math.min(c.min, m);
+      s.fitting += Math.min(c.max, m);
     }
-    if (counted.length === 0 && !ignored.size) {
+    if (photo.objects.length === 0) {
       s.nonePhotos += 1;
       if (named.size > 0) s.nonePhotosNaming += 1;
     }
+    const counted = photo.objects.filter((o) => !o.ignore && !o.crowd);
     const boxes = (pass === 'coarse' ? c.objects?.coarse : (c.objects?.refined ?? c.objects?.coarse)) ?? [];
     for (const o of counted) {
-      if ((o.count ?? 1) !== 1 || !isSmall(photo, o, glanceSize)) continue;
+      if (!isSmall(photo, o, glanceSize)) continue;
       s.smallLabelled += 1;
       if (boxes.some((b) => b.label === o.label && iou(b.box, o.box) >= SMALL_MATCH_IOU)) s.smallMatched += 1;
     }
@@ -111,7 +121,7 @@ export function scorePass(
   return {
     ...s,
     recall: ratio(s.matched, s.labelled),
-    precision: ratio(s.matched, s.named),
+    precision: ratio(s.fitting, s.named),
     smallRecall: ratio(s.smallMatched, s.smallLabelled),
   };
 }
