@@ -12,4 +12,5 @@ if ! "$PY" -c "import torch, onnx, numpy, PIL, pytest" 2>/dev/null; then
     exit 1
   fi
 fi
-exec "$PY" -m pytest -q training/tests "$@"
+# No .pytest_cache in the working tree (prettier and git would see it).
+exec "$PY" -m pytest -q -p no:cacheprovider training/tests "$@"
