@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { BackendBadge } from './BackendBadge';
 import type { CaptionService } from '../capture/caption-service';
 import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
@@ -36,6 +37,8 @@ export function App({
   // The Images view stays mounted (hidden) once opened, so its cards and a running batch survive a visit to
   // another place; the other views are cheap to rebuild, and Live must let go of the camera when left.
   const keepImages = useVisited(route.id === 'images');
+  // Offered where the world model says a picture is not a world scene (result.outOfDomain).
+  const useDefaultModel = useMemo(() => (models ? () => void models.useDefault() : null), [models]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -59,7 +62,13 @@ export function App({
         {keepImages && (
           <div hidden={route.id !== 'images'} data-testid="images-place">
             <ErrorBoundary>
-              <ImagesView service={captioner} status={status} bundleUrl={bundleUrl} active={route.id === 'images'} />
+              <ImagesView
+                service={captioner}
+                status={status}
+                bundleUrl={bundleUrl}
+                active={route.id === 'images'}
+                onUseDefaultModel={useDefaultModel}
+              />
             </ErrorBoundary>
           </div>
         )}

@@ -109,6 +109,17 @@ export interface NamedObject {
   hedged: boolean;
 }
 
+/**
+ * The picture lies outside what the model knows (the scene-world model given a photo, src/core/world-limits.ts):
+ * the captions then read one fixed sentence instead of made-up objects, and a UI may offer another model.
+ */
+export interface OutOfDomain {
+  /** Machine-readable: which test refused it ('not-flat': too few flat pixels for a rendered world scene). */
+  reason: string;
+  /** That test's measured value (for 'not-flat': the share of flat global-view pixels, 0..1). */
+  score: number;
+}
+
 /** Everything a caption job produced: plain data, safe to post across the worker boundary. */
 export interface CaptionResult {
   style: CaptionStyle;
@@ -124,6 +135,8 @@ export interface CaptionResult {
   backend: string;
   /** The objects each caption names, with boxes, when the captioner knows them (not the learned model). */
   objects?: { coarse: NamedObject[]; refined?: NamedObject[] };
+  /** Set when the model judged the picture outside its domain; both captions are then its fixed sentence. */
+  outOfDomain?: OutOfDomain;
 }
 
 export type { CancelCheck };

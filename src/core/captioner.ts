@@ -28,6 +28,7 @@ import { selectRegions } from './regions';
 import { accumulateSaliency } from './saliency';
 import type { CaptionTokenizer } from './text/tokenizer';
 import { tokenDelta } from './text/detokenize';
+import { checkWorldDomain, outOfDomainResult } from './world-limits';
 
 /** What a captioner needs from a loaded bundle. */
 export interface CaptionerBundle {
@@ -112,13 +113,21 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
 
     const image = { data: input.pixels, width: size, height: size, channels: input.channels ?? 4 };
     checkPixelBuffer(image, `caption input (${size}x${size} model square)`);
-    const { globalChw, squareChw } = await stage('preprocess', () => {
+    const { globalChw, squareChw, outOfDomain } = await stage('preprocess', () => {
+      // A photo is not a world scene: say so instead of describing shapes that are not there (docs/world.md).
+      const outOfDomain = checkWorldDomain({ ...image, size }, input.geometry);
       const global = boxDownsample(image, size / globalSize);
       return {
         globalChw: normalizeToChw(global.data, globalSize, globalSize, 3, mean, std),
         squareChw: refine ? normalizeToChw(image.data, size, size, image.channels, mean, std) : null,
+        outOfDomain,
       };
     });
+    if (outOfDomain) {
+      hooks.onStage?.('done');
+      timings.total = now() - started;
+      return outOfDomainResult({ style, refine, grid: G, timings, backend: backend.name, outOfDomain });
+    }
 
     let prefixKv: KvCache | null = null;
     try {

@@ -4,6 +4,7 @@ import { CaptionDiff } from '../common/CaptionDiff';
 import { CopyButton } from '../common/CopyButton';
 import type { OverlayLayers } from '../common/draw-overlay';
 import { formatBytes, formatMs } from '../../common/format';
+import { OutOfDomainOffer } from '../common/OutOfDomainOffer';
 import { Overlay } from '../common/Overlay';
 import type { ImageCard as Card } from './image-cards';
 
@@ -28,7 +29,16 @@ const TIMING_ROWS: [keyof StageTimings, string][] = [
 ];
 
 /** One image: thumbnail with heat map and boxes, both captions with changes marked, timings, or its problem. */
-export function ImageCard({ card, layers }: { card: Card; layers: OverlayLayers }) {
+export function ImageCard({
+  card,
+  layers,
+  onUseDefaultModel = null,
+}: {
+  card: Card;
+  layers: OverlayLayers;
+  /** Switches the app to its default model, offered when the model said the image is outside what it knows. */
+  onUseDefaultModel?: (() => void) | null;
+}) {
   const img = useRef<HTMLImageElement>(null);
   const titleId = `card-${card.id}-title`;
   const result = card.outcome?.result ?? null;
@@ -52,17 +62,25 @@ export function ImageCard({ card, layers }: { card: Card; layers: OverlayLayers 
           <strong>{card.problem.title}</strong> {card.problem.detail}
         </div>
       )}
-      {(coarse || refined) && (
-        <div className="card-captions">
-          <CaptionRow label="First look" testId="coarse-caption" text={coarse}>
-            {result?.refined ? <CaptionDiff before={coarse} after={refined} show="before" /> : coarse}
-          </CaptionRow>
-          {(refined || card.status === 'captioning') && (
-            <CaptionRow label="Second look" testId="refined-caption" text={refined}>
-              {result?.refined ? <CaptionDiff before={coarse} after={refined} show="after" /> : refined || '…'}
+      {result?.outOfDomain ? (
+        <OutOfDomainOffer
+          sentence={result.coarse.text}
+          onUseDefaultModel={onUseDefaultModel}
+          testId="card-out-of-domain"
+        />
+      ) : (
+        (coarse || refined) && (
+          <div className="card-captions">
+            <CaptionRow label="First look" testId="coarse-caption" text={coarse}>
+              {result?.refined ? <CaptionDiff before={coarse} after={refined} show="before" /> : coarse}
             </CaptionRow>
-          )}
-        </div>
+            {(refined || card.status === 'captioning') && (
+              <CaptionRow label="Second look" testId="refined-caption" text={refined}>
+                {result?.refined ? <CaptionDiff before={coarse} after={refined} show="after" /> : refined || '…'}
+              </CaptionRow>
+            )}
+          </div>
+        )
       )}
       {result && (
         <details className="timings">

@@ -18,12 +18,15 @@ export function ImagesView({
   status,
   bundleUrl,
   active = true,
+  onUseDefaultModel = null,
 }: {
   service: CaptionService | null;
   status: RuntimeStatus;
   bundleUrl: string;
   /** False while the view is kept hidden behind another place: it keeps captioning but takes no pastes. */
   active?: boolean;
+  /** Switches the app to its default model (offered on cards the model could not describe); null: no picker. */
+  onUseDefaultModel?: (() => void) | null;
 }) {
   const [settings, update] = useSettings();
   const { cards, add, clear } = useImageBatch(status.state === 'ready' ? service : null);
@@ -93,7 +96,7 @@ export function ImagesView({
       )}
       <div className="card-grid">
         {cards.map((card) => (
-          <ImageCard key={card.id} card={card} layers={layers} />
+          <ImageCard key={card.id} card={card} layers={layers} onUseDefaultModel={onUseDefaultModel} />
         ))}
       </div>
     </section>

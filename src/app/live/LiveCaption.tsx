@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { CaptionDiff } from '../common/CaptionDiff';
+import { OutOfDomainOffer } from '../common/OutOfDomainOffer';
 import { secondLookNote } from './second-look-note';
 import type { ShownCaption } from './caption-stability';
 
@@ -8,7 +9,29 @@ import type { ShownCaption } from './caption-stability';
  * the words the second look changed are highlighted. Not a live region itself: the Announcer reads final
  * captions only, so screen readers are not fed the coarse one too.
  */
-export function LiveCaption({ shown, waiting }: { shown: ShownCaption | null; waiting: string }) {
+export function LiveCaption({
+  shown,
+  waiting,
+  outOfDomain = false,
+  onUseDefaultModel = null,
+}: {
+  shown: ShownCaption | null;
+  waiting: string;
+  /** The latest frame was outside what the model knows (its result's `outOfDomain`): offer the default model. */
+  outOfDomain?: boolean;
+  onUseDefaultModel?: (() => void) | null;
+}) {
+  if (shown && outOfDomain) {
+    return (
+      <div className="live-caption" data-testid="live-caption" data-state="out-of-domain" data-frame-id={shown.frameId}>
+        <OutOfDomainOffer
+          sentence={shown.refined ?? shown.coarse}
+          onUseDefaultModel={onUseDefaultModel}
+          testId="live-out-of-domain"
+        />
+      </div>
+    );
+  }
   if (!shown) {
     return (
       <p className="live-caption live-caption-empty" data-testid="live-caption" data-state="empty">

@@ -113,7 +113,12 @@ export function LiveView({
           />
         </div>
         <div className="side-column">
-          <LiveCaption shown={state.caption.shown} waiting={waiting} />
+          <LiveCaption
+            shown={state.caption.shown}
+            waiting={waiting}
+            outOfDomain={state.outcome?.result.outOfDomain !== undefined}
+            onUseDefaultModel={models ? () => void models.useDefault() : null}
+          />
           {state.error && (
             <p className="notice notice-error" data-testid="live-error">
               The last frame failed: {state.error}

@@ -1,0 +1,124 @@
+/**
+ * The scene-world model's limits: it was trained only on the world's rendered scenes (src/world), whose pictures
+ * are flat palette shapes on flat, gradient, faint-texture or grid grounds. At the model's global view (the
+ * square box-averaged 4x4, what pass 1 reads) almost every pixel of such a scene equals its neighbours to within
+ * a few levels; a photo's texture, noise and shading make most of its pixels differ. The share of "flat" pixels
+ * tells the two apart before any decoding (measured by scripts/world-limits.ts; docs/world.md).
+ */
+import type { CaptionStyle } from './bundle/config';
+import type { CaptionResult, OutOfDomain, StageTimings } from './caption-types';
+import type { FitGeometry } from './image/fit';
+
+/** What the captions of an out-of-domain picture read instead of the model's made-up objects. */
+export const OUT_OF_DOMAIN_SENTENCE =
+  'This model only knows the Glance scene world (coloured shapes); switch to the real-world model to describe photos.';
+
+/** Model-square pixels averaged per global-view pixel, per side (the world model's 256 px square -> 64 px). */
+export const FLAT_BLOCK_PX = 4;
+/** Largest difference, in 0-255 levels on any channel, to the right and lower neighbour of a "flat" pixel. */
+export const FLAT_STEP_LEVELS = 10;
+/**
+ * Below this share of flat global-view pixels the picture is not a world scene. Measured on the first 1,000
+ * test-split scenes: lowest 0.768 (1st percentile 0.827), 0 below the threshold; blurred, JPEG-compressed, noisy
+ * or all three ("camera") world scenes stay above 0.80. The 32 real photos: median 0.42, highest 0.85.
+ */
+export const MIN_FLAT_SHARE = 0.75;
+
+/**
+ * The square side the threshold was measured at (the world's 256 px scenes). Other squares (the tiny test
+ * bundles' 32 px ones, whose 8 px global view is mostly edges) are not checked: no figure says where to cut.
+ */
+export const CHECKED_SQUARE_PX = 256;
+
+/** Pixels of an RGBA (or RGB) model square. */
+export interface SquarePixels {
+  data: ArrayLike<number>;
+  /** Side of the square. */
+  size: number;
+  channels: 3 | 4;
+}
+
+/**
+ * Share, 0..1, of global-view pixels that differ by at most FLAT_STEP_LEVELS from their right and lower
+ * neighbours. Only the picture's part of the square counts: a letterboxed frame's bars would look flat.
+ */
+export function flatShare(square: SquarePixels, geometry?: FitGeometry): number {
+  const { data, size, channels } = square;
+  const n = Math.floor(size / FLAT_BLOCK_PX);
+  if (n < 2) return 1;
+  const view = boxAverage(data, size, channels, n);
+  const dst = geometry?.dst ?? { x: 0, y: 0, w: size, h: size };
+  // Whole blocks inside the picture only (a block straddling a bar's edge is half bar).
+  const x0 = Math.ceil(dst.x / FLAT_BLOCK_PX);
+  const y0 = Math.ceil(dst.y / FLAT_BLOCK_PX);
+  const x1 = Math.min(n, Math.floor((dst.x + dst.w) / FLAT_BLOCK_PX));
+  const y1 = Math.min(n, Math.floor((dst.y + dst.h) / FLAT_BLOCK_PX));
+  let flat = 0;
+  let counted = 0;
+  for (let y = y0; y < y1 - 1; y++) {
+    for (let x = x0; x < x1 - 1; x++) {
+      const p = (y * n + x) * 3;
+      const right = p + 3;
+      const below = p + n * 3;
+      let step = 0;
+      for (let c = 0; c < 3; c++) {
+        step = Math.max(step, Math.abs(view[p + c] - view[right + c]), Math.abs(view[p + c] - view[below + c]));
+      }
+      counted++;
+      if (step <= FLAT_STEP_LEVELS) flat++;
+    }
+  }
+  return counted === 0 ? 1 : flat / counted;
+}
+
+/** null when the picture may be a world scene (or the square is not CHECKED_SQUARE_PX); otherwise why not. */
+export function checkWorldDomain(square: SquarePixels, geometry?: FitGeometry): OutOfDomain | null {
+  if (square.size !== CHECKED_SQUARE_PX) return null;
+  const score = flatShare(square, geometry);
+  return score < MIN_FLAT_SHARE ? { reason: 'not-flat', score } : null;
+}
+
+/** The result of a refused picture: the fixed sentence as both captions, no heat, no regions, no objects. */
+export function outOfDomainResult(args: {
+  style: CaptionStyle;
+  refine: boolean;
+  grid: number;
+  timings: StageTimings;
+  backend: string;
+  outOfDomain: OutOfDomain;
+}): CaptionResult {
+  const text = () => ({ text: OUT_OF_DOMAIN_SENTENCE, tokens: [], stopReason: 'eos' as const });
+  return {
+    style: args.style,
+    coarse: text(),
+    refined: args.refine ? text() : undefined,
+    saliency: { grid: args.grid, values: new Array<number>(args.grid * args.grid).fill(0) },
+    regions: [],
+    timings: args.timings,
+    backend: args.backend,
+    outOfDomain: args.outOfDomain,
+  };
+}
+
+/** n x n RGB means of FLAT_BLOCK_PX-square blocks. */
+function boxAverage(data: ArrayLike<number>, size: number, channels: number, n: number): Float64Array {
+  const out = new Float64Array(n * n * 3);
+  const area = FLAT_BLOCK_PX * FLAT_BLOCK_PX;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const o = (y * n + x) * 3;
+      for (let j = 0; j < FLAT_BLOCK_PX; j++) {
+        let p = ((y * FLAT_BLOCK_PX + j) * size + x * FLAT_BLOCK_PX) * channels;
+        for (let i = 0; i < FLAT_BLOCK_PX; i++, p += channels) {
+          out[o] += data[p];
+          out[o + 1] += data[p + 1];
+          out[o + 2] += data[p + 2];
+        }
+      }
+      out[o] /= area;
+      out[o + 1] /= area;
+      out[o + 2] /= area;
+    }
+  }
+  return out;
+}
