@@ -2,9 +2,12 @@
  * `npm run bench`: how fast Glance is on this machine, in one run: per-caption timings natively
  * (onnxruntime-node) and in headless Chromium through the built app's worker (WASM with its threads), by stage;
  * refinement overhead, browser/native and KV-cache ratios; a live run of the Live view; cold and warm load to
- * the first caption; the app's JS size. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
+ * the first caption; the app's JS size. The same for the real-world model (glance-real-v1, issue 14): 640x480
+ * frames coarse and coarse + refined natively and in the browser, a live run on the fake webcam playing the
+ * vtest clip, cold and warm load. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
  *
  *   npm run bench -- [--model public/models/glance-world-v1] [--images 12] [--nocache-images 4] [--runs 1]
+ *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
  *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
@@ -28,10 +31,18 @@ import { nativeRunner } from './bench/native';
 import { writeReport } from './bench/report-files';
 import { startBenchServer } from './bench/static-server';
 import { ensureWorldSplit } from './bench/world-split';
+import { nativeRealRunner } from './bench/native-real';
+import { REAL_FRAMES_DIR, realFrames, type RealFrame } from './bench/real-frames';
+import { runRealBrowser, type RealBrowserResults } from './bench/real-browser';
+import type { CaseSpec } from './bench/caption-cases';
 
 const APP_DIR = '.cache/bench-dist';
 const ORT_MODULE = 'node_modules/onnxruntime-web/dist/ort.min.mjs';
 const WEBCAM_Y4M = '.cache/bench-webcam.y4m';
+/** OpenCV's pedestrian clip at 640x480 (`npm run photos:vtest`): the real-world model's fake webcam. */
+const VTEST_Y4M = '.cache/real-photos/vtest-640x480.y4m';
+/** The name the app loads its default model by (src/common/shipped-models.ts): served from --real-model. */
+const REAL_BUNDLE_NAME = 'glance-real-v1';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +63,9 @@ const { values } = parseArgs({
     webgpu: { type: 'string', default: 'auto' },
     'ua-memory': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
+    'real-images': { type: 'string', default: '12' },
+    'no-real': { type: 'boolean', default: false },
     chromium: { type: 'string', default: CHROMIUM_PATH },
     out: { type: 'string', default: 'reports' },
   },
@@ -95,6 +109,7 @@ async function main(): Promise<void> {
     liveStyle: oneOf('live-style', values['live-style'], ['short', 'detailed'] as const),
     liveSource: oneOf('live-source', values['live-source'], ['demo', 'webcam'] as const),
     webgpu: oneOf('webgpu', values.webgpu, ['auto', 'off'] as const),
+    realImages: values['no-real'] ? 0 : count('real-images', values['real-images'], 0),
   };
   if (!existsSync(join(model, 'config.json'))) {
     throw new Error(
@@ -116,6 +131,8 @@ async function main(): Promise<void> {
     bytes: new Uint8Array(readFileSync(join(dataDir, image.fileName))),
   }));
   const { runs, warmup, threads, noCacheImages } = settings;
+  const realModel = values['real-model']!;
+  const real = values['no-real'] ? null : prepareReal(realModel, settings.realImages, notes);
   /** Every case on every image, native and browser runners interleaved (interleave.ts). */
   const timeCaptions = async (browserRunners: CaptionRunner[]): Promise<CaptionCase[]> => {
     const runners = [...(values['no-native'] ? [] : [await nativeRunner(model, images, threads)]), ...browserRunners];
@@ -139,11 +156,40 @@ async function main(): Promise<void> {
     }
   };
 
+  /** The real-world model's cases: the same interleaving, its own frames and engine (native-real.ts). */
+  const timeRealCaptions = async (browserRunners: CaptionRunner[]): Promise<CaptionCase[]> => {
+    if (!real || real.frames.length === 0) return [];
+    const runners = [
+      ...(values['no-native'] ? [] : [await nativeRealRunner(realModel, real.frames, threads)]),
+      ...browserRunners,
+    ];
+    step(
+      `real-world model per caption: ${runners.map((r) => r.runtime).join(' and ')} interleaved, ` +
+        `${real.frames.length} frames 640x480 x ${runs} runs`,
+    );
+    try {
+      const out = await interleaveCases(runners, {
+        images: real.frames.length,
+        cases: realCases(settings.liveStyle),
+        runs,
+        warmup,
+        noCacheImages: 0,
+        onProgress: (done, total) => {
+          if (done % 4 === 0 || done === total) console.log(`  ${done}/${total} frames`);
+        },
+      });
+      return out.map((c) => ({ model: 'real' as const, ...c }));
+    } finally {
+      for (const runner of runners) await runner.dispose();
+    }
+  };
   const measured: CaptionCase[] = [];
   let browser: BrowserResults | null = null;
+  let realBrowser: RealBrowserResults | null = null;
   let jsSize = null;
   if (values['no-browser']) {
     measured.push(...(await timeCaptions([])));
+    measured.push(...(await timeRealCaptions([])));
   } else {
     if (!values['no-build']) {
       step(`building the app into ${APP_DIR}`);
@@ -157,7 +203,12 @@ async function main(): Promise<void> {
       if (!existsSync(WEBCAM_Y4M)) run('npx', ['tsx', 'scripts/world-y4m.ts', '--out', WEBCAM_Y4M, '--seconds', '28']);
       y4m = WEBCAM_Y4M;
     }
-    const server = await startBenchServer({ appDir: APP_DIR, bundleDir: model, extraDirs: { '/world/': dataDir } });
+    const server = await startBenchServer({
+      appDir: APP_DIR,
+      bundleDir: model,
+      bundles: real ? { [REAL_BUNDLE_NAME]: realModel } : {},
+      extraDirs: { '/world/': dataDir, '/real/': REAL_FRAMES_DIR },
+    });
     try {
       step(
         `browser: Chromium, the built app's worker, WASM: cold and warm load, live run ` +
@@ -183,11 +234,43 @@ async function main(): Promise<void> {
         webgpu: settings.webgpu,
         userAgentMemory: values['ua-memory']!,
       });
+      measured.push(...browser.cases);
+      notes.push(...browser.notes);
+      if (real && real.y4m === null) {
+        // No clip for the webcam: the real-world model's loads and live run cannot be measured; native only.
+        measured.push(...(await timeRealCaptions([])));
+      } else if (real) {
+        const liveOn = !values['no-live'];
+        step(
+          `browser, real-world model: its own Chromium, fake webcam ${real.y4m ?? '(none)'}: cold and warm load` +
+            (liveOn
+              ? `, live run (${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`
+              : ''),
+        );
+        realBrowser = await runRealBrowser({
+          executablePath: values.chromium!,
+          origin: server.origin,
+          y4m: real.y4m!,
+          imageUrls: real.frames.map((f) => `/real/${f.name}.png`),
+          style: settings.liveStyle,
+          timeCaptions: real.frames.length > 0 ? timeRealCaptions : null,
+          live: liveOn
+            ? {
+                seconds: settings.liveSeconds,
+                frames: settings.liveFrames,
+                warmupCaptions: 10,
+                settleSeconds: 20,
+                memoryEverySeconds: 15,
+              }
+            : null,
+          userAgentMemory: values['ua-memory']!,
+        });
+        measured.push(...realBrowser.cases);
+        notes.push(...realBrowser.notes);
+      }
     } finally {
       await server.close();
     }
-    measured.push(...browser.cases);
-    notes.push(...browser.notes);
   }
 
   machine.loadAverageEnd = loadAverage();
@@ -201,8 +284,23 @@ async function main(): Promise<void> {
     load: browser?.load ?? { cold: null, warm: null },
     jsSize,
     webgpu: browser?.webgpu ?? { state: 'not checked', adapter: null },
+    real: real
+      ? {
+          bundle: realModel,
+          frames:
+            `${real.frames.length} labelled real photos (scripts/real-photos/labels.json order), ` +
+            'centre-cropped to 4:3 and resampled to 640x480',
+          live: realBrowser?.live ?? null,
+          load: realBrowser?.load ?? { cold: null, warm: null },
+        }
+      : null,
     durationS: (performance.now() - started) / 1000,
-    notes: [...notes, `The bundle is ${basename(model)}; load timings use a local server (no network latency).`],
+    notes: [
+      ...notes,
+      `The world bundle is ${basename(model)}` +
+        (real ? `, the real-world bundle ${basename(realModel)}` : '') +
+        '; load timings use a local server (no network latency).',
+    ],
   };
   const report = buildBenchReport(measurements);
 
@@ -213,6 +311,42 @@ async function main(): Promise<void> {
   console.log('\n' + benchSummary(report).join('\n'));
   const files = writeReport(values.out!, report.date, 'bench', report, benchMarkdown(report));
   console.log(`\nwrote ${files.join(' and ')} (${report.durationS.toFixed(0)} s)`);
+}
+
+/** The real-world model's cases: coarse only and coarse + refined, in the Live view's style. */
+function realCases(style: CaseSpec['style']): CaseSpec[] {
+  return [false, true].map((refine) => ({ style, refine, useCache: true }));
+}
+
+/**
+ * Checks the real-world bundle (its ONNX files come from `npm run models:real`), makes the 640x480 frames and
+ * finds the vtest clip; what is missing is skipped with a note rather than failing the world's bench.
+ */
+function prepareReal(
+  bundle: string,
+  images: number,
+  notes: string[],
+): { frames: RealFrame[]; y4m: string | null } | null {
+  if (!existsSync(join(bundle, 'config.json'))) {
+    notes.push(`Real-world model not benched: ${bundle}/config.json not found.`);
+    return null;
+  }
+  if (!existsSync(join(bundle, 'onnx', 'detector.onnx'))) {
+    step(`${bundle}/onnx is missing: converting the models (npm run models:real)`);
+    run('npx', ['tsx', 'scripts/tfjs-onnx/build.ts']);
+  }
+  let frames: RealFrame[] = [];
+  if (images > 0) {
+    const made = realFrames(images);
+    if ('missing' in made) notes.push(`Real-world model: no per-caption timings: ${made.missing}.`);
+    else frames = made.frames;
+  }
+  let y4m: string | null = VTEST_Y4M;
+  if (!existsSync(VTEST_Y4M)) {
+    notes.push(`Real-world model: ${VTEST_Y4M} not found (npm run photos:vtest): no load or live run.`);
+    y4m = null;
+  }
+  return { frames, y4m };
 }
 
 function emptyMeasurements(): BenchMeasurements {

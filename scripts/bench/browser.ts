@@ -38,25 +38,45 @@ export interface BrowserResults {
   notes: string[];
 }
 
+/**
+ * The scene-world model's pages: `?model=world` loads it directly (the app's default is the real-world model,
+ * and the demo camera would otherwise load the default first and then switch to the world model).
+ */
+export const WORLD_QUERY = '?backend=wasm&model=world';
+
 /** Runs in the page: the Live view's settings (src/app/common/settings.ts) before the app reads them. */
-function settingsScript(style: CaptionStyle): void {
+function settingsScript({ style, source }: { style: CaptionStyle; source: 'demo' | 'webcam' }): void {
   const key = 'glance.settings.v1';
   const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-  // The demo camera at load; a webcam run switches after the loads are timed.
-  localStorage.setItem(key, JSON.stringify({ ...stored, refine: true, style, source: 'demo', speak: false }));
+  // The world runs: the demo camera at load (a webcam run switches after the loads are timed). The real-world
+  // runs: the webcam, started by the bench (the demo camera would switch to the world model).
+  localStorage.setItem(key, JSON.stringify({ ...stored, refine: true, style, source, speak: false }));
 }
 
-async function newBenchContext(browser: Browser, style: CaptionStyle): Promise<BrowserContext> {
+/** A fresh profile (no remembered model, empty caches) with the bench's hooks and Live settings. */
+export async function newBenchContext(
+  browser: Browser,
+  style: CaptionStyle,
+  source: 'demo' | 'webcam' = 'demo',
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['camera'] });
   await context.addInitScript({ content: NAME_SHIM });
   await context.addInitScript(installBenchHooks);
-  await context.addInitScript(settingsScript, style);
+  await context.addInitScript(settingsScript, { style, source });
   return context;
 }
 
-/** Waits for the page's first caption after a navigation; times are from navigation start. */
-async function firstCaption(page: Page, navigate: () => Promise<unknown>): Promise<LoadTiming> {
+/**
+ * Waits for the page's first caption after a navigation; times are from navigation start. `start` runs right
+ * after the navigation (e.g. pressing Start webcam, which a webcam needs), while the model loads.
+ */
+export async function firstCaption(
+  page: Page,
+  navigate: () => Promise<unknown>,
+  start?: () => Promise<void>,
+): Promise<LoadTiming> {
   await navigate();
+  await start?.();
   await page.waitForFunction(
     () => window.__bench?.firstCaptionAt != null || window.__bench?.readyState === 'error',
     null,
@@ -81,7 +101,7 @@ async function firstCaption(page: Page, navigate: () => Promise<unknown>): Promi
   };
 }
 
-async function stopLive(page: Page): Promise<void> {
+export async function stopLive(page: Page): Promise<void> {
   // Another route unmounts the Live view, which stops its loop and cancels the frame in flight.
   await page.evaluate(() => {
     location.hash = '#/embed';
@@ -92,7 +112,7 @@ async function stopLive(page: Page): Promise<void> {
   });
 }
 
-function webgpuStatus(adapter: { description: string; isFallback: boolean } | null): WebGpuStatus {
+export function webgpuStatus(adapter: { description: string; isFallback: boolean } | null): WebGpuStatus {
   if (!adapter) return { state: 'no adapter', adapter: null };
   if (adapter.isFallback) return { state: 'software adapter only, not timed', adapter: adapter.description };
   return { state: 'timed', adapter: adapter.description };
@@ -111,7 +131,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
   try {
     const context = await newBenchContext(browser, style);
     const page = await context.newPage();
-    const url = `${options.origin}/?backend=wasm#/live`;
+    const url = `${options.origin}/${WORLD_QUERY}#/live`;
     const cold = await firstCaption(page, () => page.goto(url, { waitUntil: 'commit' }));
     const warm = await firstCaption(page, () => page.reload({ waitUntil: 'commit' }));
     if (warm.cachedFiles === 0) notes.push('The warm load found no bundle file in the Cache API.');
@@ -144,7 +164,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       options.webgpu === 'off' ? { state: 'not checked' as const, adapter: null } : webgpuStatus(info.adapter);
     if (webgpu.state === 'timed') {
       const gpuPage = await (await newBenchContext(browser, style)).newPage();
-      await gpuPage.goto(`${options.origin}/?backend=webgpu#/embed`);
+      await gpuPage.goto(`${options.origin}/?backend=webgpu&model=world#/embed`);
       await gpuPage.waitForFunction(() => window.__bench?.readyState != null, null, { timeout: 180_000 });
       runners.push(await browserRunner(gpuPage, 'webgpu', options.imageUrls));
     }

@@ -26,7 +26,14 @@ describe('startBenchServer', () => {
     writeFileSync(join(app, 'x.wasm'), new Uint8Array([0, 97, 115, 109]));
     writeFileSync(join(bundle, 'config.json'), '{"model_type":"glance-mmser"}');
     writeFileSync(join(world, 'images', '0.png'), 'png');
-    server = await startBenchServer({ appDir: app, bundleDir: bundle, extraDirs: { '/world/': world } });
+    mkdirSync(join(root, 'real'), { recursive: true });
+    writeFileSync(join(root, 'real', 'config.json'), '{"model_type":"glance-detect"}');
+    server = await startBenchServer({
+      appDir: app,
+      bundleDir: bundle,
+      bundles: { 'glance-real-v1': join(root, 'real') },
+      extraDirs: { '/world/': world },
+    });
   });
   afterAll(() => server.close());
 
@@ -46,6 +53,11 @@ describe('startBenchServer', () => {
       expect(await (await fetch(`${server.origin}/models/${name}/config.json`)).text()).toContain('glance-mmser');
     }
     expect(await (await fetch(`${server.origin}/world/images/0.png`)).text()).toBe('png');
+  });
+
+  it('answers a bundle named apart (the real-world model) with its own folder', async () => {
+    const config = await (await fetch(`${server.origin}/models/glance-real-v1/config.json`)).text();
+    expect(config).toContain('glance-detect');
   });
 
   it('revalidates with ETag (304) and answers 404 for missing files', async () => {

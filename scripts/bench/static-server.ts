@@ -1,7 +1,8 @@
 /**
  * A small HTTP server for the bench: the built app (with the COOP/COEP headers that WASM threads need, as
- * `npm start` serves it) and one model bundle folder answering for every `/models/<name>/` path, so the app's
- * startup load gets the bundle under test whatever name the build asks for. ETag revalidation lets a warm load
+ * `npm start` serves it) and model bundle folders: `/models/<name>/` answers with `bundles[name]` when given
+ * (the real-world model under its shipped name), else with `bundleDir`, the bundle under test, whatever name the
+ * build asks for. ETag revalidation lets a warm load
  * use the browser's HTTP cache as it would with a real server.
  */
 import { createReadStream, statSync } from 'node:fs';
@@ -43,19 +44,22 @@ export function fileFor(root: string, path: string): string | null {
 export async function startBenchServer(options: {
   appDir: string;
   bundleDir: string;
+  /** Bundles by the name in their URL (`/models/<name>/`), before `bundleDir`. */
+  bundles?: Record<string, string>;
   extraDirs?: Record<string, string>;
 }): Promise<BenchServer> {
   const appDir = resolve(options.appDir);
   const bundleDir = resolve(options.bundleDir);
+  const bundles = new Map(Object.entries(options.bundles ?? {}).map(([name, dir]) => [name, resolve(dir)]));
   const extras = Object.entries(options.extraDirs ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const log: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     log.push(path);
     let file: string | null;
-    const model = /^\/models\/[^/]+\/(.*)$/.exec(path);
+    const model = /^\/models\/([^/]+)\/(.*)$/.exec(path);
     const extra = extras.find(([prefix]) => path.startsWith(prefix));
-    if (model) file = fileFor(bundleDir, model[1]);
+    if (model) file = fileFor(bundles.get(model[1]) ?? bundleDir, model[2]);
     else if (extra) file = fileFor(extra[1], path.slice(extra[0].length));
     else file = fileFor(appDir, path === '/' ? 'index.html' : path.slice(1));
     let size = -1;

@@ -1,5 +1,5 @@
 /** The bench report as Markdown (reports/<date>/bench.md), its console tables and its short summary. */
-import type { BenchReport, CaseReport, MemorySnapshot } from './bench-types';
+import type { BenchReport, CaseReport, LiveReport, LoadTiming, MemorySnapshot } from './bench-types';
 import { STAGES } from './bench-types';
 import { formatBytes, formatMs, formatNumber, formatPercent, formatRatio, MISSING } from './format';
 import { markdownTable, type Table } from './table';
@@ -41,62 +41,92 @@ export function targetsTable(targets: readonly TargetResult[]): Table {
 const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache'>) =>
   `${c.refine ? 'coarse + refined' : 'coarse only'}${c.useCache ? '' : ', no KV cache'}`;
 
+/** 'world' or 'real' (a report from before the real-world model has no model: world). */
+const modelOf = (c: Pick<CaseReport, 'model'>) => c.model ?? 'world';
+
+/** p25-p75 of a summary, "12-15 ms". */
+function quartiles(s: { p25?: number; p75?: number } | null | undefined): string {
+  if (s?.p25 === undefined || s.p75 === undefined) return MISSING;
+  const low = formatMs(s.p25);
+  const high = formatMs(s.p75);
+  // "97.50-112.5 ms"; the unit once when both share it.
+  return low.endsWith(' ms') && high.endsWith(' ms') ? `${low.slice(0, -3)}-${high}` : `${low} - ${high}`;
+}
+
 export function casesTable(cases: readonly CaseReport[]): Table {
   return {
     header: [
+      'model',
       'runtime',
       'style',
       'mode',
       'threads',
       'n',
       'median',
+      'p25-p75',
       'p95',
       'round trip median',
+      'round trip p25-p75',
       'tokens (coarse/refined)',
     ],
-    align: ['left', 'left', 'left'],
+    align: ['left', 'left', 'left', 'left'],
     rows: cases.map((c) => [
+      modelOf(c),
       c.runtime,
       c.style,
       modeOf(c),
       c.threads === null ? MISSING : String(c.threads),
       String(c.total?.n ?? 0),
       formatMs(c.total?.median),
+      quartiles(c.total),
       formatMs(c.total?.p95),
       formatMs(c.roundTrip?.median),
-      `${formatNumber(c.meanCoarseTokens, 1)} / ${formatNumber(c.meanRefinedTokens, 1)}`,
+      quartiles(c.roundTrip),
+      modelOf(c) === 'real'
+        ? 'none (no decoder)'
+        : `${formatNumber(c.meanCoarseTokens, 1)} / ${formatNumber(c.meanRefinedTokens, 1)}`,
     ]),
   };
 }
 
 export function stagesTable(cases: readonly CaseReport[]): Table {
   return {
-    header: ['runtime', 'style', 'mode', ...STAGES],
-    align: ['left', 'left', 'left'],
-    rows: cases.map((c) => [c.runtime, c.style, modeOf(c), ...STAGES.map((s) => formatMs(c.stageMedians?.[s]))]),
+    header: ['model', 'runtime', 'style', 'mode', ...STAGES, 'total'],
+    align: ['left', 'left', 'left', 'left'],
+    rows: cases.map((c) => [
+      modelOf(c),
+      c.runtime,
+      c.style,
+      modeOf(c),
+      ...STAGES.map((s) => formatMs(c.stageMedians?.[s])),
+      formatMs(c.total?.median),
+    ]),
   };
 }
 
 export function ratiosTable(report: BenchReport): Table {
   const { refineOverhead, browserVsNative, kvCache } = report.ratios;
   return {
-    header: ['ratio', 'runtime', 'style', 'value'],
-    align: ['left', 'left', 'left'],
+    header: ['ratio', 'model', 'runtime', 'style', 'value'],
+    align: ['left', 'left', 'left', 'left'],
     rows: [
       ...refineOverhead.map((r) => [
         'refinement overhead (coarse + refined) / coarse',
+        r.model ?? 'world',
         r.runtime,
         r.style,
         formatRatio(r.ratio),
       ]),
       ...browserVsNative.map((r) => [
         `browser / native, ${r.refine ? 'coarse + refined' : 'coarse only'}`,
+        r.model ?? 'world',
         r.runtime,
         r.style,
         formatRatio(r.ratio),
       ]),
       ...kvCache.map((r) => [
         `no KV cache / KV cache, ${r.refine ? 'coarse + refined' : 'coarse only'}, same ${r.images} images`,
+        'world',
         r.runtime,
         r.style,
         formatRatio(r.ratio),
@@ -145,8 +175,7 @@ export function memoryTimeline(samples: readonly MemorySnapshot[]): Table {
   };
 }
 
-function liveSection(report: BenchReport): string[] {
-  const live = report.live;
+function liveSection(live: LiveReport | null): string[] {
   if (!live) return ['Not run.'];
   const lines = [
     `${live.source === 'demo' ? 'Demo camera' : 'Fake webcam'}, ${live.style} captions, ` +
@@ -188,12 +217,54 @@ function liveSection(report: BenchReport): string[] {
 export function benchSummary(report: BenchReport): string[] {
   const t = (id: TargetResult['id']) => report.targets.find((x) => x.id === id)!;
   const show = (id: TargetResult['id']) => `${formatTargetValue(t(id).value, t(id).unit)} (${t(id).verdict})`;
+  const real = report.real;
+  const realLines = real
+    ? [
+        `real-world model, 640x480 coarse + refined, browser WASM: ${show('realRefinedMs')}` +
+          `${t('realRefinedMs').note ? ` [${t('realRefinedMs').note!.split(';')[0]}]` : ''}; natively ` +
+          `${formatMs(report.cases.find((c) => c.model === 'real' && c.runtime === 'native' && c.refine)?.total?.median)}` +
+          `; second look ${formatPercent(real.lookAgainShare)} of it; live refined captions ` +
+          `${show('realLiveCaptionsPerSecond')}, p95 ${formatMs(real.live?.latency?.p95)}; ` +
+          `warm load ${show('realWarmLoadMs')}`,
+      ]
+    : [];
   return [
     `short caption, coarse + refined, browser WASM: ${show('shortRefinedMs')}; detailed: ${show('detailedRefinedMs')}`,
     `refinement overhead ${show('refineOverhead')}; browser WASM / native ${show('wasmVsNative')}`,
     `live: ${show('liveCaptionsPerSecond')} captions/s, p95 ${show('liveP95Ms')}, long tasks ${show('liveLongTasks')}, ` +
       `memory growth ${show('liveMemoryGrowth')}`,
     `warm load to first caption ${show('warmLoadMs')}; app JS ${show('appJsGzipBytes')} gzip`,
+    ...realLines,
+  ];
+}
+
+/** One row of the load table. */
+function loadRow(label: string, timing: LoadTiming | null | undefined): string[] {
+  return [
+    label,
+    formatMs(timing?.phases.download),
+    formatMs(timing?.phases.session),
+    formatMs(timing?.phases.warmup),
+    formatMs(timing?.readyMs),
+    formatMs(timing?.warmupMs),
+    formatMs(timing?.firstCaptionMs),
+    timing ? String(timing.cachedFiles) : MISSING,
+  ];
+}
+
+function realSection(report: BenchReport): string[] {
+  const real = report.real;
+  if (!real) return ['Not run (`--no-real`, or its bundle, photos or clip were missing: see the notes).'];
+  return [
+    `Bundle \`${real.bundle}\`; per caption: ${real.frames}. Its rows are in the tables above (model "real"); ` +
+      'its stages are the detector on the whole letterboxed frame (encode), the coarse caption written (pass1), ' +
+      'the heat map (saliency), region choice (regions), the second look: each region cropped at full ' +
+      'resolution through the detector again and, for people, the pose, face and expression models ' +
+      `(lookAgain: ${formatPercent(real.lookAgainShare)} of the coarse + refined median), and the refined caption (pass2).`,
+    '',
+    '### Live (real-world model)',
+    '',
+    ...liveSection(real.live),
   ];
 }
 
@@ -241,9 +312,13 @@ export function benchMarkdown(report: BenchReport): string {
     '',
     `WebGPU: ${report.webgpu.state}${report.webgpu.adapter ? ` (${report.webgpu.adapter})` : ''}.`,
     '',
-    '## Live',
+    '## Live (scene-world model)',
     '',
-    ...liveSection(report),
+    ...liveSection(report.live),
+    '',
+    '## Real-world model',
+    '',
+    ...realSection(report),
     '',
     '## Load',
     '',
@@ -262,17 +337,16 @@ export function benchMarkdown(report: BenchReport): string {
         'first caption',
         'files from the Cache API',
       ],
-      rows: (['cold', 'warm'] as const).map((kind) => [
-        kind,
-        formatMs(load[kind]?.phases.download),
-        formatMs(load[kind]?.phases.session),
-        formatMs(load[kind]?.phases.warmup),
-        formatMs(load[kind]?.readyMs),
-        formatMs(load[kind]?.warmupMs),
-        formatMs(load[kind]?.firstCaptionMs),
-        load[kind] ? String(load[kind]!.cachedFiles) : MISSING,
-      ]),
+      rows: [
+        ...(['cold', 'warm'] as const).map((kind) => loadRow(`world, ${kind}`, load[kind])),
+        ...(report.real
+          ? (['cold', 'warm'] as const).map((kind) => loadRow(`real, ${kind}`, report.real!.load[kind]))
+          : []),
+      ],
     }),
+    '',
+    'The world model loads with `?model=world` and the demo camera; the real-world model as a first visit ' +
+      'does (no remembered model, so the default), with the fake webcam started as soon as the page shows it.',
     '',
     '## App JS size',
     '',

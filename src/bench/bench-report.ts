@@ -3,6 +3,7 @@ import type { CaptionStyle } from '../core/bundle/config';
 import {
   STAGES,
   type BenchMeasurements,
+  type BenchModel,
   type BenchReport,
   type BenchRuntime,
   type CaptionCase,
@@ -19,9 +20,10 @@ import { judgeTargets, type TargetId } from './targets';
 const STYLES: readonly CaptionStyle[] = ['short', 'detailed'];
 const BROWSER_RUNTIMES: readonly BenchRuntime[] = ['wasm', 'webgpu'];
 
-/** "wasm/short/refined" or "native/detailed/coarse/no-cache". */
-export function caseKey(c: Pick<CaptionCase, 'runtime' | 'style' | 'refine' | 'useCache'>): string {
-  return `${c.runtime}/${c.style}/${c.refine ? 'refined' : 'coarse'}${c.useCache ? '' : '/no-cache'}`;
+/** "wasm/short/refined" or "native/detailed/coarse/no-cache"; the real-world model's with "real:" in front. */
+export function caseKey(c: Pick<CaptionCase, 'model' | 'runtime' | 'style' | 'refine' | 'useCache'>): string {
+  const model = c.model === 'real' ? 'real:' : '';
+  return `${model}${c.runtime}/${c.style}/${c.refine ? 'refined' : 'coarse'}${c.useCache ? '' : '/no-cache'}`;
 }
 
 const mean = (values: readonly number[]): number | null =>
@@ -39,6 +41,7 @@ export function summarizeCase(c: CaptionCase): CaseReport {
         >);
   return {
     key: caseKey(c),
+    model: c.model ?? 'world',
     runtime: c.runtime,
     style: c.style,
     refine: c.refine,
@@ -60,8 +63,9 @@ export function findCase(
   style: CaptionStyle,
   refine: boolean,
   useCache = true,
+  model: BenchModel = 'world',
 ): CaseReport | undefined {
-  return cases.find((c) => c.key === caseKey({ runtime, style, refine, useCache }));
+  return cases.find((c) => c.key === caseKey({ model, runtime, style, refine, useCache }));
 }
 
 const medianTotal = (c: CaseReport | undefined): number | null => c?.total?.median ?? null;
@@ -95,35 +99,43 @@ function kvCacheRatios(raw: readonly CaptionCase[]): Ratios['kvCache'] {
 }
 
 export function computeRatios(cases: readonly CaseReport[], raw: readonly CaptionCase[] = []): Ratios {
-  const runtimes = [...new Set(cases.map((c) => c.runtime))];
+  const world = modelRatios(cases, 'world');
+  const real = modelRatios(cases, 'real');
+  return {
+    refineOverhead: [...world.refineOverhead, ...real.refineOverhead],
+    browserVsNative: [...world.browserVsNative, ...real.browserVsNative],
+    kvCache: kvCacheRatios(raw.filter((c) => (c.model ?? 'world') === 'world')),
+  };
+}
+
+/** Refinement overhead and browser / native for one model's cases (real-world entries carry `model: 'real'`). */
+function modelRatios(cases: readonly CaseReport[], model: BenchModel): Omit<Ratios, 'kvCache'> {
+  const tag = model === 'world' ? {} : { model };
+  const find = (runtime: BenchRuntime, style: CaptionStyle, refine: boolean) =>
+    findCase(cases, runtime, style, refine, true, model);
+  const runtimes = [...new Set(cases.filter((c) => c.model === model).map((c) => c.runtime))];
   const refineOverhead = runtimes.flatMap((runtime) =>
-    STYLES.filter((style) => findCase(cases, runtime, style, true) && findCase(cases, runtime, style, false)).map(
-      (style) => ({
-        runtime,
-        style,
-        ratio: ratio(
-          medianTotal(findCase(cases, runtime, style, true)),
-          medianTotal(findCase(cases, runtime, style, false)),
-        ),
-      }),
-    ),
+    STYLES.filter((style) => find(runtime, style, true) && find(runtime, style, false)).map((style) => ({
+      ...tag,
+      runtime,
+      style,
+      ratio: ratio(medianTotal(find(runtime, style, true)), medianTotal(find(runtime, style, false))),
+    })),
   );
   const browserVsNative = BROWSER_RUNTIMES.flatMap((runtime) =>
     STYLES.flatMap((style) =>
       [false, true]
-        .filter((refine) => findCase(cases, runtime, style, refine) && findCase(cases, 'native', style, refine))
+        .filter((refine) => find(runtime, style, refine) && find('native', style, refine))
         .map((refine) => ({
+          ...tag,
           runtime,
           style,
           refine,
-          ratio: ratio(
-            medianEngine(findCase(cases, runtime, style, refine)),
-            medianEngine(findCase(cases, 'native', style, refine)),
-          ),
+          ratio: ratio(medianEngine(find(runtime, style, refine)), medianEngine(find('native', style, refine))),
         })),
     ),
   );
-  return { refineOverhead, browserVsNative, kvCache: kvCacheRatios(raw) };
+  return { refineOverhead, browserVsNative };
 }
 
 /**
@@ -182,7 +194,8 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
   values: Partial<Record<TargetId, number | null>>;
   notes: Partial<Record<TargetId, string>>;
 } {
-  const { cases, ratios, live, load, jsSize } = report;
+  const { cases, ratios, live, load, jsSize, real } = report;
+  const realRefined = realCase(cases, 'wasm', true);
   const shortRefined = findCase(cases, 'wasm', 'short', true);
   const detailedRefined = findCase(cases, 'wasm', 'detailed', true);
   const perceived = (c: CaseReport | undefined) => c?.roundTrip?.median ?? c?.total?.median ?? null;
@@ -201,9 +214,11 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
     }
   }
   const values: Partial<Record<TargetId, number | null>> = {
-    refineOverhead: ratios.refineOverhead.find((r) => r.runtime === 'wasm' && r.style === 'short')?.ratio ?? null,
+    refineOverhead:
+      ratios.refineOverhead.find((r) => !r.model && r.runtime === 'wasm' && r.style === 'short')?.ratio ?? null,
     wasmVsNative:
-      ratios.browserVsNative.find((r) => r.runtime === 'wasm' && r.style === 'short' && r.refine)?.ratio ?? null,
+      ratios.browserVsNative.find((r) => !r.model && r.runtime === 'wasm' && r.style === 'short' && r.refine)?.ratio ??
+      null,
     shortRefinedMs: perceived(shortRefined),
     detailedRefinedMs: perceived(detailedRefined),
     liveCaptionsPerSecond: live?.captionsPerSecond ?? null,
@@ -212,8 +227,34 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
     liveMemoryGrowth: live?.memoryGrowth?.share ?? null,
     warmLoadMs: load.warm?.firstCaptionMs ?? null,
     appJsGzipBytes: jsSize?.appGzipBytes ?? null,
+    realRefinedMs: perceived(realRefined),
+    realLiveCaptionsPerSecond: real?.live?.captionsPerSecond ?? null,
+    realWarmLoadMs: real?.load.warm?.firstCaptionMs ?? null,
   };
+  if (realRefined?.roundTrip || realRefined?.total) {
+    const s = realRefined.roundTrip ?? realRefined.total!;
+    notes.realRefinedMs = `p25-p75 ${Math.round(s.p25)}-${Math.round(s.p75)} ms over ${s.n}; ${real?.frames ?? ''}`;
+  }
+  if (real?.live) {
+    const p95 = real.live.latency?.p95;
+    notes.realLiveCaptionsPerSecond =
+      `${real.live.source === 'webcam' ? 'fake webcam' : 'demo camera'}, ${real.live.style} refined captions` +
+      (p95 === undefined ? '' : `, p95 frame-to-caption ${Math.round(p95)} ms`);
+  }
+  if (real?.load.cold) notes.realWarmLoadMs = `cold ${(real.load.cold.firstCaptionMs / 1000).toFixed(2)} s`;
   return { values, notes };
+}
+
+/** The real-world model's case for a runtime and mode (it runs one style, whichever the bench chose). */
+export function realCase(cases: readonly CaseReport[], runtime: BenchRuntime, refine: boolean): CaseReport | undefined {
+  return cases.find((c) => c.model === 'real' && c.runtime === runtime && c.refine === refine && c.useCache);
+}
+
+/** The second look's share of the real-world model's coarse + refined time (browser WASM, else native). */
+export function lookAgainShare(cases: readonly CaseReport[]): number | null {
+  const c = realCase(cases, 'wasm', true) ?? realCase(cases, 'native', true);
+  if (!c?.stageMedians || !c.total) return null;
+  return ratio(c.stageMedians.lookAgain, c.total.median);
 }
 
 export function buildBenchReport(m: BenchMeasurements): BenchReport {
@@ -231,6 +272,15 @@ export function buildBenchReport(m: BenchMeasurements): BenchReport {
     load: m.load,
     jsSize: m.jsSize,
     webgpu: m.webgpu,
+    real: m.real
+      ? {
+          bundle: m.real.bundle,
+          frames: m.real.frames,
+          live: m.real.live ? summarizeLive(m.real.live) : null,
+          load: m.real.load,
+          lookAgainShare: lookAgainShare(cases),
+        }
+      : null,
     durationS: m.durationS,
     notes: m.notes,
   };

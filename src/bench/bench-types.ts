@@ -9,6 +9,12 @@ import type { TargetResult } from './targets';
 /** Where a caption ran: onnxruntime-node natively, or the app's worker in headless Chromium. */
 export type BenchRuntime = 'native' | 'wasm' | 'webgpu';
 
+/**
+ * Which shipped model a figure belongs to: the scene-world model (`--model`, the learned two-pass captioner of
+ * issue 8) or the real-world model (`--real-model`, glance-real-v1, the detector-based captioner of issue 14).
+ */
+export type BenchModel = 'world' | 'real';
+
 /** The engine's stages (src/core StageTimings without `total`). */
 export const STAGES = ['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -31,6 +37,8 @@ export interface CaptionSample {
 
 /** One configuration and its samples. */
 export interface CaptionCase {
+  /** Absent: 'world' (reports written before the real-world model was benched). */
+  model?: BenchModel;
   runtime: BenchRuntime;
   style: CaptionStyle;
   refine: boolean;
@@ -44,6 +52,7 @@ export interface CaptionCase {
 /** A case as reported: medians and p95 instead of samples. */
 export interface CaseReport {
   key: string;
+  model: BenchModel;
   runtime: BenchRuntime;
   style: CaptionStyle;
   refine: boolean;
@@ -161,6 +170,16 @@ export interface MachineFacts {
   loadAverageEnd: number[];
 }
 
+/** The real-world model's browser-only measurements (its cases are in BenchMeasurements.cases, model 'real'). */
+export interface RealMeasurements {
+  bundle: string;
+  /** What the per-caption cases captioned, in words (e.g. "12 labelled real photos, centre-cropped to 640x480"). */
+  frames: string;
+  /** The live run on the fake webcam playing the vtest clip; null when it did not run. */
+  live: LiveMeasurement | null;
+  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+}
+
 /** Everything a bench run measured, before summarising. */
 export interface BenchMeasurements {
   date: string;
@@ -172,15 +191,23 @@ export interface BenchMeasurements {
   load: { cold: LoadTiming | null; warm: LoadTiming | null };
   jsSize: JsSize | null;
   webgpu: WebGpuStatus;
+  /** Absent or null: the real-world model was not benched. */
+  real?: RealMeasurements | null;
   durationS: number;
   notes: string[];
 }
 
 export interface Ratios {
   /** (coarse + refined) / coarse, median totals, per runtime and style. */
-  refineOverhead: { runtime: BenchRuntime; style: CaptionStyle; ratio: number | null }[];
+  refineOverhead: { model?: BenchModel; runtime: BenchRuntime; style: CaptionStyle; ratio: number | null }[];
   /** browser / native, median engine times (without fitting the frame), per style and mode. */
-  browserVsNative: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; ratio: number | null }[];
+  browserVsNative: {
+    model?: BenchModel;
+    runtime: BenchRuntime;
+    style: CaptionStyle;
+    refine: boolean;
+    ratio: number | null;
+  }[];
   /** no cache / KV cache, median totals over the same images (`images` of them). */
   kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; images: number; ratio: number | null }[];
 }
@@ -198,6 +225,15 @@ export interface BenchReport {
   load: { cold: LoadTiming | null; warm: LoadTiming | null };
   jsSize: JsSize | null;
   webgpu: WebGpuStatus;
+  /** The real-world model's live run and loads; null when it was not benched. Its cases are in `cases`. */
+  real: {
+    bundle: string;
+    frames: string;
+    live: LiveReport | null;
+    load: { cold: LoadTiming | null; warm: LoadTiming | null };
+    /** Share of the coarse + refined median (browser WASM, else native) spent in the second look. */
+    lookAgainShare: number | null;
+  } | null;
   targets: TargetResult[];
   durationS: number;
   notes: string[];

@@ -8,6 +8,9 @@
 export interface Summary {
   n: number;
   median: number;
+  /** Quartiles: the spread of the middle half of the samples. */
+  p25: number;
+  p75: number;
   p95: number;
   min: number;
   max: number;
@@ -28,12 +31,14 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
-/** Median, p95, min, max and mean of at least one sample. */
+/** Median, quartiles, p95, min, max and mean of at least one sample. */
 export function summarize(values: readonly number[]): Summary {
   const median50 = percentile(values, 50);
   return {
     n: values.length,
     median: median50,
+    p25: percentile(values, 25),
+    p75: percentile(values, 75),
     p95: percentile(values, 95),
     min: Math.min(...values),
     max: Math.max(...values),
