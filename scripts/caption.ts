@@ -75,7 +75,14 @@ async function main(): Promise<void> {
       );
     },
   });
-  if (values.json) console.log(JSON.stringify(results.map(({ file, result }) => summary(file, result)), null, 1));
+  if (values.json)
+    console.log(
+      JSON.stringify(
+        results.map(({ file, result }) => summary(file, result)),
+        null,
+        1,
+      ),
+    );
 }
 
 /** What --json prints per file: both captions, the regions (frame pixels) and the timings. */

@@ -73,8 +73,7 @@ async function peekConfig(
     // The core loader reports an unparsable config with the file name and a hint.
   }
   const c = config as { model_type?: unknown; parts?: unknown } | null;
-  const fixture =
-    typeof c?.model_type === 'string' && !c.model_type.startsWith('glance-') && Array.isArray(c.parts);
+  const fixture = typeof c?.model_type === 'string' && !c.model_type.startsWith('glance-') && Array.isArray(c.parts);
   return { config, fixture };
 }
 

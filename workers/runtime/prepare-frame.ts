@@ -70,7 +70,11 @@ export async function prepareFrame(
  * Decodes a frame and reads it whole, downscaled only when its longer side exceeds `maxSide` (the real-world
  * captioner crops it at full resolution). `geometry` is the letterbox of the frame into a `glanceSize` square.
  */
-export async function prepareWholeFrame(frame: FrameInput, maxSide: number, glanceSize: number): Promise<PreparedFrame> {
+export async function prepareWholeFrame(
+  frame: FrameInput,
+  maxSide: number,
+  glanceSize: number,
+): Promise<PreparedFrame> {
   const decoded = await decodeFrame(frame);
   try {
     const { width, height, decodedWidth, decodedHeight } = decoded;
