@@ -302,6 +302,28 @@ describe('convert: shape ops', () => {
   });
 });
 
+describe('convert: GatherNd as a flat Gather', () => {
+  // onnxruntime-web's WebGPU GatherND kernel fails at run time, so the converter must not emit it.
+  it('looks up rows of a 3-D tensor by 2-D indices exactly, without a GatherND node', async () => {
+    const g = new TinyGraph();
+    g.input('x', [3, 4, 5]);
+    g.const('idx', [2, 3, 0, 0, 1, 2, 2, 0], [4, 2], 'int32');
+    g.op('gnd', 'GatherNd', ['x', 'idx']);
+    const res = await compare(g, { name: 'x', dims: [3, 4, 5], data: randomInput([3, 4, 5], 5) }, ['gnd']);
+    expect(res[0].dims).toEqual([4, 5]);
+    expectClose(res, 0);
+    const { json, weights } = g.model();
+    const converted = convertGraph(parseGraph(json as never, weights), {
+      graphName: 'gnd',
+      input: { tf: 'x', name: 'x' },
+      outputs: [{ tf: 'gnd', name: 'y' }],
+    });
+    const ops = converted.model.nodes.map((n) => n.op);
+    expect(ops).toContain('Gather');
+    expect(ops).not.toContain('GatherND');
+  });
+});
+
 describe('convert: errors and cutting', () => {
   it('names every op without a translator', () => {
     const g = new TinyGraph();

@@ -1,5 +1,6 @@
 import { attrs } from '../read-graph';
 import type { Translator } from '../context';
+import { ElemType } from '../write-onnx';
 
 /**
  * Shape and data-movement ops: Reshape, ExpandDims, Squeeze, ConcatV2, Pack, Unpack, Pad, Transpose, GatherV2,
@@ -106,12 +107,25 @@ export const shapeOps: Record<string, Translator> = {
   GatherNd: (node, ctx) => {
     const x = ctx.input(node, 0);
     const idx = ctx.input(node, 1);
-    let shape: number[] | undefined;
-    if (x.shape && idx.shape) {
-      const depth = idx.shape[idx.shape.length - 1];
-      shape = [...idx.shape.slice(0, -1), ...x.shape.slice(depth)];
+    if (!x.shape || !idx.shape) {
+      ctx.emitFor(node, 'GatherND', [x.onnx, ctx.toInt64(idx)], undefined, x.dtype);
+      return;
     }
-    ctx.emitFor(node, 'GatherND', [x.onnx, ctx.toInt64(idx)], undefined, x.dtype, shape);
+    // onnxruntime-web's WebGPU GatherND kernel fails at run time (seen on MoveNet's keypoint lookup), so the
+    // lookup becomes a flat Gather: row = sum(index_i * stride_i) over the leading `depth` axes of x, which
+    // are flattened into one. The sum is taken in float (exact below 2^24, far above any tensor here).
+    const depth = idx.shape[idx.shape.length - 1];
+    const lead = x.shape.slice(0, depth);
+    const rest = x.shape.slice(depth);
+    const strides = lead.map((_, i) => lead.slice(i + 1).reduce((a, b) => a * b, 1));
+    const rows = lead.reduce((a, b) => a * b, 1);
+    const asFloat = ctx.emit('Cast', [idx.onnx], { to: ElemType.float }, `${node.name}_idx_f`)[0];
+    const scaled = ctx.emit('Mul', [asFloat, ctx.f32('nd_strides', strides)], undefined, `${node.name}_scaled`)[0];
+    const summed = ctx.emit('ReduceSum', [scaled, ctx.i64('axes', [-1])], { keepdims: 0 }, `${node.name}_row_f`)[0];
+    const row = ctx.emit('Cast', [summed], { to: ElemType.int32 }, `${node.name}_row`)[0];
+    const flat = ctx.emit('Reshape', [x.onnx, ctx.i64('shape', [rows, ...rest])], undefined, `${node.name}_flat`)[0];
+    const shape = [...idx.shape.slice(0, -1), ...rest];
+    ctx.emitFor(node, 'Gather', [flat, row], { axis: 0 }, x.dtype, shape);
   },
 };
 
