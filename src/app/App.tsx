@@ -12,7 +12,7 @@ import { useVisited } from './useVisited';
 import type { RuntimeStatusStore } from './runtime-status';
 import type { ModelSwitcher } from './settings/model-switcher';
 import { SettingsView } from './settings/SettingsView';
-import { useModelUrl } from './settings/useModelUrl';
+import { useModelHeading, useModelUrl } from './settings/useModelUrl';
 import { useHashRoute } from './useHashRoute';
 import { useRuntimeStatus } from './useRuntimeStatus';
 import './app.css';
@@ -29,7 +29,10 @@ export function App({
   models?: ModelSwitcher | null;
 }) {
   const status = useRuntimeStatus(runtime);
-  const bundleUrl = useModelUrl(models, DEFAULT_BUNDLE_URL);
+  const inUse = useModelUrl(models, DEFAULT_BUNDLE_URL);
+  const heading = useModelHeading(models, DEFAULT_BUNDLE_URL);
+  // While the first model loads, the views name the one loading (e.g. ?model=world), not the default.
+  const bundleUrl = status.state === 'loading' ? heading : inUse;
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // Views get the service once a captioner bundle is ready (the fixture bundle only proves the runtime).
