@@ -69,12 +69,19 @@ def test_onnx_parts_and_greedy_captions_match_pytorch(bundle, fake_data):
 
 
 def test_model_card_quotes_the_typescript_eval():
-    from training.model_card import ts_eval_table
-    report = {"date": "2026-01-02", "machine": "m", "data": {"images": 3, "path": "data/world/test"},
-              "settings": {"decoding": "greedy"},
-              "styles": [{"style": "detailed", "passes": [
-                  {"pass": "coarse", "bleu": [0.9, 0.8, 0.7, 0.61234], "ciderD": 2.5,
-                   "world": {"fullObjectAccuracy": 0.5, "missedRate": 0.25, "hallucinationRate": 0.125}}]}]}
-    lines = ts_eval_table(report)
-    assert "3 scenes of `data/world/test`" in lines[0]
-    assert lines[-1] == "| detailed | coarse | 61.2 | 250.0 | 50.0 % | 25.0 % | 12.5 % |"
+    from training.model_card import report_table
+    small = {"fullObjectAccuracy": 0.25, "attributeAccuracy": {"shape": 0.5, "pattern": 0.75}}
+    report = {"date": "2026-01-02", "machine": "m", "bundle": "training.evaluate, PyTorch reference of run",
+              "data": {"images": 3, "path": "data/world/test"},
+              "styles": [{"style": "detailed", "refinement": {"captions": 3, "coarseCorrect": 2, "broken": 1,
+                                                              "fixed": 1},
+                          "passes": [{"pass": "coarse", "bleu": [0.9, 0.8, 0.7, 0.61234], "ciderD": 2.5,
+                                      "fullyCorrect": 2 / 3,
+                                      "world": {"fullObjectAccuracy": 0.5, "missedRate": 0.25,
+                                                "hallucinationRate": 0.125, "bySize": {"small": small}}}]}]}
+    lines = report_table(report)
+    assert "3 scenes of `data/world/test` by `training.evaluate, PyTorch reference of run`" in lines[0]
+    assert lines[4] == "| detailed | coarse | 61.2 | 250.0 | 50.0 % | 25.0 % | 25.0 % | 12.5 % | 66.7 % |"
+    assert lines[6] == ("Small objects' shape and pattern, detailed captions, over matched objects: "
+                        "coarse 50.0 % and 75.0 %.")
+    assert lines[7] == "- detailed: refinement kept 1 of 2 fully correct coarse captions and fixed 1 of 1 wrong ones."
