@@ -8,15 +8,21 @@
  *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
  * `--set real` (or all, the default) also scores the real-world captioner on the hand-labelled photos
  * (scripts/eval-real.ts).
+ *
+ *   npm run eval -- --set world --captions <file> [--data <split>] [--json <file>]
+ * scores captions written elsewhere (training.evaluate's PyTorch reference: src/eval/captions-file.ts) with the
+ * same code instead of captioning with a bundle: the one definition of every world figure. `--json` also writes
+ * the report's JSON to that file.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { textTable } from '../src/bench/table';
 import type { CaptionStyle } from '../src/core/bundle/config';
+import { datasetForCaptions, readCaptionsFile } from '../src/eval/captions-file';
 import { readCocoCaptions } from '../src/eval/coco';
 import { errorsTable, evalMarkdown, objectTable, refinementTable, textMetricsTable } from '../src/eval/eval-markdown';
-import { buildEvalReport, type ImageCaptions } from '../src/eval/eval-report';
+import { buildEvalReport, type EvalReport, type ImageCaptions } from '../src/eval/eval-report';
 import { loadNodeCaptioner } from '../src/node/load-captioner';
 import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
@@ -26,7 +32,10 @@ import { runRealEval } from './eval-real';
 const { values } = parseArgs({
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v1' },
-    data: { type: 'string', default: 'data/world/test' },
+    // Default data/world/test, or with --captions the split the file names.
+    data: { type: 'string' },
+    captions: { type: 'string' },
+    json: { type: 'string' },
     limit: { type: 'string', default: '200' },
     all: { type: 'boolean', default: false },
     styles: { type: 'string', default: 'short,detailed' },
@@ -53,7 +62,9 @@ function stylesFrom(text: string): CaptionStyle[] {
 async function main(): Promise<void> {
   const set = values.set!;
   if (!['all', 'world', 'real'].includes(set)) throw new Error(`--set must be all, world or real, got ${set}`);
-  if (set !== 'real') await worldEval();
+  if (values.captions !== undefined && set !== 'world') throw new Error('--captions goes with --set world');
+  if (values.captions !== undefined) scoreCaptionsFile(values.captions);
+  else if (set !== 'real') await worldEval();
   if (set !== 'world') {
     const threads = positiveInteger('threads', values.threads);
     const split = values['real-split'];
@@ -65,7 +76,7 @@ async function main(): Promise<void> {
 async function worldEval(): Promise<void> {
   const started = performance.now();
   const model = values.model!;
-  const dataDir = values.data!;
+  const dataDir = values.data ?? 'data/world/test';
   const styles = stylesFrom(values.styles!);
   const threads = positiveInteger('threads', values.threads);
   const limit = values.all ? Infinity : positiveInteger('limit', values.limit);
@@ -132,14 +143,48 @@ async function worldEval(): Promise<void> {
     notes,
   });
   report.durationS = (performance.now() - started) / 1000;
+  printAndWrite(report);
+}
 
+/** `--captions`: the captions come from a file (training.evaluate, or anyone); everything else as above. */
+function scoreCaptionsFile(file: string): void {
+  const started = performance.now();
+  const captionsFile = readCaptionsFile(JSON.parse(readFileSync(file, 'utf8')));
+  const dataDir = values.data ?? captionsFile.data ?? 'data/world/test';
+  if (!existsSync(join(dataDir, 'captions.json'))) throw new Error(`${dataDir}/captions.json not found (--data)`);
+  const dataset = readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
+  const subset = datasetForCaptions(dataset, captionsFile.captions);
+  console.log(
+    `eval: ${captionsFile.captions.length} captions of ${subset.images.length} images of ${dataDir} ` +
+      `from ${file}, written by ${captionsFile.producer}`,
+  );
+  const report = buildEvalReport({
+    date: today(),
+    machine: machineFacts().description,
+    bundle: captionsFile.producer,
+    data: { path: dataDir },
+    dataset: subset,
+    captions: captionsFile.captions,
+    settings: { images: subset.images.length, captions: file },
+    durationS: (performance.now() - started) / 1000,
+    notes: [`Captions from ${file}, not captioned by this run.`, ...captionsFile.notes],
+  });
+  printAndWrite(report);
+}
+
+function printAndWrite(report: EvalReport): void {
   console.log('\n' + textTable(textMetricsTable(report)));
   if (report.data.world) {
     console.log('\n' + textTable(objectTable(report)));
     console.log('\n' + textTable(errorsTable(report)));
     console.log('\n' + textTable(refinementTable(report)));
   }
-  const files = writeReport(values.out!, date, 'eval', report, evalMarkdown(report));
+  const files = writeReport(values.out!, report.date, 'eval', report, evalMarkdown(report));
+  if (values.json !== undefined) {
+    mkdirSync(dirname(values.json), { recursive: true });
+    writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
+    files.push(values.json);
+  }
   console.log(`\nwrote ${files.join(' and ')} (${report.durationS.toFixed(0)} s)`);
 }
 

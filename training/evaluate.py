@@ -1,19 +1,24 @@
-"""Evaluate a run with the PyTorch reference greedy two-pass decoding and the caption-grammar parser.
+"""Caption a split with the PyTorch reference greedy two-pass decoding, then score the captions with the one
+scorer of the scene world, the TypeScript `npm run eval` (src/world/score.ts, docs/eval-bench.md).
 
-  /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N] [--device cuda]
-      [--camera-seed S] [--out FILE]
+  /usr/bin/python3 -m training.evaluate --run training/runs/world_v7 --split data/world/test [--limit N]
+      [--device cuda] [--camera-seed S] [--no-score]
 
-Writes <run>/metrics.json: per-object full accuracy by size, per-attribute accuracy, missed and hallucinated
-objects for the coarse and the refined detailed caption, short-caption exact match, and how many fully correct
-coarse captions stay correct after refinement. (CIDEr-D / BLEU-4 come from the TypeScript `npm run eval`.)
+Writes <run>/eval-captions.json (a glance-captions file: every scene's coarse and refined caption in each style
+the split has), then runs `npm run eval -- --set world --captions <run>/eval-captions.json --data <split>
+--json <run>/eval.json` (Markdown under <run>/reports/) and prints its figures. `training.export` puts that
+report in the model card. Python has no scorer of its own, so a figure from here and one from `npm run eval` on
+the ONNX bundle differ only by the captions, never by the definition. `--no-score` stops after the captions
+(score them later with the command above; it needs `npm ci`).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import subprocess
 import time
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import numpy as np
 import torch
@@ -21,46 +26,46 @@ import torch
 from . import checkpoint
 from .augment import degrade
 from .data import CaptionSet
-from .grammar import ObjectStats
 from .infer import Captioner, captioner_from_checkpoint
+from .model_card import report_table
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+TSX = os.path.join(ROOT, "node_modules", ".bin", "tsx")
 
 
-def evaluate(cap: Captioner, cs: CaptionSet, images, batch: int = 50, log=print) -> Dict:
-    coarse, refined = ObjectStats(), ObjectStats()
-    short = {"coarse_exact": 0, "refined_exact": 0, "n": 0}
-    kept = {"coarse_correct": 0, "still_correct": 0, "fixed": 0, "broken": 0}
-    examples = []
+def caption_split(cap: Captioner, cs: CaptionSet, images, batch: int = 50, log=print) -> List[Dict]:
+    """Coarse and refined greedy captions of every scene, in each style all its scenes have references for."""
+    out: List[Dict] = []
     start = time.time()
     for lo in range(0, len(cs), batch):
         scenes = cs.scenes[lo:lo + batch]
         sq = images[lo:lo + batch]
-        for style in ("detailed", "short"):
+        for style in ("short", "detailed"):
             if not all(style in s.captions for s in scenes):
                 continue
             for sc, r in zip(scenes, cap.caption_many(sq, style)):
-                truth = sc.captions[style][0]
-                c_txt, r_txt = cap.text(r.coarse_ids), cap.text(r.refined_ids)
-                if style == "detailed":
-                    coarse.add(c_txt, truth)
-                    refined.add(r_txt, truth)
-                    c_ok, r_ok = c_txt == truth, r_txt == truth
-                    kept["coarse_correct"] += c_ok
-                    kept["still_correct"] += c_ok and r_ok
-                    kept["fixed"] += (not c_ok) and r_ok
-                    kept["broken"] += c_ok and not r_ok
-                    if len(examples) < 12 and c_txt != r_txt:
-                        examples.append({"file": sc.file_name, "truth": truth, "coarse": c_txt, "refined": r_txt})
-                else:
-                    short["n"] += 1
-                    short["coarse_exact"] += c_txt == truth
-                    short["refined_exact"] += r_txt == truth
-        log(f"evaluated {min(lo + batch, len(cs))}/{len(cs)} scenes, {time.time() - start:.0f}s")
-    out = {"scenes": len(cs), "detailed": {"coarse": coarse.summary(), "refined": refined.summary()},
-           "short": {"coarse_exact": short["coarse_exact"] / max(short["n"], 1),
-                     "refined_exact": short["refined_exact"] / max(short["n"], 1), "n": short["n"]},
-           "retention": {**kept, "kept_rate": kept["still_correct"] / max(kept["coarse_correct"], 1)},
-           "examples": examples, "seconds": round(time.time() - start, 1)}
+                out.append({"id": sc.image_id, "style": style, "coarse": cap.text(r.coarse_ids),
+                            "refined": cap.text(r.refined_ids)})
+        log(f"captioned {min(lo + batch, len(cs))}/{len(cs)} scenes, {time.time() - start:.0f}s")
     return out
+
+
+def captions_file(captions: List[Dict], producer: str, split: str, notes: List[str]) -> Dict:
+    """The glance-captions file `npm run eval -- --captions` reads (src/eval/captions-file.ts)."""
+    return {"kind": "glance-captions", "version": 1, "producer": producer, "data": split, "captions": captions,
+            "notes": notes}
+
+
+def score(captions_path: str, split: str, report_path: str, reports_dir: str) -> Dict:
+    """Scores a captions file with `npm run eval` (scripts/eval.ts) and returns its report (eval.json)."""
+    cmd = [TSX, "scripts/eval.ts", "--set", "world", "--captions", os.path.abspath(captions_path),
+           "--data", os.path.abspath(split), "--json", os.path.abspath(report_path),
+           "--out", os.path.abspath(reports_dir)]
+    if not os.path.exists(TSX):
+        raise SystemExit(f"{TSX} is missing: run `npm ci` in {ROOT}, then score with: {' '.join(cmd)}")
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    with open(report_path) as f:
+        return json.load(f)
 
 
 def camera_degraded(images: np.ndarray, seed: int, chunk: int = 100) -> np.ndarray:
@@ -72,26 +77,6 @@ def camera_degraded(images: np.ndarray, seed: int, chunk: int = 100) -> np.ndarr
                            for lo in range(0, len(images), chunk)])
 
 
-def format_table(m: Dict) -> str:
-    c, r = m["detailed"]["coarse"], m["detailed"]["refined"]
-    rows = [("full-object accuracy, all", "full_acc_all"), ("  small objects", "full_acc_small"),
-            ("  medium objects", "full_acc_medium"), ("  large objects", "full_acc_large"),
-            ("shape accuracy", "attr_acc_shape"), ("  small objects", "attr_acc_shape_small"),
-            ("colour accuracy", "attr_acc_colour"),
-            ("size accuracy", "attr_acc_size"), ("pattern accuracy", "attr_acc_pattern"),
-            ("  small objects", "attr_acc_pattern_small"),
-            ("position accuracy", "attr_acc_position"), ("missed objects", "missed_rate"),
-            ("hallucinated objects", "hallucinated_rate"), ("exact caption", "exact_caption")]
-    lines = ["| detailed, greedy | coarse | refined |", "|---|---|---|"]
-    lines += [f"| {name} | {100 * c[k]:.1f} % | {100 * r[k]:.1f} % |" for name, k in rows]
-    ret = m["retention"]
-    lines.append(f"| fully correct coarse captions kept correct | | {100 * ret['kept_rate']:.1f} % "
-                 f"({ret['still_correct']}/{ret['coarse_correct']}) |")
-    lines.append(f"| short caption exact match | {100 * m['short']['coarse_exact']:.1f} % | "
-                 f"{100 * m['short']['refined_exact']:.1f} % |")
-    return "\n".join(lines)
-
-
 def main(argv: Optional[list] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", required=True)
@@ -101,20 +86,27 @@ def main(argv: Optional[list] = None) -> None:
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--camera-seed", type=int, default=None,
                     help="degrade every image with augment.degrade, this seed (training/augment.py's ranges)")
-    ap.add_argument("--out", default=None, help="default <run>/metrics.json")
+    ap.add_argument("--no-score", action="store_true", help="write the captions only")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     model, run, tok, state = checkpoint.load(os.path.join(args.run, "checkpoint.pt"))
     cs = CaptionSet(args.split, args.limit, run.model.image_size)
     images = cs.load_images(None)
+    notes = [f"Greedy two-pass captions of {len(cs)} scenes by training.evaluate (PyTorch, float32, "
+             f"{args.device}) from {os.path.join(args.run, 'checkpoint.pt')}."]
     if args.camera_seed is not None:
         images = camera_degraded(images, args.camera_seed)
-    m = evaluate(captioner_from_checkpoint(state, model.to(args.device), tok), cs, images)
-    m["split"] = args.split
-    m["camera_seed"] = args.camera_seed
-    with open(args.out or os.path.join(args.run, "metrics.json"), "w") as f:
-        json.dump(m, f, indent=1)
-    print(format_table(m))
+        notes.append(f"Every image camera-degraded first (training/augment.py, seed {args.camera_seed}).")
+    captions = caption_split(captioner_from_checkpoint(state, model.to(args.device), tok), cs, images)
+    producer = f"training.evaluate, PyTorch reference of {os.path.normpath(args.run)}"
+    captions_path = os.path.join(args.run, "eval-captions.json")
+    with open(captions_path, "w") as f:
+        json.dump(captions_file(captions, producer, args.split, notes), f, indent=1)
+    print(f"wrote {captions_path}")
+    if args.no_score:
+        return
+    report = score(captions_path, args.split, os.path.join(args.run, "eval.json"), os.path.join(args.run, "reports"))
+    print("\n".join(report_table(report)))
 
 
 if __name__ == "__main__":

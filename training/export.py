@@ -4,7 +4,7 @@
       [--test-dir data/world/test] [--parity]
 
 Writes onnx/*.onnx (opset 17), config.json, tokenizer.json, reference.json (PyTorch reference outputs for the
-first 16 test scenes) and README.md (the model card, with <run>/metrics.json when training.evaluate wrote it).
+first 16 test scenes) and README.md (the model card, with <run>/eval.json when training.evaluate wrote it).
 """
 from __future__ import annotations
 
@@ -84,13 +84,12 @@ def export(run_dir: str, out: str, test_dir: Optional[str] = None) -> Dict:
         cap = captioner_from_checkpoint(state, model, tok)
         with open(os.path.join(out, "reference.json"), "w") as f:
             json.dump(reference(cap, test_dir), f)
-    metrics_path = os.path.join(run_dir, "metrics.json")
-    metrics = json.load(open(metrics_path)) if os.path.exists(metrics_path) else None
-    # A copy of the `npm run eval` report of this bundle (reports/<date>/eval.json): CIDEr-D and BLEU-4.
-    ts_path = os.path.join(run_dir, "eval.json")
-    ts_eval = json.load(open(ts_path)) if os.path.exists(ts_path) else None
+    # The world figures: `npm run eval`'s report, written by training.evaluate (the PyTorch captions) or copied
+    # from an `npm run eval` of the bundle (reports/<date>/eval.json). The model card says which captions it scored.
+    report_path = os.path.join(run_dir, "eval.json")
+    report = json.load(open(report_path)) if os.path.exists(report_path) else None
     with open(os.path.join(out, "README.md"), "w") as f:
-        f.write(model_card(cfg, run, metrics, out, ts_eval))
+        f.write(model_card(cfg, run, out, report))
     return cfg
 
 

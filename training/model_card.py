@@ -3,26 +3,44 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
-from .evaluate import format_table
+
+def _pct(v: Optional[float]) -> str:
+    return "–" if v is None else f"{100 * v:.1f} %"
 
 
-def ts_eval_table(report: Dict) -> List[str]:
-    """BLEU-4 and CIDEr-D per style and pass from an `npm run eval` report (its eval.json)."""
-    lines = [f"`npm run eval` on {report.get('date')} ({report.get('machine')}), "
-             f"{report.get('data', {}).get('images')} scenes of `{report.get('data', {}).get('path')}`, "
-             f"{report.get('settings', {}).get('decoding', 'greedy')} decoding, the exported ONNX parts in "
-             "onnxruntime-node through the app's TypeScript engine:", "",
-             "| style | pass | BLEU-4 | CIDEr-D | full object | missed | hallucinated |", "|---|---|---|---|---|---|---|"]
+def report_table(report: Dict) -> List[str]:
+    """The world figures of an `npm run eval` report (its eval.json: the one scorer, src/world/score.ts), per
+    style and pass, and small objects' shape and pattern (detailed captions) by pass. Formatting only."""
+    lines = [f"`npm run eval` on {report.get('date')} ({report.get('machine')}): captions of "
+             f"{report.get('data', {}).get('images')} scenes of `{report.get('data', {}).get('path')}` by "
+             f"`{report.get('bundle')}`, scored by the app's TypeScript scorer:", "",
+             "| style | pass | BLEU-4 | CIDEr-D | full object | full, small | missed | hallucinated | fully correct |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    small = []
     for style in report.get("styles", []):
         for p in style.get("passes", []):
-            w = p.get("world", {})
+            w = p.get("world") or {}
+            by_small = (w.get("bySize") or {}).get("small", {})
             lines.append(f"| {style['style']} | {p['pass']} | {100 * p['bleu'][3]:.1f} | {100 * p['ciderD']:.1f} | "
-                         f"{100 * w.get('fullObjectAccuracy', 0):.1f} % | {100 * w.get('missedRate', 0):.1f} % | "
-                         f"{100 * w.get('hallucinationRate', 0):.1f} % |")
+                         f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(by_small.get('fullObjectAccuracy'))} | "
+                         f"{_pct(w.get('missedRate'))} | {_pct(w.get('hallucinationRate'))} | "
+                         f"{_pct(p.get('fullyCorrect'))} |")
+            if style["style"] == "detailed" and by_small:
+                acc = by_small.get("attributeAccuracy", {})
+                small.append(f"{p['pass']} {_pct(acc.get('shape'))} and {_pct(acc.get('pattern'))}")
+    if small:
+        lines += ["", "Small objects' shape and pattern, detailed captions, over matched objects: "
+                  + "; ".join(small) + "."]
+    for style in report.get("styles", []):
+        r = style.get("refinement")
+        if r:
+            lines.append(f"- {style['style']}: refinement kept {r['coarseCorrect'] - r['broken']} of "
+                         f"{r['coarseCorrect']} fully correct coarse captions and fixed {r['fixed']} of "
+                         f"{r['captions'] - r['coarseCorrect']} wrong ones.")
     return lines
 
 
-def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str, ts_eval: Optional[Dict] = None) -> str:
+def model_card(cfg: Dict, run, out: str, report: Optional[Dict] = None) -> str:
     tr = cfg["training"]
     v, d, r = cfg["vision"], cfg["decoder"], cfg["regions"]
     minutes = tr.get("train_seconds", 0) / 60
@@ -57,18 +75,14 @@ def model_card(cfg: Dict, run, metrics: Optional[Dict], out: str, ts_eval: Optio
         "",
         "## Metrics",
     ]
-    if metrics:
-        lines += [f"Split `{metrics.get('split')}` ({metrics['scenes']} scenes), greedy decoding, PyTorch "
-                  "reference (`training/infer.py`), objects matched to the truth by the caption-grammar parser "
-                  "(`training/grammar.py`; a predicted object matches a true one when at least 3 of its 5 fields "
-                  "agree). Full-object accuracy: every field right; attribute accuracies count missed objects "
-                  "as wrong; hallucinated = predicted objects without a match, over all predicted objects.", "",
-                  format_table(metrics), "",
-                  "CIDEr-D and BLEU-4 come from the TypeScript evaluation (`npm run eval`; below when it was run)."]
+    if report:
+        lines += report_table(report) + [
+            "", "Scoring (docs/world.md, \"Scoring\"): predicted objects are matched one-to-one to the true ones "
+            "(same cell, or two of shape, colour and size agreeing); full object = every attribute the style says "
+            "right, over true objects; missed over true objects; hallucinated (CHAIR_i) over the objects a caption "
+            "names; fully correct = every object right, nothing extra, the right count."]
     else:
-        lines.append("Not measured yet (run `training.evaluate`).")
-    if ts_eval:
-        lines += [""] + ts_eval_table(ts_eval)
+        lines.append("Not measured yet (run `training.evaluate`, or `npm run eval` on the bundle).")
     lines += ["", "## Limits",
               "- Trained only on the synthetic scene world: it knows 8 shapes, 11 colours, 3 sizes, 3 patterns and "
               "9 positions, nothing about real photographs.",

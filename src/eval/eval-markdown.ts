@@ -48,6 +48,29 @@ export function objectTable(report: EvalReport): Table {
   };
 }
 
+/**
+ * Attribute accuracy (over matched objects) by true size: whether the global view can read small objects' shape
+ * and pattern, and the crops can, is what the second look is for (docs/world.md, "Difficulty").
+ */
+export function attributesBySizeTable(report: EvalReport): Table {
+  return {
+    header: ['style', 'pass', 'true size', ...SCORED_ATTRIBUTES],
+    align: ['left', 'left', 'left'],
+    rows: report.styles.flatMap((s) =>
+      s.passes
+        .filter((p) => p.world)
+        .flatMap((p) =>
+          SIZES.map((size) => [
+            s.style,
+            p.pass,
+            size,
+            ...SCORED_ATTRIBUTES.map((a) => formatPercent(p.world!.bySize[size].attributeAccuracy[a])),
+          ]),
+        ),
+    ),
+  };
+}
+
 /** Missed objects (over true objects) and hallucinated ones (CHAIR_i over said objects, CHAIR_s over captions). */
 export function errorsTable(report: EvalReport): Table {
   return {
@@ -107,7 +130,7 @@ export function evalMarkdown(report: EvalReport): string {
   const lines = [
     `# Glance eval, ${report.date}`,
     '',
-    `Bundle \`${report.bundle}\`, data \`${report.data.path}\` (${report.data.images} images` +
+    `${'captions' in report.settings ? 'Captions written by' : 'Bundle'} \`${report.bundle}\`, data \`${report.data.path}\` (${report.data.images} images` +
       `${report.data.world ? ', world scenes: object-level scores included' : ', no true scenes: text metrics only'}). ` +
       `Machine: ${report.machine}. Run took ${formatNumber(report.durationS, 0)} s.`,
     `Settings: ${Object.entries(report.settings)
@@ -131,6 +154,10 @@ export function evalMarkdown(report: EvalReport): string {
         'pattern nor position.',
       '',
       markdownTable(objectTable(report)),
+      '',
+      'By true size (attribute accuracy over matched objects):',
+      '',
+      markdownTable(attributesBySizeTable(report)),
       '',
       markdownTable(errorsTable(report)),
       '',

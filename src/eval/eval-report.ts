@@ -17,8 +17,8 @@ export interface ImageCaptions {
   coarse: string;
   /** null when refinement was off. */
   refined: string | null;
-  /** The caption job's total, ms. */
-  totalMs: number;
+  /** The caption job's total, ms; null when the producer did not time it (a captions file). */
+  totalMs: number | null;
 }
 
 export type Pass = 'coarse' | 'refined';
@@ -42,7 +42,7 @@ export interface StyleReport {
   images: number;
   passes: PassReport[];
   refinement: RefinementEffect | null;
-  /** Median caption job total, ms (coarse + refined when refining). */
+  /** Median caption job total, ms (coarse + refined when refining); null when no caption was timed. */
   medianMs: number | null;
 }
 
@@ -141,7 +141,13 @@ function styleReport(style: CaptionStyle, all: readonly ImageCaptions[], dataset
           captions.map((c) => ({ coarse: coarseCorrect.get(c.id)!, refined: refinedCorrect.get(c.id)! })),
         )
       : null;
-  return { style, images: captions.length, passes, refinement, medianMs: middle(captions.map((c) => c.totalMs)) };
+  return {
+    style,
+    images: captions.length,
+    passes,
+    refinement,
+    medianMs: middle(captions.flatMap((c) => (c.totalMs === null ? [] : [c.totalMs]))),
+  };
 }
 
 export function buildEvalReport(inputs: EvalInputs): EvalReport {

@@ -14,6 +14,9 @@ SHAPES = ("circle", "square")
 SIZES = {"small": 14, "medium": 30, "large": 56}
 PHRASES = [["in the top left", "at the top", "in the top right"], ["on the left", "in the center", "on the right"],
            ["in the bottom left", "at the bottom", "in the bottom right"]]
+# The cell names of captions.json's `objects[].position` (src/world/scene.ts CELLS), row by row.
+CELLS = [["top left", "top center", "top right"], ["middle left", "center", "middle right"],
+         ["bottom left", "bottom center", "bottom right"]]
 COUNTS = ["one", "two", "three", "four", "five", "six"]
 
 
@@ -48,7 +51,7 @@ def make_scene(rng: random.Random, size: int = 256) -> List[dict]:
         cx = int((c + 0.5) * size / 3) + rng.randint(-5, 5)
         cy = int((r + 0.5) * size / 3) + rng.randint(-5, 5)
         objs.append({"shape": rng.choice(SHAPES), "colour": rng.choice(list(COLOURS)), "size": name,
-                     "pattern": rng.choice(["plain", "striped"]), "phrase": PHRASES[r][c],
+                     "pattern": rng.choice(["plain", "striped"]), "phrase": PHRASES[r][c], "position": CELLS[r][c],
                      "cx": cx, "cy": cy, "bbox": [cx - s // 2, cy - s // 2, s, s]})
     return objs
 

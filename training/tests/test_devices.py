@@ -119,9 +119,11 @@ def test_training_with_images_on_the_device_and_camera_damage(fake_data, tmp_pat
     # and the camera-degraded evaluation of it: a fixed degradation per seed
     import json
     from training.evaluate import camera_degraded, main
-    main(["--run", str(tmp_path / "run"), "--split", str(fake_data / "test"), "--threads", "1", "--camera-seed", "5"])
-    m = json.load(open(tmp_path / "run" / "metrics.json"))
-    assert m["camera_seed"] == 5 and m["scenes"] == 6
+    main(["--run", str(tmp_path / "run"), "--split", str(fake_data / "test"), "--threads", "1", "--camera-seed", "5",
+          "--no-score"])
+    f = json.load(open(tmp_path / "run" / "eval-captions.json"))
+    assert f["kind"] == "glance-captions" and "seed 5" in f["notes"][-1]
+    assert len(f["captions"]) == 12 and {c["id"] for c in f["captions"]} == set(range(6))
     images = CaptionSet(str(fake_data / "test")).load_images(None)
     a, b = camera_degraded(images, 5), camera_degraded(images, 5)
     assert (a == b).all() and (a != images).any() and a.dtype == images.dtype

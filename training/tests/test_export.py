@@ -21,6 +21,7 @@ def bundle(fake_data, tmp_path_factory):
     run = tiny_run(str(fake_data / "train"), stage1_steps=4, stage2_steps=2)
     run_dir = str(tmp_path_factory.mktemp("run"))
     train(run, run_dir)
+    json.dump(REPORT, open(os.path.join(run_dir, "eval.json"), "w"))
     out = str(tmp_path_factory.mktemp("bundle"))
     export(run_dir, out, str(fake_data / "test"))
     return run_dir, out
@@ -54,7 +55,8 @@ def test_bundle_files_and_onnx_signatures(bundle):
     first = ref["scenes"][0]["detailed"]
     assert len(first["first_logits"]) == 16 and len(first["heat"]) == 8
     assert all(x1 - x0 == 64 for x0, _, x1, _ in first["regions"])
-    assert "## Metrics" in open(os.path.join(out, "README.md")).read()
+    card = open(os.path.join(out, "README.md")).read()
+    assert "## Metrics" in card and ROW in card
 
 
 @pytest.mark.skipif(not HAS_ORT_NODE, reason="node + onnxruntime-node needed for the ONNX parity check")
@@ -68,13 +70,23 @@ def test_onnx_parts_and_greedy_captions_match_pytorch(bundle, fake_data):
     assert len(report["captions"]) == 4 and all(c["identical"] for c in report["captions"])
 
 
+SMALL = {"fullObjectAccuracy": 0.25, "attributeAccuracy": {"shape": 0.5, "pattern": 0.75}}
+# An `npm run eval` report (eval.json) as training.evaluate leaves it in a run folder, cut to what the card reads.
+REPORT = {"date": "2026-01-02", "machine": "m", "bundle": "training.evaluate, PyTorch reference of run",
+          "data": {"images": 3, "path": "data/world/test"},
+          "styles": [{"style": "detailed", "refinement": {"captions": 3, "coarseCorrect": 2, "broken": 1, "fixed": 1},
+                      "passes": [{"pass": "coarse", "bleu": [0.9, 0.8, 0.7, 0.61234], "ciderD": 2.5,
+                                  "fullyCorrect": 2 / 3,
+                                  "world": {"fullObjectAccuracy": 0.5, "missedRate": 0.25, "hallucinationRate": 0.125,
+                                            "bySize": {"small": SMALL}}}]}]}
+ROW = "| detailed | coarse | 61.2 | 250.0 | 50.0 % | 25.0 % | 25.0 % | 12.5 % | 66.7 % |"
+
+
 def test_model_card_quotes_the_typescript_eval():
-    from training.model_card import ts_eval_table
-    report = {"date": "2026-01-02", "machine": "m", "data": {"images": 3, "path": "data/world/test"},
-              "settings": {"decoding": "greedy"},
-              "styles": [{"style": "detailed", "passes": [
-                  {"pass": "coarse", "bleu": [0.9, 0.8, 0.7, 0.61234], "ciderD": 2.5,
-                   "world": {"fullObjectAccuracy": 0.5, "missedRate": 0.25, "hallucinationRate": 0.125}}]}]}
-    lines = ts_eval_table(report)
-    assert "3 scenes of `data/world/test`" in lines[0]
-    assert lines[-1] == "| detailed | coarse | 61.2 | 250.0 | 50.0 % | 25.0 % | 12.5 % |"
+    from training.model_card import report_table
+    lines = report_table(REPORT)
+    assert "3 scenes of `data/world/test` by `training.evaluate, PyTorch reference of run`" in lines[0]
+    assert lines[4] == ROW
+    assert lines[6] == ("Small objects' shape and pattern, detailed captions, over matched objects: "
+                        "coarse 50.0 % and 75.0 %.")
+    assert lines[7] == "- detailed: refinement kept 1 of 2 fully correct coarse captions and fixed 1 of 1 wrong ones."
