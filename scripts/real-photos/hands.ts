@@ -139,6 +139,26 @@ async function main(): Promise<void> {
       times: { frame: number }[];
     };
     const bytes = new Uint8Array(readFileSync(join('.cache/real-photos', vt.video)));
+    // The labelled walkers themselves: how many of them get a hand crop at all (a forearm long enough).
+    let people = 0;
+    let crops = 0;
+    let sure = 0;
+    for (const t of vt.times as { frame: number; people: { box: number[] }[] }[]) {
+      const frame = y4mFrame(bytes, t.frame);
+      const dets = t.people.map(({ box: [x, y, w, h] }) => ({
+        classId: 0,
+        label: 'person',
+        score: 1,
+        box: { x, y, w, h },
+      }));
+      for (let i = 0; i < dets.length; i += 2) {
+        const looks = await lookAtPeople(backend, partSet, frame, dets.slice(i, i + 2), null);
+        people += looks.length;
+        crops += looks.reduce((n, l) => n + (l.hands?.length ?? 0), 0);
+        sure += looks.reduce((n, l) => n + (l.hands ?? []).filter((h) => h.presence >= HAND_MIN_PRESENCE).length, 0);
+      }
+    }
+    console.log(`  vtest labelled people (boxes as labelled): ${people} read, ${crops} hand crops tried, ${sure} sure`);
     let n = 0;
     for (const t of vt.times) {
       const frame = y4mFrame(bytes, t.frame);

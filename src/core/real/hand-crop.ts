@@ -54,11 +54,15 @@ export function cropToFrame(crop: HandCrop, size: number, u: number, v: number):
 export function sampleHandCrop(frame: RgbaImage, crop: HandCrop, size: number): Float32Array {
   const out = new Float32Array(size * size * 3);
   const { width, height, data } = frame;
+  const a = axes(crop, size);
+  // Frame position of crop pixel centre (0.5, 0.5), minus half a pixel (sample at pixel centres); then steps.
+  const h = 0.5 - size / 2;
+  const x00 = crop.cx + h * a.ux + h * a.vx - 0.5;
+  const y00 = crop.cy + h * a.uy + h * a.vy - 0.5;
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
-      const { x, y } = cropToFrame(crop, size, u + 0.5, v + 0.5);
-      const fx = x - 0.5;
-      const fy = y - 0.5;
+      const fx = x00 + u * a.ux + v * a.vx;
+      const fy = y00 + u * a.uy + v * a.vy;
       const x0 = Math.floor(fx);
       const y0 = Math.floor(fy);
       const ax = fx - x0;
