@@ -178,8 +178,9 @@ export const HAND_MIN_CROP_PX = 32;
 /** At most this many hand crops per look (two people, two hands): each costs one hand-model run. */
 export const MAX_HANDS_PER_LOOK = 4;
 /**
- * A hand is described only when the hand model's own presence score reaches this (0..1). Tuned on the 'tune'
- * photos only (docs/caption-grammar.md, part 2): see the reason in scripts/real-photos/hands.ts' output.
+ * A hand is described only when the hand model's own presence score reaches this (0..1): MediaPipe's default. On
+ * the 'tune' photos' four hand crops, the wrong gestures came at 0.07 and 0.34 and the sure hand at 0.82
+ * (docs/caption-grammar.md, part 2; scripts/real-photos/hands.ts).
  */
 export const HAND_MIN_PRESENCE = 0.5;
 /** A finger is extended when its joints are this straight: |MCP->TIP| over the summed bone lengths... */
