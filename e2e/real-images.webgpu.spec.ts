@@ -5,7 +5,7 @@ import { expect, test } from './fixtures/test';
 test.use({ storageState: NO_REMEMBERED_MODEL });
 
 // 'chromium-webgpu': Chromium's software adapter (SwiftShader) is ~40x slower than WASM, so one photo. The load's
-// warm-up already ran every part (detector at both sizes, pose, face, expression) on WebGPU.
+// warm-up already ran every part (detector at both sizes, pose, face, expression, hand) on WebGPU.
 test.describe('the real-world model on WebGPU (software adapter)', () => {
   test('loads on WebGPU and describes a real photo as its labels say', async ({ page, glance }) => {
     test.setTimeout(480_000);

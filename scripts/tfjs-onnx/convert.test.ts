@@ -202,6 +202,38 @@ describe('convert: reductions', () => {
   });
 });
 
+describe('convert: dense layers and AddN', () => {
+  // handlandmark-lite's heads are _FusedMatMul (BiasAdd) on a pooled vector; its residual adds are AddN.
+  it('_FusedMatMul (BiasAdd, BiasAdd+Relu, transpose_b), MatMul (x^T x), AddN of 2 and 3', async () => {
+    const g = new TinyGraph();
+    g.input('x', [1, 6]);
+    g.const('w', rand(6 * 4, 1), [6, 4], 'float32', 'float16');
+    g.const('b', rand(4, 2), [4]);
+    const dense = { transpose_a: A.b(false), transpose_b: A.b(false), num_args: A.i(1), epsilon: A.f(0) };
+    g.op('d1', '_FusedMatMul', ['x', 'w', 'b'], { ...dense, fused_ops: A.strs(['BiasAdd']) });
+    g.op('d2', '_FusedMatMul', ['x', 'w', 'b'], { ...dense, fused_ops: A.strs(['BiasAdd', 'Relu']) });
+    g.const('wt', rand(4 * 6, 3), [4, 6]);
+    g.op('d3', '_FusedMatMul', ['x', 'wt', 'b'], {
+      ...dense,
+      transpose_b: A.b(true),
+      fused_ops: A.strs(['BiasAdd']),
+    });
+    g.op('m1', 'MatMul', ['x', 'x'], { transpose_a: A.b(true), transpose_b: A.b(false) });
+    g.op('n2', 'AddN', ['d1', 'd2'], { N: A.i(2) });
+    g.op('n3', 'AddN', ['d1', 'd2', 'd3'], { N: A.i(3) });
+    const res = await compare(g, { name: 'x', dims: [1, 6], data: randomInput([1, 6], 6) }, [
+      'd1',
+      'd2',
+      'd3',
+      'm1',
+      'n2',
+      'n3',
+    ]);
+    expect(res.map((r) => r.dims.join('x'))).toEqual(['1x4', '1x4', '1x4', '6x6', '1x4', '1x4']);
+    expectClose(res);
+  });
+});
+
 describe('convert: resize', () => {
   it('ResizeBilinear (legacy, half-pixel, align-corners) and nearest, emitted with scales', async () => {
     const g = new TinyGraph();

@@ -92,6 +92,7 @@ async function onnxTimes(photo: string, threads: number): Promise<void> {
     ['pose.onnx', 'image', 192, 3],
     ['face.onnx', 'image', 256, 3],
     ['expression.onnx', 'image', 64, 3],
+    ['hand.onnx', 'image', 224, 3],
   ] as const) {
     const s = await ort.InferenceSession.create(join(modelsDir(), file), opts);
     const ms = await median(

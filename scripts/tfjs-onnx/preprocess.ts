@@ -22,6 +22,8 @@ export function preprocess(key: string, img: Rgb, size: number): Float32Array {
       return rgb.map(Math.round); // TF.js input is int32 0..255
     case 'face':
       return rgb.map((v) => v / 127.5 - 1); // blazeface: -1..1
+    case 'hand':
+      return rgb.map((v) => v / 255); // handlandmark: 0..1
     case 'expression': {
       // emotion: grayscale (0.2989 R + 0.587 G + 0.114 B) of 0..1 pixels, then (g - 0.5) * 2.
       const g = new Float32Array(size * size);
@@ -38,4 +40,10 @@ export function preprocess(key: string, img: Rgb, size: number): Float32Array {
  * Largest acceptable max|ONNX - TF.js| / max(1, max|TF.js|) per model: both run float32, but TF.js's CPU kernels
  * and onnxruntime sum in different orders (wh values reach hundreds of pixels, so the bound is relative).
  */
-export const PARITY_LIMITS: Record<string, number> = { detector: 1e-3, pose: 1e-3, face: 1e-3, expression: 1e-4 };
+export const PARITY_LIMITS: Record<string, number> = {
+  detector: 1e-3,
+  pose: 1e-3,
+  face: 1e-3,
+  expression: 1e-4,
+  hand: 1e-3,
+};

@@ -1,6 +1,7 @@
 import type { Translator } from '../context';
 import { convOps } from './conv';
 import { elementwiseOps } from './elementwise';
+import { matmulOps } from './matmul';
 import { reduceOps } from './reduce';
 import { resizeOps } from './resize';
 import { shapeOps } from './shape';
@@ -9,6 +10,7 @@ import { shapeOps } from './shape';
 export const TRANSLATORS: Readonly<Record<string, Translator>> = {
   ...convOps,
   ...elementwiseOps,
+  ...matmulOps,
   ...reduceOps,
   ...resizeOps,
   ...shapeOps,

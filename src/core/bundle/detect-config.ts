@@ -6,7 +6,7 @@
 import { JsonReader } from './json-reader';
 
 /** The ONNX parts a glance-detect bundle may hold, by the base name the InferenceBackend knows them by. */
-export const DETECT_PARTS = ['detector', 'pose', 'face', 'expression'] as const;
+export const DETECT_PARTS = ['detector', 'pose', 'face', 'expression', 'hand'] as const;
 export type DetectPart = (typeof DETECT_PARTS)[number];
 
 /** The validated config.json of a glance-detect bundle. */

@@ -160,3 +160,36 @@ export const DETAILED_MAX_GROUPS = 6;
 
 /** Exactly what a caption says when nothing passes HEDGE_MIN_SCORE. */
 export const NOTHING_CAPTION = 'Nothing I can recognise.';
+
+// ---- Hands (hand-crop.ts, hand-look.ts, describe-hand.ts) ----
+
+/**
+ * Hand crop from the pose, as MediaPipe derives a hand region from a body pose: a square centred beyond the wrist
+ * along the forearm (elbow -> wrist), this share of the forearm's length past the wrist (a hand is about 0.7
+ * forearms long, so its middle lies about a third of a forearm beyond the wrist)...
+ */
+export const HAND_CROP_OFFSET = 0.35;
+/** ...with a side of this many forearm lengths (the hand plus a margin for a wrist bent off the forearm's line)... */
+export const HAND_CROP_FOREARM = 1.3;
+/** ...and at least this share of the shoulder width (a forearm pointing at the camera looks short). */
+export const HAND_CROP_MIN_SHOULDER = 0.6;
+/** A crop under this side, frame px, shows too few pixels of a hand for its fingers to be read: not tried. */
+export const HAND_MIN_CROP_PX = 32;
+/** At most this many hand crops per look (two people, two hands): each costs one hand-model run. */
+export const MAX_HANDS_PER_LOOK = 4;
+/**
+ * A hand is described only when the hand model's own presence score reaches this (0..1): MediaPipe's default. On
+ * the 'tune' photos' four hand crops, the wrong gestures came at 0.07 and 0.34 and the sure hand at 0.82
+ * (docs/caption-grammar.md, part 2; scripts/real-photos/hands.ts).
+ */
+export const HAND_MIN_PRESENCE = 0.5;
+/** A finger is extended when its joints are this straight: |MCP->TIP| over the summed bone lengths... */
+export const FINGER_STRAIGHT_MIN = 0.9;
+/** ...and its tip lies this many times farther from the wrist than its middle joint (PIP). */
+export const FINGER_REACH_MIN = 1.1;
+/** A finger is curled when its tip is no farther from the wrist than this times its PIP's distance. */
+export const FINGER_CURLED_MAX_REACH = 1.0;
+/** A direction (pointing, thumbs up) is named when within this many degrees of up, down, left or right. */
+export const HAND_DIRECTION_MAX_DEG = 30;
+/** A hand with a detected object's box covering this share of its landmark box is holding it, not gesturing. */
+export const HAND_HOLD_MIN_OVERLAP = 0.3;

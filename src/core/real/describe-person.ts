@@ -1,6 +1,6 @@
 /**
- * Person notes from the second look: clothing colour, expression, arms, facing and posture, by pure geometry on
- * MoveNet keypoints with documented thresholds. Never age, gender or ethnicity; never a skin tone. Left and right
+ * Person notes from the second look: clothing colour, expression, arms, hands (describe-hand.ts), facing and
+ * posture, by pure geometry on MoveNet keypoints and hand landmarks with documented thresholds. Never age, gender or ethnicity; never a skin tone. Left and right
  * are as seen in the image (a mirrored webcam swaps them, and so does the caption).
  */
 import { torsoColour } from './colour';
@@ -13,8 +13,9 @@ import {
   STANDING_MIN_THIGH_SLOPE,
   TURNED_MIN_NOSE_OFFSET,
 } from './constants';
+import { handNote, readHands } from './describe-hand';
 import { keypoint } from './keypoints';
-import type { Expression, PersonLook, PoseKeypoint, RgbaImage } from './types';
+import type { Box, Expression, PersonLook, PoseKeypoint, RgbaImage } from './types';
 
 /** What each expression is said as; the others (neutral, and the unreliable angry/disgust/fear) say nothing. */
 export const EXPRESSION_NOTES: Partial<Record<Expression, string>> = {
@@ -41,14 +42,21 @@ function torsoLength(k: readonly PoseKeypoint[]): number | null {
   return null;
 }
 
-export function armsNote(k: readonly PoseKeypoint[]): string | null {
+/** The arms whose wrist is ARM_RAISED_MIN torso lengths above their shoulder ('left', 'right': the person's own). */
+export function raisedArms(k: readonly PoseKeypoint[]): Set<'left' | 'right'> {
   const unit = torsoLength(k);
-  if (!unit) return null;
-  const raised = (['left', 'right'] as const).filter((side) => {
-    const w = keypoint(k, `${side}_wrist`);
-    const s = keypoint(k, `${side}_shoulder`);
-    return w && s && s.y - w.y >= ARM_RAISED_MIN * unit;
-  }).length;
+  if (!unit) return new Set();
+  return new Set(
+    (['left', 'right'] as const).filter((side) => {
+      const w = keypoint(k, `${side}_wrist`);
+      const s = keypoint(k, `${side}_shoulder`);
+      return w && s && s.y - w.y >= ARM_RAISED_MIN * unit;
+    }),
+  );
+}
+
+export function armsNote(k: readonly PoseKeypoint[]): string | null {
+  const raised = raisedArms(k).size;
   return raised === 2 ? 'raising both arms' : raised === 1 ? 'raising one arm' : null;
 }
 
@@ -94,15 +102,22 @@ function torsoBox(k: readonly PoseKeypoint[]) {
   return { x: x0 + 0.2 * (x1 - x0), y: y0 + 0.15 * (y1 - y0), w: 0.6 * (x1 - x0), h: 0.7 * (y1 - y0) };
 }
 
-/** The notes of one person, in caption order, at most MAX_PERSON_NOTES: clothing, expression, arms, facing, posture. */
-export function describePerson(look: PersonLook, frame?: RgbaImage): string[] {
+/**
+ * The notes of one person, in caption order, at most MAX_PERSON_NOTES: clothing, expression, arms (or a hand note
+ * that raises a hand in its place), hands, facing, posture. `objectBoxes` (frame px, other objects in view) keep a
+ * hand that holds one of them from being read as a gesture.
+ */
+export function describePerson(look: PersonLook, frame?: RgbaImage, objectBoxes: readonly Box[] = []): string[] {
   const k = look.keypoints ?? [];
   const torso = torsoBox(k);
   const clothing = torso && frame ? torsoColour(frame, torso) : null;
+  const raised = raisedArms(k);
+  const hand = handNote(readHands(look.hands ?? [], raised, objectBoxes), raised.size);
   const notes = [
     clothing ? `wearing ${clothing}` : null,
     expressionNote(look.expression),
-    armsNote(k),
+    hand && hand.raises > 0 ? hand.note : armsNote(k),
+    hand && hand.raises === 0 ? hand.note : null,
     facingNote(k),
     postureNote(k),
   ];

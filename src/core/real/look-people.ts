@@ -1,16 +1,19 @@
 /**
- * Pose, face and expression of the people a look found (issue 14's second look at a person): MoveNet on the
- * person's square, BlazeFace on the head's square, the expression model on the face. What is read here is
+ * Pose, hands, face and expression of the people a look found (issue 14's second look at a person): MoveNet on the
+ * person's square, the hand model on crops placed from its wrists and elbows (hand-look.ts), BlazeFace on the
+ * head's square, the expression model on the face. What is read here is
  * turned into words by describe-person.ts; age, gender and ethnicity are never read (no such model is run).
  */
 import type { InferenceBackend } from '../backend';
 import { decodeBlazeface, expressionScores } from './blazeface-decode';
 import { decoderMapping, squareInput } from './detector-input';
+import { HAND_MIN_CROP_PX, MAX_HANDS_PER_LOOK } from './constants';
+import { lookAtHands, readHand } from './hand-look';
 import { decodeMovenet } from './movenet-decode';
 import { runImagePart } from './run-part';
 import type { Box, Detection, DetectPartSet, PersonLook, RgbaImage } from './types';
 
-/** At most this many people per look are read (the largest first): each costs a pose and a face run. */
+/** At most this many people per look are read (the largest first): each costs a pose, a face and two hand runs. */
 export const MAX_PEOPLE_PER_LOOK = 2;
 /** A person box under this height (frame px) is too small for a pose or a face to be read. */
 export const MIN_PERSON_HEIGHT_PX = 48;
@@ -33,9 +36,20 @@ export async function lookAtPeople(
     .map((d) => d.box);
   if (warmBox && people.length === 0) people.push(warmBox);
   const looks: PersonLook[] = [];
+  let handsLeft = MAX_HANDS_PER_LOOK;
   for (const box of people) {
     const look: PersonLook = { box };
     if (parts.has('pose')) look.keypoints = await readPose(backend, frame, box);
+    if (parts.has('hand') && look.keypoints && handsLeft > 0) {
+      look.hands = await lookAtHands(backend, frame, look.keypoints, Math.min(2, handsLeft));
+      handsLeft -= look.hands.length;
+      // The warm-up's grey frame places no hand: run one crop anyway so the part is compiled before 'ready'.
+      if (warmBox && look.hands.length === 0) {
+        const side = Math.max(HAND_MIN_CROP_PX, Math.min(box.w, box.h) / 2);
+        const crop = { cx: box.x + box.w / 2, cy: box.y + box.h / 2, side, angle: 0 };
+        await readHand(backend, frame, crop, 'left');
+      }
+    }
     if (parts.has('face')) {
       const face = await findFace(backend, frame, box, warmBox !== null);
       if (face) {

@@ -8,6 +8,7 @@
  */
 import {
   CONFIDENT_MIN_SCORE,
+  HAND_MIN_PRESENCE,
   HEDGE_MIN_SCORE,
   LOOK_CONFIRM_MIN_SCORE,
   LOOKED_MIN_CONTAINMENT,
@@ -19,6 +20,7 @@ import { describeDetection } from './describe-objects';
 import { describePerson } from './describe-person';
 import { containment, iou } from './geometry';
 import { compareReading, mergeDuplicates } from './group';
+import { HANDHELD } from './relations';
 import type { Box, Detection, LookChange, RegionLook, RgbaImage, SeenObject } from './types';
 
 /** The refined objects (reading order) and what changed, for the UI and the refined caption. */
@@ -127,7 +129,10 @@ export function mergeLook(
       const e = bestMatch(kept, p.box, (e) => e.obj.label === 'person' && e.obj.keypoints === undefined);
       if (!e || e.kinds.includes('detailed')) continue;
       e.obj.keypoints = p.keypoints;
-      e.obj.notes = describePerson(p, frame);
+      const sure = (p.hands ?? []).filter((h) => h.presence >= HAND_MIN_PRESENCE);
+      if (sure.length > 0) e.obj.hands = sure;
+      const held = kept.filter((x) => HANDHELD.has(x.obj.label)).map((x) => x.obj.box);
+      e.obj.notes = describePerson(p, frame, held);
       if (e.obj.notes.length > 0) e.kinds.push('detailed');
     }
   }

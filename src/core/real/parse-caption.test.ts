@@ -10,7 +10,13 @@ describe('parseCaption: hand-written captions of the grammar', () => {
         'Two people in the center, one of them close to the camera; a red car in the bottom right; ' +
           'a small brown dog in the bottom left. Probably a street.',
       ),
-    ).toEqual({ items: [item('person', 2), item('car'), item('dog')], scene: 'a street', others: 0, nothing: false });
+    ).toEqual({
+      items: [item('person', 2), item('car'), item('dog')],
+      scene: 'a street',
+      others: 0,
+      nothing: false,
+      hands: [],
+    });
   });
 
   it('reads relations: the inline target is an object, a "the" reference is not', () => {
@@ -35,6 +41,7 @@ describe('parseCaption: hand-written captions of the grammar', () => {
       scene: 'a ski slope',
       others: 0,
       nothing: false,
+      hands: [],
     });
   });
 
@@ -59,13 +66,34 @@ describe('parseCaption: hand-written captions of the grammar', () => {
 
   it('counts the other things and reads the nothing caption', () => {
     expect(parseCaption('A car in the top left; a bird on the left; two other things.').others).toBe(2);
-    expect(parseCaption('Nothing I can recognise.')).toEqual({ items: [], scene: null, others: 0, nothing: true });
+    expect(parseCaption('Nothing I can recognise.')).toEqual({
+      items: [],
+      scene: null,
+      others: 0,
+      nothing: true,
+      hands: [],
+    });
   });
 
   it('does not read notes as objects', () => {
     expect(parseCaption('Two people at the top, one of them raising one arm, both facing the camera.').items).toEqual([
       item('person', 2),
     ]);
+  });
+
+  it('reads hand notes whole, never as objects', () => {
+    const parsed = parseCaption(
+      'A person in the center, making two fists, facing left; two people on the right, one of them pointing left, ' +
+        'both raising an open hand; a person, showing both open hands, holding a cup.',
+    );
+    expect(parsed.items).toEqual([item('person'), item('person', 2), item('person'), item('cup')]);
+    expect(parsed.hands).toEqual([
+      'making two fists',
+      'pointing left',
+      'raising an open hand',
+      'showing both open hands',
+    ]);
+    expect(parseCaption('A person, giving a thumbs up, pointing.').hands).toEqual(['giving a thumbs up', 'pointing']);
   });
 
   it('tolerates digits, missing punctuation and upper case', () => {

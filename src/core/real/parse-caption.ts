@@ -2,10 +2,12 @@
  * Reads a caption of the real-world grammar back into {label, count, hedged} items, for `npm run eval` (recall and
  * precision per COCO class against hand labels). An object is a determiner ('a', 'an', a count word, a digit,
  * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS. Everything else
- * (positions, notes, "the car", "one of them", the scene after "probably") names no new object.
+ * (positions, notes, "the car", "one of them", the scene after "probably") names no new object; hand notes
+ * ("pointing left", "making two fists") are read whole into `hands`, so their words never count as objects.
  */
 import { COLOURS } from '../../world/scene';
 import { MANY_COUNT, NOTHING_CAPTION } from './constants';
+import { HAND_NOTES } from './describe-hand';
 import { COUNT_VALUES } from './group';
 import { NOUN_FORMS } from './nouns';
 
@@ -25,6 +27,8 @@ export interface ParsedCaption {
   others: number;
   /** True for exactly the 'nothing' caption. */
   nothing: boolean;
+  /** The hand notes said, in caption order ('pointing left', 'making a fist', ...: HAND_NOTES). */
+  hands: string[];
 }
 
 const ADJECTIVES = new Set<string>(['small', 'large', ...COLOURS]);
@@ -48,8 +52,20 @@ function nounAt(words: readonly string[], j: number): { label: string; span: num
   return null;
 }
 
+/** Hand notes by length, longest first ('pointing left' before 'pointing'), as word lists. */
+const HAND_PHRASES = [...HAND_NOTES].sort((a, b) => b.split(' ').length - a.split(' ').length);
+
+/** The hand note starting at word i, if any: its words are a note, never an object ('making two fists'). */
+function handNoteAt(words: readonly string[], i: number): string | null {
+  for (const phrase of HAND_PHRASES) {
+    const parts = phrase.split(' ');
+    if (parts.every((w, k) => words[i + k] === w)) return phrase;
+  }
+  return null;
+}
+
 export function parseCaption(text: string): ParsedCaption {
-  const out: ParsedCaption = { items: [], scene: null, others: 0, nothing: false };
+  const out: ParsedCaption = { items: [], scene: null, others: 0, nothing: false, hands: [] };
   if (text.trim().toLowerCase() === NOTHING_CAPTION.toLowerCase()) return { ...out, nothing: true };
   const words = text
     .toLowerCase()
@@ -63,6 +79,12 @@ export function parseCaption(text: string): ParsedCaption {
       while (j < words.length && words[j] !== '.') j++;
       out.scene = words.slice(i + 1, j).join(' ') || null;
       i = j;
+      continue;
+    }
+    const hand = handNoteAt(words, i);
+    if (hand) {
+      out.hands.push(hand);
+      i += hand.split(' ').length;
       continue;
     }
     let j = i;

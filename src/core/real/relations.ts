@@ -1,9 +1,10 @@
 /**
- * Relations read from box geometry (and wrists when the second look read a pose). Only clear cases are said: at
+ * Relations read from box geometry (and wrists and hands when the second look read a pose and hands). Only clear cases are said: at
  * most MAX_RELATIONS per caption, each object in at most one relation, the object of a relation alone in its
  * group (so "next to the car" can only mean one car). Priority: riding, holding, on, next to.
  */
 import {
+  HAND_HOLD_MIN_OVERLAP,
   HOLD_BAND,
   HOLD_MAX_AREA_RATIO,
   HOLD_WRIST_MARGIN,
@@ -16,7 +17,7 @@ import {
   ON_MAX_DEPTH,
   RIDE_BOTTOM_RANGE,
 } from './constants';
-import { area, centre } from './geometry';
+import { area, centre, containment } from './geometry';
 import type { ObjectGroup } from './group';
 import { keypoint } from './keypoints';
 import type { Relation, SeenObject } from './types';
@@ -66,10 +67,13 @@ export function isHolding(person: SeenObject, thing: SeenObject): boolean {
   const p = person.box;
   const t = thing.box;
   if (area(t) >= HOLD_MAX_AREA_RATIO * area(p)) return false;
+  // A hand the hand model is sure of, overlapped by the object (its landmarks' box, grown like the wrist margin).
+  const mx = HOLD_WRIST_MARGIN * t.w;
+  const my = HOLD_WRIST_MARGIN * t.h;
+  const grown = { x: t.x - mx, y: t.y - my, w: t.w + 2 * mx, h: t.h + 2 * my };
+  if (person.hands?.some((h) => containment(h.box, grown) >= HAND_HOLD_MIN_OVERLAP)) return true;
   const wrists = ['left_wrist', 'right_wrist'].map((n) => keypoint(person.keypoints, n)).filter((k) => k);
   if (wrists.length > 0) {
-    const mx = HOLD_WRIST_MARGIN * t.w;
-    const my = HOLD_WRIST_MARGIN * t.h;
     return wrists.some((k) => k!.x >= t.x - mx && k!.x <= t.x + t.w + mx && k!.y >= t.y - my && k!.y <= t.y + t.h + my);
   }
   const c = centre(t);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../world/random';
 import { COLOURS } from '../../world/scene';
 import { MANY_COUNT } from './constants';
+import { HAND_NOTES } from './describe-hand';
 import { groupObjects } from './group';
 import { NOUNS } from './nouns';
 import { parseCaption } from './parse-caption';
@@ -19,6 +20,7 @@ const NOTES = [
   'facing left',
   'sitting',
   'wearing red',
+  ...HAND_NOTES,
 ];
 
 function randomObjects(rng: Rng): SeenObject[] {
@@ -63,6 +65,10 @@ describe('write -> parse', () => {
         expect(parsed.items.map(key).sort(), writeCaption(objects, style)).toEqual(expected.map(key).sort());
         const rest = groups.slice(max).reduce((s, g) => s + g.members.length, 0);
         expect(parsed.others).toBe(Math.min(rest, MANY_COUNT));
+        // Hand notes come back whole, and only those some object has.
+        const said = new Set(objects.flatMap((o) => o.notes));
+        for (const h of parsed.hands) expect(said.has(h), h).toBe(true);
+        if (style === 'short') expect(parsed.hands).toEqual([]);
       }
     }
   });

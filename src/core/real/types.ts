@@ -67,11 +67,34 @@ export interface PoseKeypoint {
 /** The facial expressions of the emotion model, in its output order. */
 export type Expression = 'angry' | 'disgust' | 'fear' | 'happy' | 'sad' | 'surprise' | 'neutral';
 
+/** One hand landmark of the hand model (MediaPipe's 21, order `HAND_LANDMARKS`), frame px; z is depth, same scale. */
+export interface HandPoint {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** What the hand model read on one pose-placed hand crop (hand-look.ts). */
+export interface HandLook {
+  /** Which arm's wrist placed the crop (the person's own left or right, as MoveNet names it). */
+  side: 'left' | 'right';
+  /** The model's own hand-presence score, 0..1 (a hand fills the crop). */
+  presence: number;
+  /** The 21 landmarks, frame px (meaningful only when `presence` is high). */
+  landmarks: HandPoint[];
+  /** The landmarks' bounding box, frame px. */
+  box: Box;
+  /** The crop the model was shown: centre, side (frame px) and rotation (radians; 0 = fingers up). */
+  crop: { cx: number; cy: number; side: number; angle: number };
+}
+
 /** What the second look read about one person (all optional: a part may be out of view or unsure). */
 export interface PersonLook {
   /** The person's box (frame px) that the look examined. */
   box: Box;
   keypoints?: PoseKeypoint[];
+  /** The hands read on crops placed from the wrists and elbows (every one tried, sure or not). */
+  hands?: HandLook[];
   /** The face box, frame px, when a face was found inside the person's box. */
   face?: Box;
   /** Expression probabilities, when a face was found. */
@@ -105,6 +128,8 @@ export interface SeenObject {
   notes: string[];
   /** Pose keypoints (frame px) when the second look read them: 'holding' uses the wrists. */
   keypoints?: PoseKeypoint[];
+  /** Hands the second look read with confidence (presence at least HAND_MIN_PRESENCE): 'holding' uses them. */
+  hands?: HandLook[];
   /** 'glance': the whole-frame detector; 'look': found by the second look. */
   origin: 'glance' | 'look';
 }
