@@ -47,9 +47,10 @@ export default defineConfig({
       use: { launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS] } },
     },
   ],
-  // The production build, as `npm start` serves it (COOP/COEP from vite.config.ts's preview.headers).
+  // The test build (`--mode e2e`, into .cache/e2e-dist; src/testing/README.md): the production build with test
+  // hooks (window.__glance, the test worker), served as `npm start` serves the app (COOP/COEP from vite.config.ts).
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npm run build:e2e && npx vite preview --mode e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

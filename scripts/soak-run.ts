@@ -34,7 +34,7 @@ export interface SoakRunResult {
 }
 
 /**
- * Runs in the page before the app: counts the caption jobs of the test hook's client (src/app/test-hook.ts) as
+ * Runs in the page before the app: counts the caption jobs of the test hook's client (src/testing/app-test-hooks.ts, the test build) as
  * they settle. A string, so no bundler helper leaks into the page.
  */
 const COUNT_CAPTIONS = `(() => {

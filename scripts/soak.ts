@@ -49,11 +49,12 @@ async function main(): Promise<void> {
   const style: CaptionStyle = values.style;
 
   if (!values['no-build']) {
-    console.log(`building the app into ${APP_DIR} ...`);
+    // The test build (src/testing/README.md): the soak counts jobs through window.__glance.
+    console.log(`building the test build into ${APP_DIR} ...`);
     const vite = resolve('node_modules/vite/bin/vite.js');
     const build = spawnSync(
       process.execPath,
-      [vite, 'build', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn'],
+      [vite, 'build', '--mode', 'e2e', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn'],
       {
         stdio: 'inherit',
       },

@@ -97,6 +97,18 @@ describe('entry points', () => {
     expect(unexpected(reachableCrossings('src/main.tsx', 'src/embed/'))).toEqual([]);
   });
 
+  it("keeps the two apart in the test build's entries too (src/testing)", () => {
+    expect(reachableCrossings('src/testing/embed-main.tsx', 'src/app/')).toEqual([]);
+    expect(reachableCrossings('src/testing/app-main.tsx', 'src/embed/')).toEqual([]);
+  });
+
+  it('the app and the widget reach nothing of the test build', () => {
+    for (const entry of ['src/main.tsx', 'src/embed/main.tsx']) {
+      expect(reachableCrossings(entry, 'src/testing/'), entry).toEqual([]);
+      expect(reachableCrossings(entry, 'workers/testing/'), entry).toEqual([]);
+    }
+  });
+
   it('allows no crossing it does not still find (the known list only shrinks)', () => {
     const found = new Set([...directCrossings('src/embed', 'src/app/'), ...directCrossings('src/app', 'src/embed/')]);
     expect([...KNOWN_CROSSINGS].filter((edge) => !found.has(edge))).toEqual([]);

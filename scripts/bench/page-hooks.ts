@@ -1,10 +1,10 @@
 /**
  * Instrumentation the bench adds to the app's page before any of its scripts run (an init script): it changes
  * nothing the app does, it only watches. It records when the startup load settles, every caption call the page
- * makes through the test hook's client (window.__glance, src/app/test-hook.ts) with the time the Live view
+ * makes through the test hook's client (window.__glance, src/testing/app-test-hooks.ts; the test build) with the time the Live view
  * grabbed its frame, and main-thread long tasks. Functions here run in the browser: no imports at run time.
  */
-import type { GlanceTestHook } from '../../src/app/test-hook';
+import type { GlanceTestHook } from '../../src/testing/app-test-hooks';
 
 /** One caption call seen in the page (performance.now() ms). */
 export interface PageCaption {

@@ -5,7 +5,7 @@ import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
 import { EmbedView } from './embed/EmbedView';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImagesView } from './images/ImagesView';
-import { LiveView } from './live/LiveView';
+import { LiveView, type SceneProbe } from './live/LiveView';
 import { Nav } from './Nav';
 import { ROUTES } from './routes';
 import { useVisited } from './useVisited';
@@ -22,11 +22,14 @@ export function App({
   runtime,
   service = null,
   models = null,
+  sceneProbe,
 }: {
   runtime: RuntimeStatusStore;
   service?: CaptionService | null;
   /** The model picker's store (usually the same object as `runtime`); null hides the picker. */
   models?: ModelSwitcher | null;
+  /** The test build's hook on the demo camera's true scene (src/testing); absent in the app. */
+  sceneProbe?: SceneProbe;
 }) {
   const status = useRuntimeStatus(runtime);
   const inUse = useModelUrl(models, DEFAULT_BUNDLE_URL);
@@ -35,8 +38,6 @@ export function App({
   const bundleUrl = status.state === 'loading' ? heading : inUse;
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
-  // Views get the service once a captioner bundle is ready (the fixture bundle only proves the runtime).
-  const captioner = status.state === 'ready' && status.info.bundle?.captioner ? service : null;
   // The Images view stays mounted (hidden) once opened, so its cards and a running batch survive a visit to
   // another place; the other views are cheap to rebuild, and Live must let go of the camera when left.
   const keepImages = useVisited(route.id === 'images');
@@ -55,7 +56,7 @@ export function App({
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
-            <LiveView service={captioner} status={status} bundleUrl={bundleUrl} models={models} />
+            <LiveView service={service} status={status} bundleUrl={bundleUrl} models={models} sceneProbe={sceneProbe} />
           ) : route.id === 'images' ? null : route.id === 'embed' ? (
             <EmbedView modelUrl={bundleUrl === DEFAULT_BUNDLE_URL ? null : bundleUrl} />
           ) : (
@@ -66,7 +67,7 @@ export function App({
           <div hidden={route.id !== 'images'} data-testid="images-place">
             <ErrorBoundary>
               <ImagesView
-                service={captioner}
+                service={service}
                 status={status}
                 bundleUrl={bundleUrl}
                 active={route.id === 'images'}

@@ -12,9 +12,7 @@ import type {
   FrameCaption,
   FrameInput,
   LoadProgress,
-  RunResult,
   RuntimeInfo,
-  WireTensor,
 } from '../../workers/runtime/wire';
 import { abortError, namedError, type CaptionerErrorName } from './bridge-errors';
 import { bundleUrlForWorker } from './bundle-url';
@@ -31,9 +29,7 @@ export type {
   FrameCaption,
   FrameInput,
   LoadProgress,
-  RunResult,
   RuntimeInfo,
-  WireTensor,
 };
 export { errorKind, errorNameOf, type ErrorKind } from './bridge-errors';
 
@@ -159,28 +155,9 @@ export class CaptionerClient {
     return job;
   }
 
-  /** Runs one part of the loaded bundle on plain tensors (the fixture; diagnostics). */
-  run(part: string, feeds: Record<string, WireTensor>): Promise<RunResult> {
-    return this.call((remote) => remote.run(part, feeds));
-  }
-
+  /** What runs, as observed: backend, threads, isolation, adapter, the loaded bundle, resources held. */
   info(): Promise<RuntimeInfo> {
     return this.call((remote) => remote.info());
-  }
-
-  /** Caption jobs the worker holds now (queued or running): a leak check. */
-  pendingJobs(): Promise<number[]> {
-    return this.call((remote) => remote.pendingJobs());
-  }
-
-  /** Test hook: makes the worker throw outside any call, as a crash would. */
-  crashForTesting(): Promise<void> {
-    return this.call((remote) => remote.crashForTesting());
-  }
-
-  /** Test hook: destroys the worker's WebGPU device (resolves false on WASM); the worker then restarts. */
-  loseDeviceForTesting(): Promise<boolean> {
-    return this.call((remote) => remote.loseDeviceForTesting());
   }
 
   /**
@@ -197,6 +174,14 @@ export class CaptionerClient {
   terminate(): void {
     this.stop('the captioner worker was terminated');
     this.dead = namedError('WorkerCrashedError', 'the captioner worker was terminated');
+  }
+
+  /**
+   * Calls a wider API than the app's, on a worker that a subclass's `spawn` started with it (the test build's
+   * client, src/testing/), tracked like every call.
+   */
+  protected callAs<Api, T>(start: (remote: Remote<Api>) => Promise<T>): Promise<T> {
+    return this.call((remote) => start(remote as unknown as Remote<Api>));
   }
 
   /** Runs a call on the current worker, tracked so a crash rejects it. */

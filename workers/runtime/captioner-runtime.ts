@@ -1,10 +1,9 @@
-import { resolveBundleUrl } from '../../src/core/bundle/resolve-url';
-import { createEngine } from '../../src/core/create-engine';
+import { type BundleLocation, resolveBundleUrl } from '../../src/core/bundle/resolve-url';
 import type { CaptionEngine } from '../../src/core/engine';
 import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
 import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-loss';
-import { type DownloadedBundle, downloadBundle } from './download-bundle';
+import { type DownloadedBundle, type DownloadOptions, downloadBundle } from './download-bundle';
 import { BackendError, messageOf, ModelLoadError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
 import { OrtBackend } from '../../src/ort/ort-backend';
@@ -21,9 +20,7 @@ import type {
   FrameInput,
   LoadOptions,
   LoadProgress,
-  RunResult,
   RuntimeInfo,
-  WireTensor,
 } from './wire';
 import { closeFrame } from './prepare-frame';
 
@@ -41,7 +38,8 @@ export interface RuntimeHooks {
   wasmMemoryBytes?: () => number | null;
 }
 
-interface Loaded {
+/** The loaded bundle: what `info` reports, the sessions, and its captioner (null: it only runs parts). */
+export interface Loaded {
   bundle: BundleInfo;
   backend: OrtBackend;
   engine: CaptionEngine | null;
@@ -49,16 +47,18 @@ interface Loaded {
 
 /**
  * The worker's state: the backend (chosen once per worker, since ORT's env is global), the loaded bundle, its
- * OrtBackend and captioner. Loads and captions run one at a time through one queue; captioner.worker.ts exposes
- * this over comlink.
+ * OrtBackend and captioner. Loads and captions run one at a time through one queue; captioner-api.ts adapts
+ * this to comlink, and workers/testing/ extends it with test hooks for the test build.
  */
 export class CaptionerRuntime {
   private readonly spawnedWorkers = countSpawnedWorkers();
   private startup: { preference: BackendPreference; ready: Promise<BackendChoice> } | null = null;
   private facts: EnvironmentFacts | null = null;
   private choice: BackendChoice | null = null;
-  private loaded: Loaded | null = null;
-  private readonly jobs = new JobQueue();
+  /** Read by the test worker's runtime (workers/testing/), which runs parts of it on plain tensors. */
+  protected loaded: Loaded | null = null;
+  /** Loads and captions, one at a time; the test worker's runtime reports what it holds. */
+  protected readonly jobs = new JobQueue();
 
   /** `assetBaseUrl`: absolute URL of the folder holding ORT's .mjs/.wasm files. */
   constructor(
@@ -96,39 +96,7 @@ export class CaptionerRuntime {
     return this.jobs.cancel(jobId);
   }
 
-  /** Caption jobs queued or running (a leak check for tests). */
-  pendingJobs(): number[] {
-    return this.jobs.pending;
-  }
-
-  /** Runs one part on plain inputs and reads every output back, noting where ORT had left it. */
-  async run(part: string, feeds: Record<string, WireTensor>): Promise<RunResult> {
-    if (!this.loaded) throw new NotLoadedError();
-    const backend = this.loaded.backend;
-    const inputs = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toRef(backend, name, t)]));
-    const started = performance.now();
-    try {
-      const outputs = await backend.run(part, inputs, backend.signature(part).outputs);
-      const result: RunResult = { outputs: {}, locations: {}, backend: this.choice!.name, elapsedMs: 0 };
-      for (const [name, ref] of Object.entries(outputs)) {
-        result.locations[name] = backend.location(ref);
-        result.outputs[name] = { type: ref.type, dims: [...ref.dims], data: await backend.download(ref) };
-        backend.release(ref);
-      }
-      result.elapsedMs = performance.now() - started;
-      return result;
-    } finally {
-      for (const ref of Object.values(inputs)) backend.release(ref);
-    }
-  }
-
-  /** Test hook: destroys ORT's WebGPU device, as a driver reset would; false when none runs (WASM). */
-  loseDeviceForTesting(): boolean {
-    const device = ortWebGpuDevice();
-    device?.destroy();
-    return device !== null;
-  }
-
+  /** What runs, as observed: backend, threads, isolation, adapter, the loaded bundle, resources held. */
   info(): RuntimeInfo {
     const adapter = this.facts?.adapter ?? null;
     const bundle = this.loaded?.bundle;
@@ -157,8 +125,8 @@ export class CaptionerRuntime {
     const store = await openModelCache();
     const network = (u: string, init?: RequestInit) => fetch(u, init);
     const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
-    const downloaded = await downloadBundle(location, { fetch: fetchFn, cache, onProgress });
-    const { modelType, parts, cachedFiles } = describe(downloaded);
+    const downloaded = await this.download(location, { fetch: fetchFn, cache, onProgress });
+    const { modelType, parts, cachedFiles } = downloaded;
     let loadedBytes = 0;
     for (const bytes of parts.values()) loadedBytes += bytes.length;
     const progress = (phase: LoadProgress['phase'], file = '') =>
@@ -172,8 +140,8 @@ export class CaptionerRuntime {
     let engine: CaptionEngine | null = null;
     let warmupMs: number | null = null;
     try {
-      if (downloaded.kind === 'captioner') {
-        const created = createEngine(downloaded.files, backend);
+      if (downloaded.createEngine) {
+        const created = downloaded.createEngine(backend);
         engine = created;
         progress('warmup');
         warmupMs = await created.warmUp().catch((error: unknown) => {
@@ -211,6 +179,11 @@ export class CaptionerRuntime {
     return this.info();
   }
 
+  /** Downloads the bundle at `location`; the test worker's runtime also reads its parts fixture here. */
+  protected download(location: BundleLocation, options: DownloadOptions): Promise<DownloadedBundle> {
+    return downloadBundle(location, options);
+  }
+
   /** Chooses the backend and configures ORT, once per worker; a later load may not ask for another backend. */
   private start(preference: BackendPreference): Promise<BackendChoice> {
     if (this.startup) {
@@ -236,14 +209,6 @@ export class CaptionerRuntime {
   }
 }
 
-function describe(downloaded: DownloadedBundle) {
-  if (downloaded.kind === 'parts') {
-    return { modelType: downloaded.modelType, parts: downloaded.parts, cachedFiles: [] as string[] };
-  }
-  const { config, parts, cachedFiles } = downloaded.files;
-  return { modelType: config.model_type, parts: new Map(Object.entries(parts)), cachedFiles };
-}
-
 /** The Cache API store for bundle files, or undefined where the worker has none (it then always downloads). */
 async function openModelCache(): Promise<CacheLike | undefined> {
   if (typeof caches === 'undefined') return undefined;
@@ -259,10 +224,4 @@ function wrapErrors<T>(job: Promise<T>): Promise<T> {
   return job.catch((error: unknown) => {
     throw toWorkerError(error);
   });
-}
-
-function toRef(backend: OrtBackend, name: string, t: WireTensor) {
-  if (t.type === 'float32' && t.data instanceof Float32Array) return backend.create('float32', t.data, t.dims);
-  if (t.type === 'int64' && t.data instanceof BigInt64Array) return backend.create('int64', t.data, t.dims);
-  throw new TypeError(`input '${name}': type '${t.type}' does not match its ${t.data.constructor.name} data`);
 }

@@ -1,14 +1,16 @@
 /**
- * Downloads a bundle with src/core's loader (the one loader of the project: progress, validation, Cache API).
- * A 'glance-mmser' bundle goes through `loadBundleFiles`; the runtime's test fixture (a config listing its own
- * `parts`, see bundle-parts.ts) is read with the same file primitives, without caching.
+ * Downloads a bundle with src/core's loader (the one loader of the project: progress, validation, Cache API),
+ * after a fresh look at its config.json. A reader given by the worker entry may take the bundle instead, from
+ * that config (the test worker's parts fixture, workers/testing/).
  */
+import type { CaptionEngine } from '../../src/core/engine';
+import { createEngine } from '../../src/core/create-engine';
 import { type FetchLike, openFile, readFile } from '../../src/core/bundle/fetch-file';
-import { type BundleCache, type LoadProgress, type ModelFiles, loadModelFiles } from '../../src/core/bundle/loader';
+import { type BundleCache, type LoadProgress, loadModelFiles } from '../../src/core/bundle/loader';
 import { DETECT_PARTS } from '../../src/core/bundle/detect-config';
 import { type BundleLocation, bundleFileUrl } from '../../src/core/bundle/resolve-url';
 import { CONFIG_FILE, REQUIRED_FILES } from '../../src/core/bundle/files';
-import { bundleLayout, partFile } from './bundle-parts';
+import type { OrtBackend } from '../../src/ort/ort-backend';
 import type { LoadProgress as WireProgress } from './wire';
 
 /** A cache the worker can also prune (the Cache API's `Cache` is one). */
@@ -16,8 +18,19 @@ export interface PrunableCache extends BundleCache {
   delete(url: string): Promise<boolean>;
 }
 
-export type DownloadedBundle =
-  { kind: 'captioner'; files: ModelFiles } | { kind: 'parts'; modelType: string; parts: Map<string, Uint8Array> };
+/** A downloaded bundle, ready to open: its ONNX parts, and how to build its captioner over them. */
+export interface DownloadedBundle {
+  modelType: string;
+  /** ONNX bytes by part name, in the order the sessions are built. */
+  parts: ReadonlyMap<string, Uint8Array>;
+  /** Files served by the cache instead of the network. */
+  cachedFiles: string[];
+  /**
+   * Builds the captioner once every part has a session. Absent for a bundle that only runs parts on plain
+   * tensors (the test worker's fixture); the runtime's `caption` then rejects with NotLoadedError.
+   */
+  createEngine?: (backend: OrtBackend) => CaptionEngine;
+}
 
 export interface DownloadOptions {
   fetch: FetchLike;
@@ -25,10 +38,25 @@ export interface DownloadOptions {
   onProgress: (progress: WireProgress) => void;
 }
 
-export async function downloadBundle(location: BundleLocation, options: DownloadOptions): Promise<DownloadedBundle> {
+/**
+ * Reads a bundle that src/core's loader does not know, from its parsed config.json (null when it was not
+ * JSON or could not be fetched); resolves null to leave the bundle to the loader.
+ */
+export type BundleReader = (
+  location: BundleLocation,
+  config: unknown,
+  options: DownloadOptions,
+) => Promise<DownloadedBundle | null>;
+
+export async function downloadBundle(
+  location: BundleLocation,
+  options: DownloadOptions,
+  readOther?: BundleReader,
+): Promise<DownloadedBundle> {
   const { fetch: fetchFn, cache, onProgress } = options;
-  const peeked = await peekConfig(location, fetchFn, cache);
-  if (peeked.fixture) return { kind: 'parts', ...(await downloadParts(location, peeked.config, fetchFn, onProgress)) };
+  const config = await peekConfig(location, fetchFn, cache);
+  const other = readOther ? await readOther(location, config, options) : null;
+  if (other) return other;
   const files = await loadModelFiles(location, {
     fetch: fetchFn,
     cache,
@@ -43,38 +71,36 @@ export async function downloadBundle(location: BundleLocation, options: Download
         fromCache: p.fromCache,
       }),
   });
-  return { kind: 'captioner', files };
+  return {
+    modelType: files.config.model_type,
+    parts: new Map(Object.entries(files.parts)),
+    cachedFiles: files.cachedFiles,
+    createEngine: (backend) => createEngine(files, backend),
+  };
 }
 
 /**
- * Reads config.json from the network first (the cache only when offline), to tell a captioner from the fixture
- * and to notice a bundle that changed on the server: a config that differs from the cached one drops every
- * cached file of the bundle, so a retrained model at the same URL is not served stale forever.
+ * Reads config.json from the network first (the cache only when offline), to notice a bundle that changed on
+ * the server: a config that differs from the cached one drops every cached file of the bundle, so a retrained
+ * model at the same URL is not served stale forever. Returns the parsed config, or null (offline, not JSON).
  */
-async function peekConfig(
-  location: BundleLocation,
-  fetchFn: FetchLike,
-  cache: PrunableCache | undefined,
-): Promise<{ config: unknown; fixture: boolean }> {
+async function peekConfig(location: BundleLocation, fetchFn: FetchLike, cache: PrunableCache | undefined) {
   const url = bundleFileUrl(location, CONFIG_FILE);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(await openFile(CONFIG_FILE, url, fetchFn, undefined, undefined), () => undefined, undefined);
   } catch (error) {
     // Offline (no HTTP status): the cached bundle, if any, is all there is; let the core loader decide.
-    if (cache && (error as { status?: number }).status === undefined) return { config: null, fixture: false };
+    if (cache && (error as { status?: number }).status === undefined) return null;
     throw error;
   }
   if (cache) await pruneIfChanged(location, cache, bytes);
-  let config: unknown = null;
   try {
-    config = JSON.parse(new TextDecoder().decode(bytes));
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     // The core loader reports an unparsable config with the file name and a hint.
+    return null;
   }
-  const c = config as { model_type?: unknown; parts?: unknown } | null;
-  const fixture = typeof c?.model_type === 'string' && !c.model_type.startsWith('glance-') && Array.isArray(c.parts);
-  return { config, fixture };
 }
 
 async function pruneIfChanged(location: BundleLocation, cache: PrunableCache, fresh: Uint8Array): Promise<void> {
@@ -85,34 +111,4 @@ async function pruneIfChanged(location: BundleLocation, cache: PrunableCache, fr
   if (old.length === fresh.length && old.every((b, i) => b === fresh[i])) return;
   const files = [...REQUIRED_FILES, ...DETECT_PARTS.map((part) => `onnx/${part}.onnx`)];
   await Promise.all(files.map((file) => cache.delete(bundleFileUrl(location, file)).catch(() => false)));
-}
-
-async function downloadParts(
-  location: BundleLocation,
-  config: unknown,
-  fetchFn: FetchLike,
-  onProgress: (progress: WireProgress) => void,
-): Promise<{ modelType: string; parts: Map<string, Uint8Array> }> {
-  const layout = bundleLayout(config);
-  const files = layout.parts.map(partFile);
-  const opened = await Promise.all(
-    files.map((file) => openFile(file, bundleFileUrl(location, file), fetchFn, undefined, undefined)),
-  );
-  const totals = opened.map((o) => o.expectedBytes);
-  const totalBytes = totals.includes(null) ? null : (totals as number[]).reduce((a, b) => a + b, 0);
-  const loaded = files.map(() => 0);
-  const bytes = await Promise.all(
-    opened.map((o, i) =>
-      readFile(
-        o,
-        (n) => {
-          loaded[i] = n;
-          const loadedBytes = loaded.reduce((a, b) => a + b, 0);
-          onProgress({ phase: 'download', file: o.file, loadedBytes, totalBytes, fileLoaded: n, fileTotal: totals[i] });
-        },
-        undefined,
-      ),
-    ),
-  );
-  return { modelType: layout.modelType, parts: new Map(layout.parts.map((part, i) => [part, bytes[i]])) };
 }

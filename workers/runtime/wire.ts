@@ -1,18 +1,10 @@
 /**
  * Plain data that crosses the worker boundary (structured clone). The UI imports these with `import type`.
  */
-import type { DType } from '../../src/core/backend';
 import type { FitMode } from '../../src/core/bundle/config';
 import type { CaptionOptions, CaptionPass, CaptionResult, CaptionStage } from '../../src/core/caption-types';
 import type { FitGeometry } from '../../src/core/image/fit';
 import type { BackendName, BackendPreference } from './select-backend';
-
-/** A tensor as plain data; `data` is transferred, not copied, where the adapter can. */
-export interface WireTensor {
-  type: DType;
-  dims: number[];
-  data: Float32Array | BigInt64Array;
-}
 
 /**
  * Progress of a load, in phase order: 'download' (bytes, per file and summed), 'session' (one event per ONNX
@@ -46,11 +38,11 @@ export interface BundleInfo {
   name: string;
   modelType: string;
   parts: string[];
-  /** True for a 'glance-mmser' bundle: `caption` works. The fixture only runs parts. */
+  /** `caption` works: true for every bundle src/core reads; false for one that only runs parts (test fixture). */
   captioner: boolean;
   /** Files served by the Cache API instead of the network on this load. */
   cachedFiles: string[];
-  /** Duration of the warm-up caption, ms; null when there was none (fixture). */
+  /** Duration of the warm-up caption, ms; null when there was none (no captioner). */
   warmupMs: number | null;
 }
 
@@ -82,15 +74,6 @@ export interface RuntimeResources {
   gpuBuffers: number;
   /** Bytes of ORT's WebAssembly memory (it grows and never shrinks); null before ORT has started. */
   wasmMemoryBytes: number | null;
-}
-
-/** The result of `run`: outputs read back to the host, and where ORT left them before the read. */
-export interface RunResult {
-  outputs: Record<string, WireTensor>;
-  /** 'gpu-buffer' for outputs WebGPU kept on the device, 'cpu' otherwise. */
-  locations: Record<string, string>;
-  backend: BackendName;
-  elapsedMs: number;
 }
 
 /** A frame the worker captions. It is transferred (ImageBitmap, VideoFrame, ImageData's buffer) and closed there. */

@@ -11,8 +11,7 @@ describe('modelLabel', () => {
     expect(modelLabel('/base/models/glance-world-v1').cardUrl).toBe('/base/models/glance-world-v1/README.md');
   });
 
-  it('says the fixture is not a captioner, and names custom bundles by their URL', () => {
-    expect(modelLabel('/models/fixture/')).toMatchObject({ name: 'Test fixture', cardUrl: null });
+  it('names custom bundles by their URL', () => {
     expect(modelLabel('https://example.org/m/other/')).toEqual({
       name: 'other',
       trainedOn: 'a custom model from https://example.org/m/other/',

@@ -23,11 +23,6 @@ const KNOWN: Record<string, { name: string; trainedOn: string; hasCard: boolean 
     trainedOn: 'trained on the Glance scene world (synthetic shapes)',
     hasCard: true,
   },
-  fixture: {
-    name: 'Test fixture',
-    trainedOn: 'a hand-made test model that does not caption images',
-    hasCard: false,
-  },
 };
 
 /** The label of the bundle at `bundleUrl` (a folder URL ending in '/'). */

@@ -38,11 +38,6 @@ export function ImagesView({
     <section aria-labelledby="images-title" className="view images-view">
       <h2 id="images-title">Images</h2>
       <ModelStatus status={status} bundleUrl={bundleUrl} />
-      {status.state === 'ready' && !service && (
-        <p className="notice" data-testid="no-captioner">
-          The loaded model does not caption images (it is a test fixture): images are checked but wait for a captioner.
-        </p>
-      )}
       <DropZone onFiles={add} acceptPastes={active} />
       {total > 0 && (
         <div className="panel batch-bar">

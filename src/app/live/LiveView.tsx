@@ -7,11 +7,11 @@ import { speak, speechAvailable, stopSpeaking } from '../common/speech';
 import { usePageVisible } from '../../capture/usePageVisible';
 import { useSettings } from '../common/useSettings';
 import type { RuntimeStatus } from '../runtime-status';
+import type { Scene } from '../../world/scene';
 import { CaptionLog } from './CaptionLog';
 import { Hud } from './Hud';
 import { LiveCaption } from './LiveCaption';
 import { LiveControls } from './LiveControls';
-import { setLiveTestHook } from './live-test-hook';
 import { SourcePicker } from './SourcePicker';
 import { useLiveCaptions } from './useLiveCaptions';
 import { useMediaSource } from '../../capture/useMediaSource';
@@ -20,18 +20,24 @@ import { useSourceModel } from '../settings/useSourceModel';
 import '../common/common.css';
 import './live.css';
 
+/** Told, while a source is on, how to read the scene the demo camera shows; returns its cleanup. */
+export type SceneProbe = (currentScene: () => Scene | null) => () => void;
+
 /** Live captions of the demo camera or a webcam, with the overlay, the HUD, the controls and the log. */
 export function LiveView({
   service,
   status,
   bundleUrl,
   models = null,
+  sceneProbe,
 }: {
   service: CaptionService | null;
   status: RuntimeStatus;
   bundleUrl: string;
   /** The app's model switcher: the demo camera runs the world model while the default is in use. */
   models?: ModelSwitcher | null;
+  /** The test build's hook (src/testing): the demo camera's true scene, which the UI does not show. */
+  sceneProbe?: SceneProbe;
 }) {
   const [settings, update] = useSettings();
   const { source, cameras, start, stop } = useMediaSource();
@@ -53,9 +59,9 @@ export function LiveView({
   }, [stream]);
 
   useEffect(() => {
-    if (source.state !== 'on') return;
-    return setLiveTestHook(source.source.currentScene);
-  }, [source]);
+    if (source.state !== 'on' || !sceneProbe) return;
+    return sceneProbe(source.source.currentScene);
+  }, [source, sceneProbe]);
 
   const options = useMemo(
     () => ({ refine: settings.refine, style: settings.style }),
@@ -79,11 +85,9 @@ export function LiveView({
 
   const lastSample = state.stats.samples.at(-1);
   const waiting = !ready
-    ? status.state === 'ready'
-      ? 'The loaded model does not caption images (it is a test fixture).'
-      : status.state === 'error'
-        ? 'No captions: the model could not be loaded.'
-        : 'Captions start once the model is ready.'
+    ? status.state === 'error'
+      ? 'No captions: the model could not be loaded.'
+      : 'Captions start once the model is ready.'
     : !stream
       ? 'Start a source to see captions.'
       : paused

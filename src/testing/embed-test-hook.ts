@@ -1,8 +1,8 @@
 import type { CaptionerClient } from '../bridge/captioner-client';
-import type { HostChannel, IgnoredStats } from './host-channel';
-import type { WidgetSession, WidgetSnapshot } from './widget-session';
+import type { HostChannel, IgnoredStats } from '../embed/host-channel';
+import type { WidgetSession, WidgetSnapshot } from '../embed/widget-session';
 
-/** The widget's state the UI does not show, for the e2e suite. It exposes nothing a host could reach. */
+/** The widget's state the UI does not show, for the e2e suite. Test build only; a host cannot reach it. */
 export interface GlanceEmbedTestHook {
   client: CaptionerClient;
   /** Messages the channel ignored, by reason (a live object). */

@@ -1,6 +1,6 @@
-import { ModelLoadError } from './errors';
+import { ModelLoadError } from '../runtime/errors';
 
-/** The ONNX parts of a captioner bundle (docs/model-format.md), in the order they are loaded. */
+/** The ONNX parts of a 'glance-mmser' bundle (docs/model-format.md), in the order they are loaded. */
 export const CAPTIONER_PARTS = ['vision_encoder', 'embed_tokens', 'connector', 'decoder_model_merged'] as const;
 
 /** Which parts a bundle has and what it is, read from its config.json. */
@@ -10,8 +10,8 @@ export interface BundleLayout {
 }
 
 /**
- * A 'glance-mmser' bundle has the fixed parts of the format; any other bundle (the test fixture) lists its parts
- * in `parts`. Deeper validation of a captioner's config is src/core's job.
+ * A 'glance-mmser' bundle has the fixed parts of the format; any other bundle (the parts fixture,
+ * public/models/fixture) lists its parts in `parts`. Deeper validation of a captioner's config is src/core's job.
  */
 export function bundleLayout(config: unknown): BundleLayout {
   if (typeof config !== 'object' || config === null) throw new ModelLoadError('config.json must hold an object');

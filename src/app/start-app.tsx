@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { bridgeCaptionService } from '../capture/bridge-caption-service';
+import { DEFAULT_BUNDLE_URL, modelFromQuery } from '../common/shipped-models';
+import type { CaptionerClient } from '../bridge/captioner-client';
+import { registerServiceWorker } from '../sw/register';
+import { App } from './App';
+import type { SceneProbe } from './live/LiveView';
+import { createModelSwitcher, type ModelSwitcher, modelChoiceStorage } from './settings/model-switcher';
+
+/**
+ * Starts the app on a started worker client: loads the first model, registers the service worker, renders the
+ * shell. The page entries call it: src/main.tsx, and the test build's src/testing/app-main.tsx with its hooks.
+ */
+export function startApp(client: CaptionerClient, { sceneProbe }: { sceneProbe?: SceneProbe } = {}): ModelSwitcher {
+  // Loads the model the URL names (?model=real|world|URL), else the remembered one (Settings), else the default;
+  // switching later keeps the old model until the new one is ready.
+  const runtime = createModelSwitcher(
+    client,
+    DEFAULT_BUNDLE_URL,
+    modelChoiceStorage(),
+    undefined,
+    modelFromQuery(window.location.search),
+  );
+
+  registerServiceWorker(runtime.settled);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App runtime={runtime} models={runtime} service={bridgeCaptionService(client)} sceneProbe={sceneProbe} />
+    </StrictMode>,
+  );
+  return runtime;
+}
