@@ -2,7 +2,7 @@
  * The bundles Glance ships (public/models/<name>/, each with its model card in README.md). App and widget start with
  * the real-world captioner, which describes webcams and photos; the scene-world model is the learned second
  * look's demonstration and known-answer test bed (the demo camera's scenes). The fixture bundle
- * (public/models/fixture) stays for the runtime's own tests.
+ * (public/models/fixture) stays for the runtime's own tests, in the test build only (src/testing/README.md).
  */
 export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-real-v1/`;
 export const WORLD_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v1/`;
