@@ -39,7 +39,7 @@ export interface RuntimeHooks {
 }
 
 /** The loaded bundle: what `info` reports, the sessions, and its captioner (null: it only runs parts). */
-export interface Loaded {
+interface Loaded {
   bundle: BundleInfo;
   backend: OrtBackend;
   engine: CaptionEngine | null;

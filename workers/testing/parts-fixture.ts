@@ -1,18 +1,22 @@
 /**
  * Reads the parts fixture (public/models/fixture, written by `npm run make:fixture`): a bundle whose
- * config.json lists its own ONNX `parts` and whose model_type is not one of Glance's. It has no captioner; the
+ * config.json lists its own ONNX `parts` under a model_type that is not a captioner's. It has no captioner; the
  * e2e suite runs its parts on plain tensors to check the runtime's known answers. Read with src/core's file
  * primitives, without caching.
  */
 import { openFile, readFile } from '../../src/core/bundle/fetch-file';
+import type { ModelFiles } from '../../src/core/bundle/loader';
 import { type BundleLocation, bundleFileUrl } from '../../src/core/bundle/resolve-url';
 import type { DownloadedBundle, DownloadOptions } from '../runtime/download-bundle';
 import { bundleLayout, partFile } from './bundle-parts';
 
-/** True for a config.json that names a non-Glance model_type and lists its parts. */
+/** The model types src/core's loader reads (captioners); the fixture's ('glance-fixture') is not one of them. */
+const CAPTIONER_TYPES: readonly string[] = ['glance-mmser', 'glance-detect'] satisfies ModelFiles['kind'][];
+
+/** True for a config.json that lists its parts under a model_type that src/core's loader does not read. */
 export function isPartsFixture(config: unknown): boolean {
   const c = config as { model_type?: unknown; parts?: unknown } | null;
-  return typeof c?.model_type === 'string' && !c.model_type.startsWith('glance-') && Array.isArray(c.parts);
+  return typeof c?.model_type === 'string' && !CAPTIONER_TYPES.includes(c.model_type) && Array.isArray(c.parts);
 }
 
 /** A BundleReader (download-bundle.ts): the fixture's parts, or null for any other bundle. */
