@@ -20,7 +20,6 @@ export const TEST_MARKERS: readonly TestMarker[] = [
   { text: 'crashForTesting', what: "the test worker's crash hook", inTestBuild: true },
   { text: 'loseDeviceForTesting', what: "the test worker's device-loss hook", inTestBuild: true },
   { text: 'pendingJobs', what: "the test worker's leak check", inTestBuild: true },
-  { text: 'captioner-test.worker', what: 'the test worker entry (workers/testing)', inTestBuild: true },
   {
     text: 'must list its parts',
     what: "the parts fixture's reader (workers/testing/bundle-parts.ts)",

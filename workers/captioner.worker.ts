@@ -1,7 +1,7 @@
 /**
  * The captioner worker: exposes captioner-api.ts over comlink. The UI reaches it only through
  * src/bridge/captioner-client.ts and takes its type from here (`import type { CaptionerApi }`). The test build
- * runs workers/testing/captioner-test.worker.ts instead, which adds test hooks to the same API.
+ * runs workers/testing/captioner.worker.ts instead, which adds test hooks to the same API.
  */
 import { expose } from 'comlink';
 import { captionerApi } from './runtime/captioner-api';

@@ -1,12 +1,12 @@
 import type { RunResult, WireTensor } from '../../workers/testing/test-wire';
-import type { TestCaptionerApi } from '../../workers/testing/captioner-test.worker';
+import type { TestCaptionerApi } from '../../workers/testing/captioner.worker';
 import type { BackendPreference } from '../../workers/runtime/select-backend';
 import { CaptionerClient, type CaptionerClientOptions } from '../bridge/captioner-client';
 
 export type { RunResult, WireTensor };
 
 function spawnTestWorker(): Worker {
-  return new Worker(new URL('../../workers/testing/captioner-test.worker.ts', import.meta.url), {
+  return new Worker(new URL('../../workers/testing/captioner.worker.ts', import.meta.url), {
     type: 'module',
     name: 'captioner',
   });
