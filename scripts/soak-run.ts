@@ -83,7 +83,8 @@ export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
       localStorage.setItem(key, JSON.stringify({ ...stored, source: 'demo', refine: true, style, speak: false }));
     }, options.style);
     const page = await context.newPage();
-    await page.goto(`${options.origin}/?backend=wasm#/live`);
+    // The demo camera shows scene-world pictures: the world model, from the start (not the default, then a switch).
+    await page.goto(`${options.origin}/?backend=wasm&model=world#/live`);
     const status = await page.evaluate(() => window.__glance!.runtimeSettled);
     if (status.state !== 'ready') throw new Error(`the model did not load: ${JSON.stringify(status)}`);
     const worker = await WorkerCdp.attach(browser, 'captioner.worker');

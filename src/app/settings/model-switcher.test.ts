@@ -55,6 +55,17 @@ describe('createModelSwitcher', () => {
     expect(switcher.getModelState()).toEqual({ bundleUrl: DEFAULT, isDefault: true, change: { state: 'idle' } });
   });
 
+  it('is ready with the first model when a later load overtakes it, and stays so when that one fails', async () => {
+    const { client } = fakeClient(['/models/world/']);
+    const switcher = createModelSwitcher(client, DEFAULT, memoryStorage());
+    const later = switcher.useForNow('/models/world/');
+    const settled = await switcher.settled;
+    expect(settled).toMatchObject({ state: 'ready', info: { bundle: { url: DEFAULT } } });
+    expect(await later).toBe(false);
+    expect(switcher.getSnapshot()).toMatchObject({ state: 'ready', info: { bundle: { url: DEFAULT } } });
+    expect(switcher.getModelState()).toMatchObject({ bundleUrl: DEFAULT, change: { state: 'failed' } });
+  });
+
   it('switches to a new model and remembers it', async () => {
     const { client } = fakeClient();
     const storage = memoryStorage();

@@ -95,6 +95,12 @@ export function createModelSwitcher(
       if (mine === serial) {
         status = { state: 'ready', info };
         setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
+      } else if (status.state === 'loading') {
+        // A later load (the demo camera's world model) overtook this first one, which has still finished: the
+        // worker runs it until the later one is ready, so say so rather than 'loading' until then (or forever,
+        // should the later one fail). The picker keeps showing the later load.
+        status = { state: 'ready', info };
+        setModel({ bundleUrl: url, isDefault: url === defaultUrl });
       }
       return info;
     } catch (error) {
