@@ -17,14 +17,18 @@ test.describe('worker crash under the views', () => {
     const before = await live.nextFinalCaption();
     expect(await page.evaluate(() => window.__glance!.client.loseDeviceForTesting()), 'no device on WASM').toBe(false);
 
-    const { states, errorsShown } = await page.evaluate(async () => {
+    const { states, errorsShown, modelShown } = await page.evaluate(async () => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
-      // The error may show only briefly (the next caption clears it): note every text it shows.
+      // The error may show only briefly (the next caption clears it): note every text it shows, and every state
+      // the model status above the view shows.
       const errorsShown: string[] = [];
+      const modelShown: string[] = [];
       new MutationObserver(() => {
         const text = document.querySelector('[data-testid="live-error"]')?.textContent;
         if (text && errorsShown.at(-1) !== text) errorsShown.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        const shown = document.querySelector('[data-testid="model-status"]')?.getAttribute('data-state');
+        if (shown && modelShown.at(-1) !== shown) modelShown.push(shown);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       const client = window.__glance!.client;
       const seen: string[] = [];
       const ready = new Promise<void>((resolve) =>
@@ -35,9 +39,12 @@ test.describe('worker crash under the views', () => {
       );
       await client.crashForTesting();
       await ready;
-      return { states: seen, errorsShown };
+      return { states: seen, errorsShown, modelShown };
     });
     expect(states.filter((s, i) => s !== states[i - 1])).toEqual(['crashed', 'restarting', 'ready']);
+    // The view says the captioner is restarting (React may render 'crashed' and 'restarting' as one update).
+    expect(modelShown).toContain('restarting');
+    await expect(live.modelStatus).toHaveAttribute('data-state', 'ready');
     // The live loop pulls one frame at a time, so a frame was in flight: its failure is shown, by name.
     expect(errorsShown).toEqual([expect.stringContaining('WorkerCrashedError: the captioner worker crashed')]);
 

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { captioningWith } from '../bridge/captioner-client';
 import { BackendBadge } from './BackendBadge';
 import type { CaptionService } from '../capture/caption-service';
 import { DEFAULT_BUNDLE_URL } from '../common/shipped-models';
@@ -9,33 +10,33 @@ import { LiveView, type SceneProbe } from './live/LiveView';
 import { Nav } from './Nav';
 import { ROUTES } from './routes';
 import { useVisited } from './useVisited';
-import type { RuntimeStatusStore } from './runtime-status';
 import type { ModelSwitcher } from './settings/model-switcher';
 import { SettingsView } from './settings/SettingsView';
 import { useModelHeading, useModelUrl } from './settings/useModelUrl';
 import { useHashRoute } from './useHashRoute';
-import { useRuntimeStatus } from './useRuntimeStatus';
+import { type StatusSource, useClientStatus } from './useClientStatus';
 import './app.css';
 
 /** The shell: header with the backend badge, navigation, and the current place inside an error boundary. */
 export function App({
-  runtime,
+  client,
   service = null,
   models = null,
   sceneProbe,
 }: {
-  runtime: RuntimeStatusStore;
+  /** The worker's client: the one status the shell shows (src/bridge/client-status.ts). */
+  client: StatusSource;
   service?: CaptionService | null;
-  /** The model picker's store (usually the same object as `runtime`); null hides the picker. */
+  /** The model picker's store; null hides the picker. */
   models?: ModelSwitcher | null;
   /** The test build's hook on the demo camera's true scene (src/testing); absent in the app. */
   sceneProbe?: SceneProbe;
 }) {
-  const status = useRuntimeStatus(runtime);
+  const status = useClientStatus(client);
   const inUse = useModelUrl(models, DEFAULT_BUNDLE_URL);
   const heading = useModelHeading(models, DEFAULT_BUNDLE_URL);
-  // While the first model loads, the views name the one loading (e.g. ?model=world), not the default.
-  const bundleUrl = status.state === 'loading' ? heading : inUse;
+  // Until a model captions, the views name the one loading (e.g. ?model=world), not the default.
+  const bundleUrl = captioningWith(status) ? inUse : heading;
   const routeId = useHashRoute();
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   // The Images view stays mounted (hidden) once opened, so its cards and a running batch survive a visit to

@@ -1,16 +1,11 @@
-import { backendLabel } from './backend-label';
-import type { RuntimeStatus } from './runtime-status';
+import { captioningWith, type ClientStatus } from '../bridge/captioner-client';
+import { backendLabel, backendTitle } from './backend-label';
 
 /** The live backend, as the worker observed it; the title carries the reason or the error. */
-export function BackendBadge({ status }: { status: RuntimeStatus }) {
-  const title =
-    status.state === 'ready'
-      ? (status.info.reason ?? '')
-      : status.state === 'error'
-        ? `${status.error.name}: ${status.error.message}`
-        : 'Loading the model runtime';
+export function BackendBadge({ status }: { status: ClientStatus }) {
+  const tone = captioningWith(status) ? 'ready' : status.state;
   return (
-    <span className={`badge badge-${status.state}`} data-testid="backend-badge" title={title} role="status">
+    <span className={`badge badge-${tone}`} data-testid="backend-badge" title={backendTitle(status)} role="status">
       {backendLabel(status)}
     </span>
   );

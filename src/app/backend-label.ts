@@ -1,11 +1,27 @@
-import type { RuntimeStatus } from './runtime-status';
+import { captioningWith, type ClientStatus } from '../bridge/captioner-client';
 
-/** The header badge's text: "WebGPU", "WASM x2 threads", "WASM x1", or the state before/after a failure. */
-export function backendLabel(status: RuntimeStatus): string {
-  if (status.state === 'loading') return 'Starting…';
+/**
+ * The header badge's text: "WebGPU", "WASM x2 threads", "WASM x1" for the backend that captions (also while
+ * another model loads), or the state before one runs, after a crash, or after a failure.
+ */
+export function backendLabel(status: ClientStatus): string {
+  const model = captioningWith(status);
+  if (model) {
+    const { backend, wasmThreads } = model.info;
+    if (backend === 'webgpu') return 'WebGPU';
+    const threads = wasmThreads ?? 1;
+    return threads > 1 ? `WASM x${threads} threads` : 'WASM x1';
+  }
   if (status.state === 'error') return 'No backend';
-  const { backend, wasmThreads } = status.info;
-  if (backend === 'webgpu') return 'WebGPU';
-  const threads = wasmThreads ?? 1;
-  return threads > 1 ? `WASM x${threads} threads` : 'WASM x1';
+  if (status.state === 'crashed' || status.state === 'restarting') return 'Restarting…';
+  return 'Starting…';
+}
+
+/** The badge's title: why this backend, or what went wrong. */
+export function backendTitle(status: ClientStatus): string {
+  const model = captioningWith(status);
+  if (model) return model.info.reason ?? '';
+  if (status.state === 'error' || status.state === 'crashed') return `${status.error.name}: ${status.error.message}`;
+  if (status.state === 'restarting') return 'The captioner stopped; reloading the model';
+  return 'Loading the model runtime';
 }

@@ -15,20 +15,19 @@ import { createModelSwitcher, type ModelSwitcher, modelChoiceStorage } from './s
 export function startApp(client: CaptionerClient, { sceneProbe }: { sceneProbe?: SceneProbe } = {}): ModelSwitcher {
   // Loads the model the URL names (?model=real|world|URL), else the remembered one (Settings), else the default;
   // switching later keeps the old model until the new one is ready.
-  const runtime = createModelSwitcher(
+  const models = createModelSwitcher(
     client,
     DEFAULT_BUNDLE_URL,
     modelChoiceStorage(),
-    undefined,
     modelFromQuery(window.location.search),
   );
 
-  registerServiceWorker(runtime.settled);
+  registerServiceWorker(models.settled);
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App runtime={runtime} models={runtime} service={bridgeCaptionService(client)} sceneProbe={sceneProbe} />
+      <App client={client} models={models} service={bridgeCaptionService(client)} sceneProbe={sceneProbe} />
     </StrictMode>,
   );
-  return runtime;
+  return models;
 }

@@ -137,15 +137,51 @@ describe('CaptionerClient', () => {
     expect(s.latest().callsTo('caption')).toHaveLength(0);
   });
 
-  it('reports loading then ready, and error with the worker error name', async () => {
+  it('reports loading then ready, and error with the worker error name when nothing has loaded', async () => {
     const s = setup();
-    await loaded(s);
-    expect(s.states).toEqual(['loading', 'ready']);
     const load = s.client.load('models/broken/');
+    expect(s.client.status).toEqual({ state: 'loading', url: 'models/broken/', progress: null, inUse: null });
+    await tick();
+    s.latest().fail(s.latest().callsTo('load')[0], 'ModelFetchError', 'onnx/connector.onnx not found (HTTP 404)');
+    await expect(load).rejects.toMatchObject({ name: 'ModelFetchError' });
+    expect(s.client.status).toMatchObject({
+      state: 'error',
+      url: 'models/broken/',
+      error: { name: 'ModelFetchError' },
+    });
+    const retry = s.client.load('models/m/');
+    await tick();
+    s.latest().reply(s.latest().callsTo('load')[1], INFO);
+    await retry;
+    expect(s.states).toEqual(['loading', 'error', 'loading', 'ready']);
+    expect(s.client.status).toEqual({ state: 'ready', url: 'models/m/', info: INFO });
+  });
+
+  it('keeps the model in use while another loads, and stays ready with it when that load fails', async () => {
+    const s = setup();
+    await loaded(s, 'models/glance/');
+    const load = s.client.load('models/broken/');
+    const inUse = { url: 'models/glance/', info: INFO };
+    expect(s.client.status).toEqual({ state: 'loading', url: 'models/broken/', progress: null, inUse });
     await tick();
     s.latest().fail(s.latest().callsTo('load')[1], 'ModelFetchError', 'onnx/connector.onnx not found (HTTP 404)');
     await expect(load).rejects.toMatchObject({ name: 'ModelFetchError' });
-    expect(s.client.status).toMatchObject({ state: 'error', error: { name: 'ModelFetchError' } });
+    expect(s.client.status).toEqual({ state: 'ready', url: 'models/glance/', info: INFO });
+  });
+
+  it('an older load that finishes under a newer one captions until the newer one is ready', async () => {
+    const s = setup();
+    const first = s.client.load('models/first/');
+    const second = s.client.load('models/second/');
+    await tick();
+    const [a, b] = s.latest().callsTo('load');
+    s.latest().reply(a, INFO);
+    await first;
+    expect(s.client.status).toMatchObject({ state: 'loading', url: 'models/second/', inUse: { url: 'models/first/' } });
+    const other = { ...INFO, backend: 'webgpu' } as RuntimeInfo;
+    s.latest().reply(b, other);
+    await second;
+    expect(s.client.status).toEqual({ state: 'ready', url: 'models/second/', info: other });
   });
 
   it('after a crash: in-flight jobs reject with WorkerCrashedError, a fresh worker reloads the last model', async () => {
@@ -174,6 +210,55 @@ describe('CaptionerClient', () => {
     await tick();
     s.latest().reply(s.latest().callsTo('caption')[0], { backend: 'wasm' });
     await expect(next).resolves.toMatchObject({ backend: 'wasm' });
+  });
+
+  it('a crash while another model loads reloads the model in use, not the one that was loading', async () => {
+    const s = setup();
+    await loaded(s, 'models/glance/');
+    const loading = s.client.load('models/heavy/');
+    await tick();
+    s.latest().crash('out of memory');
+    await expect(loading).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+    expect(s.client.status).toMatchObject({ state: 'restarting', url: 'models/glance/', crashes: 1 });
+    await tick();
+    expect(
+      s
+        .latest()
+        .callsTo('load')
+        .map((c) => c.args[0]),
+    ).toEqual(['models/glance/']);
+  });
+
+  it('a crash after a failed load reloads the model in use, not the one that failed', async () => {
+    const s = setup();
+    await loaded(s, 'models/glance/');
+    const broken = s.client.load('models/broken/');
+    await tick();
+    s.latest().fail(s.latest().callsTo('load')[1], 'ModelFormatError', 'not a bundle');
+    await expect(broken).rejects.toMatchObject({ name: 'ModelFormatError' });
+    s.latest().crash();
+    await tick();
+    expect(
+      s
+        .latest()
+        .callsTo('load')
+        .map((c) => c.args[0]),
+    ).toEqual(['models/glance/']);
+  });
+
+  it('a crash before any model loaded reloads the last one asked for', async () => {
+    const s = setup();
+    const first = s.client.load('models/first/');
+    await tick();
+    s.latest().crash();
+    await expect(first).rejects.toMatchObject({ name: 'WorkerCrashedError' });
+    await tick();
+    expect(
+      s
+        .latest()
+        .callsTo('load')
+        .map((c) => c.args[0]),
+    ).toEqual(['models/first/']);
   });
 
   it('stops restarting after too many crashes in a row; calls then fail at once until restart()', async () => {

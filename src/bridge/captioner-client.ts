@@ -1,7 +1,8 @@
 /**
  * The UI's only door to the captioner worker, and the only UI file that imports comlink. It owns the worker's
- * life: start, a typed Remote, callbacks as comlink proxies, job ids and cancellation, and restart after a
- * crash (reject what was in flight, start a fresh worker, reload the last model).
+ * life and the model in use: start, a typed Remote, callbacks as comlink proxies, job ids and cancellation, the one
+ * status the UI reads (client-status.ts), and restart after a crash (reject what was in flight, start a fresh
+ * worker, reload the model in use).
  */
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { CaptionerApi } from '../../workers/captioner.worker';
@@ -16,7 +17,7 @@ import type {
 } from '../../workers/runtime/wire';
 import { abortError, namedError, type CaptionerErrorName } from './bridge-errors';
 import { bundleUrlForWorker } from './bundle-url';
-import { type ClientStatus, type StatusListener, StatusEmitter, toStatusError } from './client-status';
+import { type ClientStatus, type ModelInUse, type StatusListener, StatusEmitter, toStatusError } from './client-status';
 import { closeUnsent, transferablesOf } from './frame-transfer';
 import { PendingCalls } from './pending-calls';
 
@@ -27,11 +28,13 @@ export type {
   CaptionerErrorName,
   ClientStatus,
   FrameCaption,
+  ModelInUse,
   FrameInput,
   LoadProgress,
   RuntimeInfo,
 };
 export { errorKind, errorNameOf, type ErrorKind } from './bridge-errors';
+export { captioningWith } from './client-status';
 
 /** Per-job extras of `caption`. */
 export interface CaptionCallOptions {
@@ -72,8 +75,10 @@ export class CaptionerClient {
   private lastJobId = 0;
   /** Set when the client gave up (terminate, or too many crashes): calls reject at once with it. */
   private dead: Error | null = null;
-  /** The model to reload after a crash: the last one asked for. */
+  /** The last model asked for: what a crash reloads when none has loaded yet. */
   private lastUrl: string | null = null;
+  /** The last model that loaded: what the worker captions with, and what a crash reloads. */
+  private inUse: ModelInUse | null = null;
   /** Bumped per load, so only the newest load sets the status. */
   private loadSerial = 0;
 
@@ -111,7 +116,7 @@ export class CaptionerClient {
       return Promise.reject(error as Error);
     }
     this.lastUrl = url;
-    return this.loadWithStatus(url, onProgress, (progress) => ({ state: 'loading', url, progress }));
+    return this.loadWithStatus(url, onProgress, (progress) => ({ state: 'loading', url, progress, inUse: this.inUse }));
   }
 
   /**
@@ -162,7 +167,7 @@ export class CaptionerClient {
 
   /**
    * Kills the worker at once (the last-resort cancel), rejects what was in flight with WorkerCrashedError,
-   * starts a fresh worker and reloads the last model (resolves with its info, or null when none was loaded).
+   * starts a fresh worker and reloads the model in use (resolves with its info, or null when none was asked for).
    */
   restart(): Promise<RuntimeInfo | null> {
     this.dead = null;
@@ -219,7 +224,8 @@ export class CaptionerClient {
       );
       this.stop(crash.message);
       this.dead = error;
-      this.statusEmitter.set({ state: 'error', url: this.lastUrl, error: toStatusError(error) });
+      this.inUse = null;
+      this.statusEmitter.set({ state: 'error', url: this.reloadUrl(), error: toStatusError(error) });
       return;
     }
     void this.replaceWorker(crash.message, this.crashTimes.length).catch(() => undefined);
@@ -228,7 +234,9 @@ export class CaptionerClient {
   private replaceWorker(message: string, crashes: number): Promise<RuntimeInfo | null> {
     this.stop(message);
     this.start();
-    const url = this.lastUrl;
+    // Not the last model asked for, which may be the one that brought the worker down while it loaded.
+    const url = this.reloadUrl();
+    this.inUse = null;
     if (url === null) {
       this.statusEmitter.set({ state: 'idle' });
       return Promise.resolve(null);
@@ -238,6 +246,10 @@ export class CaptionerClient {
       () => undefined,
       (progress) => ({ state: 'restarting', url, progress, crashes }),
     );
+  }
+
+  private reloadUrl(): string | null {
+    return this.inUse?.url ?? this.lastUrl;
   }
 
   private loadWithStatus(
@@ -254,12 +266,26 @@ export class CaptionerClient {
     });
     const loaded = this.call((remote) => remote.load(url, reporter, { backend: this.preference }));
     loaded.then(
-      (info) => current() && this.statusEmitter.set({ state: 'ready', url, info }),
+      (info) => {
+        // The worker swaps a model in once it is warmed up, so whichever load finished last is the one in use.
+        this.inUse = { url, info };
+        if (current()) this.statusEmitter.set({ state: 'ready', url, info });
+        else {
+          const now = this.statusEmitter.status;
+          // An older load finished under a newer one: it captions until the newer one is ready.
+          if (now.state === 'loading') this.statusEmitter.set({ ...now, inUse: this.inUse });
+        }
+      },
       (error: unknown) => {
         // A crash has its own status; a newer load owns the status.
-        if (current() && (error as Error)?.name !== 'WorkerCrashedError') {
-          this.statusEmitter.set({ state: 'error', url, error: toStatusError(error) });
-        }
+        if (!current() || (error as Error)?.name === 'WorkerCrashedError') return;
+        // The worker keeps the model in use when another fails to load: still ready with it.
+        const inUse = this.inUse;
+        this.statusEmitter.set(
+          inUse
+            ? { state: 'ready', url: inUse.url, info: inUse.info }
+            : { state: 'error', url, error: toStatusError(error) },
+        );
       },
     );
     return loaded;

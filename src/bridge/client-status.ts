@@ -6,18 +6,34 @@ export interface StatusError {
   message: string;
 }
 
+/** The model the worker captions with: the last one that loaded (URL as the worker loaded it). */
+export interface ModelInUse {
+  url: string;
+  info: RuntimeInfo;
+}
+
 /**
- * Where the captioner worker stands, for the UI to show. In order: 'idle' (no load asked yet) -> 'loading'
- * -> 'ready' | 'error'. When the worker dies: 'crashed' (jobs in flight were rejected), then 'restarting' (a
- * fresh worker reloads the last model) -> 'ready' | 'error'. After too many crashes in a row it stays 'error'.
+ * Where the captioner worker stands: the one status the UI reads. In order: 'idle' (no load asked yet) ->
+ * 'loading' -> 'ready' | 'error'. Loading another model keeps the one in use captioning (`inUse`) until the new
+ * one is ready; when that load fails, the status goes back to 'ready' with the model in use (the load's promise
+ * says why), so 'error' means there is nothing to caption with. When the worker dies: 'crashed' (jobs in flight
+ * were rejected), then 'restarting' (a fresh worker reloads the model in use) -> 'ready' | 'error'. After too
+ * many crashes in a row it stays 'error' until restart().
  */
 export type ClientStatus =
   | { state: 'idle' }
-  | { state: 'loading'; url: string; progress: LoadProgress | null }
+  | { state: 'loading'; url: string; progress: LoadProgress | null; inUse: ModelInUse | null }
   | { state: 'ready'; url: string; info: RuntimeInfo }
   | { state: 'error'; url: string | null; error: StatusError }
   | { state: 'crashed'; error: StatusError; crashes: number }
   | { state: 'restarting'; url: string | null; progress: LoadProgress | null; crashes: number };
+
+/** The model that captions now, if any: the ready one, or the one still in use while another loads. */
+export function captioningWith(status: ClientStatus): ModelInUse | null {
+  if (status.state === 'ready') return { url: status.url, info: status.info };
+  if (status.state === 'loading') return status.inUse;
+  return null;
+}
 
 export type StatusListener = (status: ClientStatus) => void;
 

@@ -1,4 +1,5 @@
-import type { RuntimeStatus, RuntimeStatusStore } from '../app/runtime-status';
+import type { ModelSwitcher } from '../app/settings/model-switcher';
+import type { ClientStatus } from '../bridge/captioner-client';
 import type { Scene } from '../world/scene';
 import type { TestCaptionerClient } from './test-captioner-client';
 
@@ -7,7 +8,7 @@ export interface GlanceTestHook {
   /** The worker client: the app's calls (load, caption, info, status) and the test worker's hooks. */
   client: TestCaptionerClient;
   /** Resolves when the startup load has succeeded or failed. */
-  runtimeSettled: Promise<RuntimeStatus>;
+  runtimeSettled: Promise<ClientStatus>;
 }
 
 /** What the e2e suite reads about the Live view that the UI does not show: the demo camera's true scene. */
@@ -23,8 +24,8 @@ declare global {
   }
 }
 
-export function installTestHook(client: TestCaptionerClient, runtime: RuntimeStatusStore): void {
-  window.__glance = { client, runtimeSettled: runtime.settled };
+export function installTestHook(client: TestCaptionerClient, models: Pick<ModelSwitcher, 'settled'>): void {
+  window.__glance = { client, runtimeSettled: models.settled };
 }
 
 /** The Live view's SceneProbe (src/app/live/LiveView.tsx): publishes the source's scene while it is on. */

@@ -1,4 +1,4 @@
-import type { RuntimeStatus } from '../runtime-status';
+import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
 import { formatBytes } from '../../common/format';
 import { modelLabel } from './model-label';
 import { ProgressBar } from './ProgressBar';
@@ -13,9 +13,10 @@ const PHASE_TEXT: Record<string, string> = {
 
 /**
  * The model's state above a view: download progress in bytes with a bar on first load, then its name, what it
- * was trained on and a link to its model card. "Ready" shows only once the runtime says so (after warm-up).
+ * was trained on and a link to its model card. "Ready" shows only once the runtime says so (after warm-up), and
+ * stays while another model loads (Settings shows that load). A worker crash is said, then its reload's progress.
  */
-export function ModelStatus({ status, bundleUrl }: { status: RuntimeStatus; bundleUrl: string }) {
+export function ModelStatus({ status, bundleUrl }: { status: ClientStatus; bundleUrl: string }) {
   const label = modelLabel(bundleUrl);
   const about = (
     <span className="model-about">
@@ -28,7 +29,7 @@ export function ModelStatus({ status, bundleUrl }: { status: RuntimeStatus; bund
       )}
     </span>
   );
-  if (status.state === 'ready') {
+  if (captioningWith(status)) {
     return (
       <p className="model-status model-ready" data-testid="model-status" data-state="ready">
         <strong>Ready.</strong> {about}
@@ -42,7 +43,15 @@ export function ModelStatus({ status, bundleUrl }: { status: RuntimeStatus; bund
       </div>
     );
   }
-  const progress = status.progress;
+  if (status.state === 'crashed') {
+    return (
+      <div className="model-status model-error" role="alert" data-testid="model-status" data-state="crashed">
+        <strong>The captioner stopped</strong> ({status.error.message}). Restarting it…
+      </div>
+    );
+  }
+  const progress = status.state === 'loading' || status.state === 'restarting' ? status.progress : null;
+  const restarting = status.state === 'restarting';
   const phase = progress ? (PHASE_TEXT[progress.phase] ?? 'Preparing the model') : 'Starting';
   const bytes =
     progress && progress.phase === 'download'
@@ -52,8 +61,13 @@ export function ModelStatus({ status, bundleUrl }: { status: RuntimeStatus; bund
       : '';
   const downloading = progress?.phase === 'download';
   return (
-    <div className="model-status model-loading" data-testid="model-status" data-state="loading">
+    <div
+      className="model-status model-loading"
+      data-testid="model-status"
+      data-state={restarting ? 'restarting' : 'loading'}
+    >
       <p>
+        {restarting && 'Restarting after a crash. '}
         {phase}
         {bytes && `: ${bytes}`}… {about}
       </p>

@@ -3,7 +3,7 @@ import { downloadText, timestampedName } from '../common/download';
 import { ModelStatus } from '../common/ModelStatus';
 import { ProgressBar } from '../common/ProgressBar';
 import { useSettings } from '../common/useSettings';
-import type { RuntimeStatus } from '../runtime-status';
+import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
 import { DropZone } from './DropZone';
 import { ImageCard } from './ImageCard';
 import { batchProgress } from './image-cards';
@@ -21,7 +21,7 @@ export function ImagesView({
   onUseDefaultModel = null,
 }: {
   service: CaptionService | null;
-  status: RuntimeStatus;
+  status: ClientStatus;
   bundleUrl: string;
   /** False while the view is kept hidden behind another place: it keeps captioning but takes no pastes. */
   active?: boolean;
@@ -29,7 +29,7 @@ export function ImagesView({
   onUseDefaultModel?: (() => void) | null;
 }) {
   const [settings, update] = useSettings();
-  const { cards, add, clear } = useImageBatch(status.state === 'ready' ? service : null);
+  const { cards, add, clear } = useImageBatch(captioningWith(status) ? service : null);
   const { finished, total } = batchProgress(cards);
   const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes };
   const busy = finished < total;

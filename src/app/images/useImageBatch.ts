@@ -24,7 +24,8 @@ function reducer(cards: ImageCard[], action: Action): ImageCard[] {
 /**
  * The Images view's batch: files become cards at once and are checked at once (size, signature); the good ones
  * are captioned one at a time in the order added. A file that fails shows its problem on its card; the rest go on.
- * Waits for `service` (the model loading) before captioning; unmounting cancels the running job.
+ * Waits for `service` before each caption (null while the first model loads or the worker restarts after a
+ * crash: the batch pauses and goes on); unmounting cancels the running job.
  */
 export function useImageBatch(service: CaptionService | null) {
   const [cards, dispatch] = useReducer(reducer, []);
@@ -32,18 +33,18 @@ export function useImageBatch(service: CaptionService | null) {
   const queue = useRef(new SerialQueue());
   const controller = useRef(new AbortController());
   const urls = useRef(new Set<string>());
-  // The newest service, and a promise jobs added before the model was ready wait on.
+  // The newest service, and the jobs waiting for one.
   const latest = useRef<CaptionService | null>(service);
-  const firstReady = useRef(deferred());
+  const waiting = useRef<(() => void)[]>([]);
 
   useEffect(() => {
     latest.current = service;
-    if (service) firstReady.current.resolve();
+    if (service) for (const wake of waiting.current.splice(0)) wake();
   }, [service]);
 
   const waitForService = useCallback(async (): Promise<CaptionService> => {
-    await firstReady.current.promise;
-    return latest.current!;
+    while (!latest.current) await new Promise<void>((wake) => waiting.current.push(wake));
+    return latest.current;
   }, []);
 
   useEffect(() => {
@@ -111,10 +112,4 @@ export function useImageBatch(service: CaptionService | null) {
   }, []);
 
   return { cards, add, clear };
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }

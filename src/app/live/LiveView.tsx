@@ -6,7 +6,7 @@ import { Overlay } from '../common/Overlay';
 import { speak, speechAvailable, stopSpeaking } from '../common/speech';
 import { usePageVisible } from '../../capture/usePageVisible';
 import { useSettings } from '../common/useSettings';
-import type { RuntimeStatus } from '../runtime-status';
+import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
 import type { Scene } from '../../world/scene';
 import { CaptionLog } from './CaptionLog';
 import { Hud } from './Hud';
@@ -32,7 +32,7 @@ export function LiveView({
   sceneProbe,
 }: {
   service: CaptionService | null;
-  status: RuntimeStatus;
+  status: ClientStatus;
   bundleUrl: string;
   /** The app's model switcher: the demo camera runs the world model while the default is in use. */
   models?: ModelSwitcher | null;
@@ -45,7 +45,8 @@ export function LiveView({
   const [paused, setPaused] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stream = source.state === 'on' ? source.source.stream : null;
-  const ready = status.state === 'ready' && service !== null;
+  const captioning = captioningWith(status);
+  const ready = captioning !== null && service !== null;
   const visible = usePageVisible();
 
   // The demo camera needs no permission: start it as soon as the view opens. A webcam waits for Start.
@@ -87,7 +88,9 @@ export function LiveView({
   const waiting = !ready
     ? status.state === 'error'
       ? 'No captions: the model could not be loaded.'
-      : 'Captions start once the model is ready.'
+      : status.state === 'crashed' || status.state === 'restarting'
+        ? 'Captions go on once the captioner has restarted.'
+        : 'Captions start once the model is ready.'
     : !stream
       ? 'Start a source to see captions.'
       : paused
@@ -113,7 +116,7 @@ export function LiveView({
           <Hud
             stats={state.stats}
             now={lastSample?.doneAt ?? 0}
-            backend={state.outcome?.result.backend ?? (status.state === 'ready' ? (status.info.backend ?? '–') : '–')}
+            backend={state.outcome?.result.backend ?? captioning?.info.backend ?? '–'}
           />
         </div>
         <div className="side-column">

@@ -1,12 +1,11 @@
 /**
- * Which model the app runs, and switching it. A drop-in RuntimeStatusStore for the shell (the views keep
- * captioning with whatever is loaded), plus the model picker's state. A switch loads the new bundle completely
- * (download, sessions, warm-up) before the worker swaps it in; when it fails, the previous model stays loaded and
- * in use, and the picker shows why. The chosen URL is remembered, so the next visit starts with it.
+ * The user's choice of model: the model picker's state, what is remembered, the startup fallback. The worker's
+ * life, the model it runs and the status the shell shows belong to the bridge (CaptionerClient.status); this
+ * asks it to load. A switch loads the new bundle completely (download, sessions, warm-up) before the worker swaps
+ * it in; when it fails, the previous model stays in use and the picker shows why. The chosen URL is remembered,
+ * so the next visit starts with it.
  */
-import { bundleUrlForWorker } from '../../bridge/bundle-url';
-import type { CaptionerClient, LoadProgress, RuntimeInfo } from '../../bridge/captioner-client';
-import type { RuntimeStatus, RuntimeStatusStore } from '../runtime-status';
+import type { CaptionerClient, ClientStatus, LoadProgress } from '../../bridge/captioner-client';
 
 /** The stored choice: a bundle URL; absent = the shipped default. */
 export const MODEL_CHOICE_KEY = 'glance.model.v1';
@@ -27,8 +26,11 @@ export interface ModelState {
   change: ModelChange;
 }
 
-export interface ModelSwitcher extends RuntimeStatusStore {
+export interface ModelSwitcher {
+  subscribe(listener: () => void): () => void;
   getModelState(): ModelState;
+  /** Settles when the startup load (and its fallback to the default) has succeeded or failed, with the status. */
+  settled: Promise<ClientStatus>;
   /** Loads `url` and makes it the model in use; resolves false (and keeps the old one) when it fails. */
   switchTo(url: string): Promise<boolean>;
   /** Loads `url` for now without remembering it (the demo camera's world model); false when it fails. */
@@ -39,30 +41,18 @@ export interface ModelSwitcher extends RuntimeStatusStore {
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-type Client = Pick<CaptionerClient, 'load' | 'onStatus'>;
+type Client = Pick<CaptionerClient, 'load' | 'status'>;
 
 export function createModelSwitcher(
   client: Client,
   defaultUrl: string,
   storage: Storage | null,
-  pageUrl: string | undefined = globalThis.location?.href,
   /** A model the page's URL names (`?model=`): it starts instead of the remembered one, and is not remembered. */
   requestedUrl: string | null = null,
 ): ModelSwitcher {
-  /** The client reports the URL it loads resolved against the page ("models/x/" -> "https://host/models/x/"). */
-  const asLoaded = (url: string): string => {
-    try {
-      return bundleUrlForWorker(url, pageUrl);
-    } catch {
-      return url;
-    }
-  };
   const listeners = new Set<() => void>();
-  let status: RuntimeStatus = { state: 'loading', progress: null };
   let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, change: { state: 'idle' } };
   let serial = 0;
-  /** The last URL this switcher failed to load (until a later load succeeds): what a crash restart must not keep. */
-  let lastFailed: string | null = null;
   const notify = () => {
     for (const listener of [...listeners]) listener();
   };
@@ -80,38 +70,25 @@ export function createModelSwitcher(
     }
   };
 
-  const loadInto = async (url: string): Promise<RuntimeInfo> => {
+  const loadInto = async (url: string): Promise<void> => {
     const mine = ++serial;
     setModel({ change: { state: 'loading', url, progress: null } });
     try {
-      const info = await client.load(url, (progress) => {
+      await client.load(url, (progress) => {
         if (mine === serial) setModel({ change: { state: 'loading', url, progress } });
-        if (status.state === 'loading') {
-          status = { state: 'loading', progress };
-          notify();
-        }
       });
-      lastFailed = null;
-      if (mine === serial) {
-        status = { state: 'ready', info };
-        setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
-      } else if (status.state === 'loading') {
-        // A later load (the demo camera's world model) overtook this first one, which has still finished: the
-        // worker runs it until the later one is ready, so say so rather than 'loading' until then (or forever,
-        // should the later one fail). The picker keeps showing the later load.
-        status = { state: 'ready', info };
-        setModel({ bundleUrl: url, isDefault: url === defaultUrl });
-      }
-      return info;
+      // The worker runs whichever load finished last; when a later one (the demo camera's world model) overtook
+      // this one, the picker goes on showing that load.
+      if (mine === serial) setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
+      else setModel({ bundleUrl: url, isDefault: url === defaultUrl });
     } catch (error) {
-      lastFailed = url;
       if (mine === serial) setModel({ change: { state: 'failed', url, error: plain(error) } });
       throw error;
     }
   };
 
   const startUrl = requestedUrl ?? storedChoice(storage) ?? defaultUrl;
-  const settled: Promise<RuntimeStatus> = loadInto(startUrl)
+  const settled: Promise<ClientStatus> = loadInto(startUrl)
     .catch(async (error: unknown) => {
       // A remembered model that no longer loads: fall back to the default, and say so in the picker.
       if (startUrl === defaultUrl) throw error;
@@ -121,27 +98,9 @@ export function createModelSwitcher(
       setModel({ change: failed });
     })
     .then(
-      () => status,
-      (error: unknown) => {
-        status = { state: 'error', error: plain(error) };
-        notify();
-        return status;
-      },
+      () => client.status,
+      () => client.status,
     );
-
-  // After a worker crash the bridge reloads the last URL it was asked for, which may be the model that just failed
-  // to load here; put the model in use back instead. (Loads made by others, e.g. tests, are left alone.)
-  client.onStatus((s) => {
-    if (
-      s.state === 'restarting' &&
-      s.url !== null &&
-      lastFailed !== null &&
-      asLoaded(s.url) === asLoaded(lastFailed) &&
-      status.state === 'ready'
-    ) {
-      void client.load(model.bundleUrl).catch(() => undefined);
-    }
-  });
 
   const switchTo = async (url: string): Promise<boolean> => {
     try {
@@ -158,7 +117,6 @@ export function createModelSwitcher(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getSnapshot: () => status,
     settled,
     getModelState: () => model,
     switchTo,
