@@ -17,7 +17,8 @@ import type {
 } from '../../workers/runtime/wire';
 import { abortError, namedError, type CaptionerErrorName } from './bridge-errors';
 import { bundleUrlForWorker } from './bundle-url';
-import { type ClientStatus, type ModelInUse, type StatusListener, StatusEmitter, toStatusError } from './client-status';
+import { type ClientStatus, type ModelInUse, type StatusListener, StatusEmitter } from './client-status';
+import { toPlainError } from '../core/errors';
 import { closeUnsent, transferablesOf } from './frame-transfer';
 import { PendingCalls } from './pending-calls';
 
@@ -215,7 +216,7 @@ export class CaptionerClient {
     const now = this.now();
     this.crashTimes = [...this.crashTimes.filter((t) => now - t < this.crashWindowMs), now];
     const crash = namedError('WorkerCrashedError', `the captioner worker crashed: ${message}`);
-    this.statusEmitter.set({ state: 'crashed', error: toStatusError(crash), crashes: this.crashTimes.length });
+    this.statusEmitter.set({ state: 'crashed', error: toPlainError(crash), crashes: this.crashTimes.length });
     if (this.crashTimes.length > this.maxCrashes) {
       const error = namedError(
         'WorkerCrashedError',
@@ -225,7 +226,7 @@ export class CaptionerClient {
       this.stop(crash.message);
       this.dead = error;
       this.inUse = null;
-      this.statusEmitter.set({ state: 'error', url: this.reloadUrl(), error: toStatusError(error) });
+      this.statusEmitter.set({ state: 'error', url: this.reloadUrl(), error: toPlainError(error) });
       return;
     }
     void this.replaceWorker(crash.message, this.crashTimes.length).catch(() => undefined);
@@ -284,7 +285,7 @@ export class CaptionerClient {
         this.statusEmitter.set(
           inUse
             ? { state: 'ready', url: inUse.url, info: inUse.info }
-            : { state: 'error', url, error: toStatusError(error) },
+            : { state: 'error', url, error: toPlainError(error) },
         );
       },
     );

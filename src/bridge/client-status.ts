@@ -1,10 +1,8 @@
+import type { PlainError } from '../core/errors';
 import type { LoadProgress, RuntimeInfo } from '../../workers/runtime/wire';
 
 /** An error as the status shows it (plain data). */
-export interface StatusError {
-  name: string;
-  message: string;
-}
+export type StatusError = PlainError;
 
 /** The model the worker captions with: the last one that loaded (URL as the worker loaded it). */
 export interface ModelInUse {
@@ -56,13 +54,4 @@ export class StatusEmitter {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-}
-
-/** Plain name + message of any thrown value. */
-export function toStatusError(error: unknown): StatusError {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  if (typeof error === 'object' && error !== null && 'name' in error && 'message' in error) {
-    return { name: String(error.name), message: String(error.message) };
-  }
-  return { name: 'Error', message: String(error) };
 }

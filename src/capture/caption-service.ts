@@ -3,15 +3,13 @@
  * (bridge-caption-service.ts) implements it over src/bridge, and tests implement it with fakes. It carries plain
  * data only: the UI never touches tensors.
  */
-import type { CaptionOptions, CaptionPass, CaptionResult, CaptionStage } from '../core/caption-types';
+import type { CaptionEvent, CaptionOptions, CaptionResult } from '../core/caption-types';
 import type { FitGeometry } from '../core/image/fit';
 
 /** A frame to caption: a grabbed video frame (transferred to the worker, unusable afterwards) or an image file. */
 export type CaptionFrame = ImageBitmap | VideoFrame | Blob;
 
-/** Progress of one caption job, in order: stages, and each token as it is decoded. */
-export type CaptionEvent =
-  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+export type { CaptionEvent };
 
 /** A caption and where its boxes and heat map lie. */
 export interface CaptionOutcome {

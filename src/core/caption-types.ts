@@ -50,6 +50,10 @@ export type CaptionPass = 'coarse' | 'refined';
 /** Stages, in order, as reported to `onStage` ('lookAgain' and 'pass2' only with refine). */
 export type CaptionStage = 'preprocess' | 'encode' | 'pass1' | 'saliency' | 'regions' | 'lookAgain' | 'pass2' | 'done';
 
+/** Progress of one caption job, in order, as it reaches the UI: stages, and each token as it is decoded. */
+export type CaptionEvent =
+  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+
 /** Callbacks of one caption job (all optional; keep them cheap: they run between decoding steps). */
 export interface CaptionHooks {
   /**

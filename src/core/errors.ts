@@ -62,9 +62,16 @@ export interface PlainError {
   message: string;
 }
 
-/** Reduces any thrown value to name + message (what survives postMessage). */
+/**
+ * Reduces any thrown value to name + message (what survives postMessage): an Error, or an error's plain copy
+ * as comlink hands it over (an object with a string name and message).
+ */
 export function toPlainError(error: unknown): PlainError {
   if (error instanceof Error) return { name: error.name, message: error.message };
+  const e = error as { name?: unknown; message?: unknown } | null;
+  if (typeof e === 'object' && e !== null && typeof e.name === 'string' && typeof e.message === 'string') {
+    return { name: e.name, message: e.message };
+  }
   return { name: 'Error', message: String(error) };
 }
 

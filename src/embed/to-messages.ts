@@ -1,4 +1,5 @@
 /** Turns what the bridge reports into protocol messages (plain data, rounded, nothing the host does not need). */
+import { toPlainError } from '../core/errors';
 import type { LoadProgress, RuntimeInfo } from '../bridge/captioner-client';
 import type { CaptionResult } from '../core/caption-types';
 import type {
@@ -49,13 +50,7 @@ export function toProgressMessage(progress: LoadProgress): ProgressMessage {
 
 /** An error as the protocol carries it: its stable name and message only (no stack, no cause). */
 export function toErrorMessage(error: unknown, id?: string): ErrorMessage {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  const message: ErrorMessage = {
-    v: 1,
-    type: 'error',
-    name: typeof e?.name === 'string' ? e.name : 'Error',
-    message: typeof e?.message === 'string' ? e.message : String(error),
-  };
+  const message: ErrorMessage = { v: 1, type: 'error', ...toPlainError(error) };
   if (id !== undefined) message.id = id;
   return message;
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaptionStyle } from '../core/bundle/config';
 import { createCaptioner } from '../core/captioner';
 import { type NodeCaptioner, type NodeRuntime, captionFiles, loadNodeCaptioner } from './load-captioner';
 import { countingBackend } from './testing/counting-backend';
+import type { ReferenceItem, TinyReferenceFile } from './testing/reference-file';
 
 /**
  * The real ONNX path on a tiny random-weight bundle written by __fixtures__/make-tiny-bundle.py, against
@@ -15,20 +15,9 @@ const BUNDLE = join(FIXTURES, 'tiny-bundle');
 /** Heat maps are sums of softmax rows; torch and onnxruntime differ by float32 rounding (~1e-6). */
 const HEAT_TOLERANCE = 1e-4;
 
-interface ReferenceItem {
-  image: string;
-  style: CaptionStyle;
-  coarse_ids: number[];
-  refined_ids: number[];
-  coarse: string;
-  refined: string;
-  heat: number[];
-  corners: [number, number][];
-}
-
 let reference: ReferenceItem[];
 beforeAll(async () => {
-  reference = JSON.parse(await readFile(join(BUNDLE, 'reference.json'), 'utf8')).items;
+  reference = (JSON.parse(await readFile(join(BUNDLE, 'reference.json'), 'utf8')) as TinyReferenceFile).items;
 });
 
 for (const runtime of ['node', 'wasm'] as NodeRuntime[]) {

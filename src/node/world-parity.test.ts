@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaptionStyle } from '../core/bundle/config';
 import { sceneSeed } from '../world/random';
 import { renderScene } from '../world/render';
 import { sampleScene } from '../world/scene';
-import { SPLIT_SEEDS, type Split } from '../world/splits';
+import { SPLIT_SEEDS } from '../world/splits';
 import { type NodeCaptioner, type NodeRuntime, loadNodeCaptioner } from './load-captioner';
+import type { WorldReferenceFile as Reference } from './testing/reference-file';
 
 /**
  * Parity of the shipped bundle: the TypeScript engine's greedy captions (both passes) equal the PyTorch
@@ -21,25 +21,6 @@ const BUNDLE =
  * a 30x margin; reference.json rounds to 1e-7.
  */
 const HEAT_TOLERANCE = 1e-4;
-
-interface ReferencePass {
-  coarse_ids: number[];
-  coarse_text: string;
-  refined_ids: number[];
-  refined_text: string;
-  heat: number[][];
-  regions: [number, number, number, number][];
-}
-
-interface ReferenceScene extends Partial<Record<CaptionStyle, ReferencePass>> {
-  file_name: string;
-  image_id: number;
-}
-
-interface Reference {
-  split: Split;
-  scenes: ReferenceScene[];
-}
 
 let reference: Reference;
 beforeAll(async () => {

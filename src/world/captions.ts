@@ -1,4 +1,5 @@
 /** Canonical captions of the scene world, exactly per docs/caption-grammar.md. */
+import type { CaptionStyle } from '../core/bundle/config';
 import { CELLS, SIZES, type Cell, type ObjectDescription } from './scene';
 
 /** Number words for object counts 1-6 (COUNT in the grammar). */
@@ -69,8 +70,8 @@ export function shortCaption(objects: readonly ObjectDescription[]): string {
   return shortCaptionOf(named, objects.length - named.length);
 }
 
-/** Both caption styles, as the dataset's annotations carry them. */
-export type CaptionStyle = 'detailed' | 'short';
+/** Both caption styles, as the dataset's annotations carry them (the one definition: the bundle config's). */
+export type { CaptionStyle };
 
 export function caption(objects: readonly ObjectDescription[], style: CaptionStyle): string {
   return style === 'detailed' ? detailedCaption(objects) : shortCaption(objects);

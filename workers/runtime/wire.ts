@@ -2,7 +2,7 @@
  * Plain data that crosses the worker boundary (structured clone). The UI imports these with `import type`.
  */
 import type { FitMode } from '../../src/core/bundle/config';
-import type { CaptionOptions, CaptionPass, CaptionResult, CaptionStage } from '../../src/core/caption-types';
+import type { CaptionEvent, CaptionOptions, CaptionResult } from '../../src/core/caption-types';
 import type { FitGeometry } from '../../src/core/image/fit';
 import type { BackendName, BackendPreference } from './select-backend';
 
@@ -85,9 +85,7 @@ export interface CaptionJobOptions extends CaptionOptions {
   fit?: FitMode;
 }
 
-/** Progress of one caption job, in order: stages, and each token as it is decoded. */
-export type CaptionEvent =
-  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+export type { CaptionEvent };
 
 /** How the frame was read and fitted, to draw boxes and the heat map over it. */
 export interface FrameFacts {

@@ -4,7 +4,9 @@
  * default on its own, so one bad field never resets the others.
  */
 
-export type CaptionStyleSetting = 'short' | 'detailed';
+import type { CaptionStyle } from '../../core/bundle/config';
+
+export type CaptionStyleSetting = CaptionStyle;
 export type LiveSourceKind = 'demo' | 'webcam';
 
 export interface Settings {

@@ -6,6 +6,7 @@
  * so the next visit starts with it.
  */
 import type { CaptionerClient, ClientStatus, LoadProgress } from '../../bridge/captioner-client';
+import { type PlainError, toPlainError } from '../../core/errors';
 
 /** The stored choice: a bundle URL; absent = the shipped default. */
 export const MODEL_CHOICE_KEY = 'glance.model.v1';
@@ -16,7 +17,7 @@ const MAX_URL_LENGTH = 2048;
 export type ModelChange =
   | { state: 'idle' }
   | { state: 'loading'; url: string; progress: LoadProgress | null }
-  | { state: 'failed'; url: string; error: { name: string; message: string } };
+  | { state: 'failed'; url: string; error: PlainError };
 
 export interface ModelState {
   /** The URL of the model in use (what the views label); the default until another one has loaded. */
@@ -82,7 +83,7 @@ export function createModelSwitcher(
       if (mine === serial) setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
       else setModel({ bundleUrl: url, isDefault: url === defaultUrl });
     } catch (error) {
-      if (mine === serial) setModel({ change: { state: 'failed', url, error: plain(error) } });
+      if (mine === serial) setModel({ change: { state: 'failed', url, error: toPlainError(error) } });
       throw error;
     }
   };
@@ -136,14 +137,6 @@ function storedChoice(storage: Storage | null): string | null {
   } catch {
     return null;
   }
-}
-
-function plain(error: unknown): { name: string; message: string } {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  return {
-    name: typeof e?.name === 'string' ? e.name : 'Error',
-    message: typeof e?.message === 'string' ? e.message : String(error),
-  };
 }
 
 /** localStorage, or null where touching it throws (storage disabled for the site). */

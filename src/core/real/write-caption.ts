@@ -2,6 +2,7 @@
  * The real-world caption writer: described objects -> one caption of the grammar in docs/caption-grammar.md (part
  * 2, "The real-world captioner's grammar"). The coarse and the refined caption come from this same writer.
  */
+import type { CaptionStyle } from '../bundle/config';
 import { POSITION_PHRASES } from '../../world/captions';
 import { DETAILED_MAX_GROUPS, NOTHING_CAPTION, SHORT_MAX_GROUPS } from './constants';
 import { countWord, groupCells, groupObjects, type ObjectGroup } from './group';
@@ -11,7 +12,7 @@ import { guessScene } from './scene-guess';
 import type { Relation, SeenObject } from './types';
 
 /** 'short': one sentence naming the main things; 'detailed': every group with position, notes and relations. */
-export type CaptionStyle = 'short' | 'detailed';
+export type { CaptionStyle };
 
 /** A caption and what it is made of: the groups it names, its relations, its scene and the objects named. */
 export interface CaptionPlan {
