@@ -173,7 +173,8 @@ export class CaptionerClient {
   restart(): Promise<RuntimeInfo | null> {
     this.dead = null;
     this.crashTimes = [];
-    return this.replaceWorker('the captioner worker was restarted', 0);
+    this.stop('the captioner worker was restarted');
+    return this.replaceWorker(0);
   }
 
   /** Kills the worker for good: pending and later calls reject with WorkerCrashedError. */
@@ -216,6 +217,9 @@ export class CaptionerClient {
     const now = this.now();
     this.crashTimes = [...this.crashTimes.filter((t) => now - t < this.crashWindowMs), now];
     const crash = namedError('WorkerCrashedError', `the captioner worker crashed: ${message}`);
+    // The jobs in flight are rejected before 'crashed' is announced, so their callers hear why before a view
+    // that stops on the status cancels them.
+    this.stop(crash.message);
     this.statusEmitter.set({ state: 'crashed', error: toPlainError(crash), crashes: this.crashTimes.length });
     if (this.crashTimes.length > this.maxCrashes) {
       const error = namedError(
@@ -223,17 +227,15 @@ export class CaptionerClient {
         `the captioner worker crashed ${this.crashTimes.length} times within ${this.crashWindowMs / 1000} s; ` +
           `not restarting (last: ${message}); restart() tries again`,
       );
-      this.stop(crash.message);
       this.dead = error;
       this.inUse = null;
       this.statusEmitter.set({ state: 'error', url: this.reloadUrl(), error: toPlainError(error) });
       return;
     }
-    void this.replaceWorker(crash.message, this.crashTimes.length).catch(() => undefined);
+    void this.replaceWorker(this.crashTimes.length).catch(() => undefined);
   };
 
-  private replaceWorker(message: string, crashes: number): Promise<RuntimeInfo | null> {
-    this.stop(message);
+  private replaceWorker(crashes: number): Promise<RuntimeInfo | null> {
     this.start();
     // Not the last model asked for, which may be the one that brought the worker down while it loaded.
     const url = this.reloadUrl();

@@ -119,6 +119,20 @@ describe('startLiveLoop', () => {
     expect(frames.every((f) => f.closed)).toBe(true);
   });
 
+  it('a frame that fails for a real reason while the loop stops is still reported (the worker crashed)', async () => {
+    const svc = manualService();
+    const { h, log, frames } = handlers();
+    const loop = startLiveLoop(svc.service, h, { sleep: async () => undefined });
+    await tick();
+    // The crash rejects the job first; the owner, told of the crash, stops the loop before the loop hears of it.
+    svc.jobs[0].reject(Object.assign(new Error('the captioner worker crashed'), { name: 'WorkerCrashedError' }));
+    await loop.stop();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^error \d+ the captioner worker crashed$/);
+    expect(svc.jobs).toHaveLength(1);
+    expect(frames.every((f) => f.closed)).toBe(true);
+  });
+
   it('waits and retries while no frame is ready', async () => {
     const svc = manualService();
     let calls = 0;

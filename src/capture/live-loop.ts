@@ -96,7 +96,9 @@ export function startLiveLoop(
         finished++;
         handlers.onResult(id, outcome, grabbed, now());
       } catch (error) {
-        if (signal.aborted || isCancellation(error)) continue;
+        if (isCancellation(error)) continue;
+        // A real failure is reported even when the loop is stopping because of it (the worker crashed: the
+        // owner stops the loop on the same news, and the frame's error says why).
         handlers.onError(id, error);
         await sleep(retryDelayMs, signal);
       } finally {

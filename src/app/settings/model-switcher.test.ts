@@ -9,25 +9,42 @@ function info(url: string): RuntimeInfo {
 }
 
 /**
- * A client that loads any URL except those in `broken`, records the order of loads, and reports a status as the
- * bridge does in the end (ready with the last model that loaded; error when none has).
+ * A client that loads any URL except those in `broken`, records the order of loads, and reports its status as the
+ * bridge does: 'loading' while a load goes on (until `hold[url]` resolves, where given); when the newest load ends, ready with the last model that loaded,
+ * or error when none has.
  */
-function fakeClient(broken: string[] = []) {
+function fakeClient(broken: string[] = [], hold: Record<string, Promise<void>> = {}) {
   const loads: string[] = [];
+  const listeners = new Set<(status: ClientStatus) => void>();
+  let serial = 0;
+  let inUse: string | null = null;
+  const setStatus = (status: ClientStatus) => {
+    client.status = status;
+    for (const listener of [...listeners]) listener(status);
+  };
   const client = {
     status: { state: 'idle' } as ClientStatus,
+    onStatus: (listener: (status: ClientStatus) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     load: async (url: string, onProgress?: (p: never) => void) => {
       loads.push(url);
       void onProgress;
-      await Promise.resolve();
+      const mine = ++serial;
+      setStatus({ state: 'loading', url, progress: null, inUse: null });
+      await (hold[url] ?? Promise.resolve());
       if (broken.includes(url)) {
         const error = Object.assign(new Error(`tokenizer.json not found (HTTP 404) at ${url}tokenizer.json`), {
           name: 'ModelFetchError',
         });
-        if (client.status.state !== 'ready') client.status = { state: 'error', url, error };
+        if (mine === serial) {
+          setStatus(inUse ? { state: 'ready', url: inUse, info: info(inUse) } : { state: 'error', url, error });
+        }
         throw error;
       }
-      client.status = { state: 'ready', url, info: info(url) };
+      inUse = url;
+      if (mine === serial) setStatus({ state: 'ready', url, info: info(url) });
       return info(url);
     },
   };
@@ -52,6 +69,22 @@ describe('createModelSwitcher', () => {
     const settled = await switcher.settled;
     expect(settled).toMatchObject({ state: 'ready', info: { bundle: { url: DEFAULT } } });
     expect(switcher.getModelState()).toEqual({ bundleUrl: DEFAULT, isDefault: true, change: { state: 'idle' } });
+  });
+
+  it("settles once a load started meanwhile (the demo camera's) has ended too, not while it is going", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { client } = fakeClient([DEFAULT, '/models/world/'], { '/models/world/': gate });
+    const switcher = createModelSwitcher(client, DEFAULT, memoryStorage());
+    const world = switcher.useForNow('/models/world/');
+    let settled: ClientStatus | null = null;
+    void switcher.settled.then((status) => (settled = status));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBeNull();
+    release();
+    expect(await world).toBe(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toMatchObject({ state: 'error', error: { name: 'ModelFetchError' } });
   });
 
   it('keeps the first model in use when a later load overtakes it and fails', async () => {

@@ -30,7 +30,10 @@ export interface ModelState {
 export interface ModelSwitcher {
   subscribe(listener: () => void): () => void;
   getModelState(): ModelState;
-  /** Settles when the startup load (and its fallback to the default) has succeeded or failed, with the status. */
+  /**
+   * Settles when the startup load (and its fallback to the default) has succeeded or failed and no other load
+   * (the demo camera's world model, started meanwhile) is still going, with the status then.
+   */
   settled: Promise<ClientStatus>;
   /** Loads `url` and makes it the model in use; resolves false (and keeps the old one) when it fails. */
   switchTo(url: string): Promise<boolean>;
@@ -42,7 +45,7 @@ export interface ModelSwitcher {
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-type Client = Pick<CaptionerClient, 'load' | 'status'>;
+type Client = Pick<CaptionerClient, 'load' | 'status' | 'onStatus'>;
 
 export function createModelSwitcher(
   client: Client,
@@ -99,8 +102,8 @@ export function createModelSwitcher(
       setModel({ change: failed });
     })
     .then(
-      () => client.status,
-      () => client.status,
+      () => statusAtRest(client),
+      () => statusAtRest(client),
     );
 
   const switchTo = async (url: string): Promise<boolean> => {
@@ -128,6 +131,20 @@ export function createModelSwitcher(
       ),
     useDefault: () => switchTo(defaultUrl),
   };
+}
+
+/** The client's status once no load or restart is going on. */
+function statusAtRest(client: Client): Promise<ClientStatus> {
+  const atRest = (status: ClientStatus) =>
+    status.state === 'ready' || status.state === 'error' || status.state === 'idle';
+  if (atRest(client.status)) return Promise.resolve(client.status);
+  return new Promise((resolve) => {
+    const unsubscribe = client.onStatus((status) => {
+      if (!atRest(status)) return;
+      unsubscribe();
+      resolve(status);
+    });
+  });
 }
 
 function storedChoice(storage: Storage | null): string | null {
