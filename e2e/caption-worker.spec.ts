@@ -13,7 +13,7 @@ import { expect, test } from './fixtures/test';
 /** The worker's frame decoding, cancellation, caching and crash recovery, on the tiny bundle (WASM). */
 test.describe('caption worker behaviour', () => {
   test.beforeEach(async ({ glance }) => {
-    await glance.open('?backend=wasm');
+    await glance.openWithFixture('?backend=wasm');
   });
 
   test('image files: EXIF orientation applied, huge images downscaled while decoding, bad files named', async ({

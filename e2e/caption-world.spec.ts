@@ -30,7 +30,10 @@ const MEASURED = {
 const SCENES = Array.from({ length: 32 }, (_, i) => 16 + i);
 
 test.describe('the shipped world model in the app worker (WASM)', () => {
-  test('loads at start from the default URL, warmed up, on WASM with threads', async ({ glance }) => {
+  test('loads at start as the chosen model, warmed up, on WASM with threads; captions equal the PyTorch reference token for token', async ({
+    glance,
+  }) => {
+    test.setTimeout(300_000);
     const status = await glance.open('?backend=wasm');
     expect(status.state).toBe('ready');
     const info = await glance.info();
@@ -38,11 +41,7 @@ test.describe('the shipped world model in the app worker (WASM)', () => {
     expect(info.wasmThreads).toBeGreaterThanOrEqual(2);
     expect(info.bundle).toMatchObject({ name: 'glance-world-v1', modelType: 'glance-mmser', captioner: true });
     expect(info.bundle?.warmupMs).toBeGreaterThan(0);
-  });
 
-  test('captions equal the PyTorch reference token for token', async ({ glance }) => {
-    test.setTimeout(300_000);
-    await glance.open('?backend=wasm');
     const reference = worldReference();
     expect(reference.length).toBeGreaterThanOrEqual(16);
     await expectWorldParity(glance.page, 'wasm', reference);

@@ -5,13 +5,13 @@ import { expect, test } from './fixtures/test';
 test.describe('captioning in the app worker on WASM', () => {
   test('tiny bundle: captions equal the PyTorch reference token for token (image files)', async ({ glance }) => {
     test.setTimeout(120_000);
-    await glance.open('?backend=wasm');
+    await glance.openWithFixture('?backend=wasm');
     await expectTinyParity(glance.page, 'wasm', 'blob');
   });
 
   test('tiny bundle: the same from an ImageBitmap, a VideoFrame and ImageData', async ({ glance }) => {
     test.setTimeout(180_000);
-    await glance.open('?backend=wasm');
+    await glance.openWithFixture('?backend=wasm');
     const urls = await serveTinyBundle(glance.page);
     await glance.page.evaluate((u) => window.__glance!.client.load(u), urls.bundle);
     const image = `${urls.images}images/scene-1.png`;

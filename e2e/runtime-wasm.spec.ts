@@ -3,7 +3,7 @@ import { expect, test } from './fixtures/test';
 
 test.describe('worker runtime on WASM (browser without WebGPU)', () => {
   test('forced WASM runs the fixture model with threads in the built app', async ({ glance, page }) => {
-    const status = await glance.open('?backend=wasm');
+    const status = await glance.openWithFixture('?backend=wasm');
     expect(status.state).toBe('ready');
 
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -17,9 +17,8 @@ test.describe('worker runtime on WASM (browser without WebGPU)', () => {
     expect(info.wasmThreads).toBe(expectedThreads);
     // ORT starts numThreads - 1 pthread workers: the pool really exists, it is not just a setting.
     expect(info.pthreadWorkers).toBe(expectedThreads - 1);
-    // The app starts with the captioner; the fixture's known answers check the runtime itself.
-    const fixture = await glance.page.evaluate(() => window.__glance!.client.load('models/fixture/'));
-    expect(fixture.bundle?.parts).toEqual(['embed_tokens', 'linear']);
+    // The fixture's known answers check the runtime itself.
+    expect(info.bundle?.parts).toEqual(['embed_tokens', 'linear']);
 
     const locations = await expectFixtureAnswers(glance);
     expect(Object.values(locations)).toEqual(['cpu', 'cpu']);
@@ -27,7 +26,7 @@ test.describe('worker runtime on WASM (browser without WebGPU)', () => {
   });
 
   test('auto picks WASM when there is no WebGPU adapter', async ({ glance }) => {
-    await glance.open();
+    await glance.openWithFixture();
     const info = await glance.info();
     expect(info.adapter).toBeNull();
     expect(info.requested).toBe('auto');

@@ -4,9 +4,8 @@ import { expect, test } from './fixtures/test';
 // Runs in the 'chromium-webgpu' project: --enable-unsafe-webgpu gives Chromium's SwiftShader adapter.
 test.describe('worker runtime on WebGPU (software adapter)', () => {
   test('forced WebGPU runs the fixture model on the GPU path', async ({ glance }) => {
-    // The app first loads and warms up the world captioner, ~40x slower on SwiftShader than on WASM.
     test.setTimeout(240_000);
-    const status = await glance.open('?backend=webgpu');
+    const status = await glance.openWithFixture('?backend=webgpu');
     expect(status.state).toBe('ready');
 
     const info = await glance.info();
@@ -14,8 +13,7 @@ test.describe('worker runtime on WebGPU (software adapter)', () => {
     expect(info.requested).toBe('webgpu');
     expect(info.backend).toBe('webgpu');
 
-    // The app starts with the captioner; the fixture's known answers check the runtime itself.
-    await glance.page.evaluate(() => window.__glance!.client.load('models/fixture/'));
+    // The fixture's known answers check the runtime itself.
     // Outputs left on the device prove the WebGPU EP computed them; the numbers prove it computed them right.
     const locations = await expectFixtureAnswers(glance);
     expect(Object.values(locations)).toEqual(['gpu-buffer', 'gpu-buffer']);
@@ -23,7 +21,7 @@ test.describe('worker runtime on WebGPU (software adapter)', () => {
   });
 
   test('auto prefers WASM over a software WebGPU adapter', async ({ glance }) => {
-    await glance.open();
+    await glance.openWithFixture();
     const info = await glance.info();
     expect(info.adapter?.isFallback).toBe(true);
     expect(info.backend).toBe('wasm');

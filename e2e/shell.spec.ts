@@ -19,7 +19,7 @@ test.describe('app shell', () => {
   });
 
   test('navigation is reachable and usable with the keyboard', async ({ glance, page }) => {
-    await glance.open();
+    await glance.open('', '');
     await expect(glance.main.getByRole('heading', { level: 2 })).toHaveText('Live');
 
     // Tab order: skip link, then the three places.

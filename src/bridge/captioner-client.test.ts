@@ -97,6 +97,19 @@ describe('CaptionerClient', () => {
     expect(await b).toMatchObject({ which: 'b' });
   });
 
+  it('sends an event listener only when the caller has one, with the kinds of event it needs', async () => {
+    const s = setup();
+    await loaded(s);
+    void s.client.caption(new Blob(['x']), { style: 'short' });
+    void s.client.caption(new Blob(['x']), { style: 'short' }, { onEvent: () => undefined, events: ['caption'] });
+    await tick();
+    const [silent, listened] = s.latest().callsTo('caption');
+    // No listener: no proxy, so the worker makes and posts no events.
+    expect(silent.args[3]).toBeUndefined();
+    expect(listened.args[2]).toEqual({ style: 'short', events: ['caption'] });
+    expect(listened.args[3]).toBeDefined();
+  });
+
   it('keeps the worker error name (what the UI branches on)', async () => {
     const s = setup();
     await loaded(s);

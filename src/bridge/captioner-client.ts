@@ -9,6 +9,7 @@ import type { CaptionerApi } from '../../workers/captioner.worker';
 import type { BackendPreference } from '../../workers/runtime/select-backend';
 import type {
   CaptionEvent,
+  CaptionEventType,
   CaptionJobOptions,
   FrameCaption,
   FrameInput,
@@ -25,6 +26,7 @@ import { PendingCalls } from './pending-calls';
 export type {
   BackendPreference,
   CaptionEvent,
+  CaptionEventType,
   CaptionJobOptions,
   CaptionerErrorName,
   ClientStatus,
@@ -41,8 +43,13 @@ export { captioningWith } from './client-status';
 export interface CaptionCallOptions {
   /** Aborting rejects the job at once with an AbortError and tells the worker to stop it. */
   signal?: AbortSignal;
-  /** Stages and tokens as the worker produces them (dropped once the job has settled). */
+  /**
+   * Stages, tokens and pass captions as the worker produces them (dropped once the job has settled). Without it
+   * the worker sends no events at all.
+   */
   onEvent?: (event: CaptionEvent) => void;
+  /** The kinds of event `onEvent` needs; the worker sends only those. Default: all. */
+  events?: readonly CaptionEventType[];
 }
 
 export interface CaptionerClientOptions {
@@ -126,7 +133,7 @@ export class CaptionerClient {
    * (the signal fired), CancelledError, ImageDecodeError, NotLoadedError, WorkerCrashedError, ...
    */
   caption(frame: FrameInput, options: CaptionJobOptions = {}, call: CaptionCallOptions = {}): Promise<FrameCaption> {
-    const { signal, onEvent } = call;
+    const { signal, onEvent, events: wanted } = call;
     if (signal?.aborted || this.dead) {
       closeUnsent(frame);
       return Promise.reject(signal?.aborted ? abortError() : namedError('WorkerCrashedError', this.dead!.message));
@@ -140,7 +147,8 @@ export class CaptionerClient {
       : undefined;
     let onAbort: (() => void) | null = null;
     const job = this.call((remote) => {
-      const running = remote.caption(jobId, transfer(frame, transferablesOf(frame)), options, events);
+      const jobOptions = wanted ? { ...options, events: wanted } : options;
+      const running = remote.caption(jobId, transfer(frame, transferablesOf(frame)), jobOptions, events);
       if (!signal) return running;
       return new Promise<FrameCaption>((resolve, reject) => {
         onAbort = () => {

@@ -8,8 +8,8 @@ describe('bridgeCaptionService', () => {
     const geometry = fitGeometry(640, 480, 256, 'center-crop');
     const seen: unknown[] = [];
     const client = {
-      caption: async (frame: unknown, options: unknown, call: { signal?: AbortSignal; onEvent?: unknown } = {}) => {
-        seen.push(frame, options, call.signal, call.onEvent);
+      caption: async (frame: unknown, options: unknown, call: unknown) => {
+        seen.push(frame, options, call);
         return {
           backend: 'wasm',
           coarse: { text: 'a', tokens: [1], stopReason: 'eos' },
@@ -20,8 +20,9 @@ describe('bridgeCaptionService', () => {
     const blob = new Blob(['x']);
     const signal = new AbortController().signal;
     const onEvent = () => undefined;
-    const outcome = await bridgeCaptionService(client).caption(blob, { refine: false }, signal, onEvent);
-    expect(seen).toEqual([blob, { refine: false }, signal, onEvent]);
+    const call = { signal, onEvent, events: ['caption'] as const };
+    const outcome = await bridgeCaptionService(client).caption(blob, { refine: false }, call);
+    expect(seen).toEqual([blob, { refine: false }, { signal, onEvent, events: ['caption'] }]);
     expect(outcome).toEqual({
       result: { backend: 'wasm', coarse: { text: 'a', tokens: [1], stopReason: 'eos' } },
       geometry,

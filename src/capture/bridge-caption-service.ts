@@ -6,8 +6,8 @@ import type { CaptionService } from './caption-service';
 
 export function bridgeCaptionService(client: Pick<CaptionerClient, 'caption'>): CaptionService {
   return {
-    async caption(frame, options, signal, onEvent) {
-      const { frame: facts, ...result } = await client.caption(frame, options, { signal, onEvent });
+    async caption(frame, options, call) {
+      const { frame: facts, ...result } = await client.caption(frame, options, call);
       return { result, geometry: facts.geometry, frameWidth: facts.width, frameHeight: facts.height };
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionResult } from '../core/caption-types';
-import type { CaptionFrame, CaptionOutcome, CaptionService } from './caption-service';
+import type { CaptionCall, CaptionFrame, CaptionOutcome, CaptionService } from './caption-service';
 import { startLiveLoop, type LiveLoopHandlers } from './live-loop';
 
 /** A frame the test can see closed. */
@@ -27,7 +27,8 @@ function manualService() {
   let inFlight = 0;
   let maxInFlight = 0;
   const service: CaptionService = {
-    caption: (frame, _options, signal) => {
+    caption: (frame, _options, call) => {
+      const signal = call?.signal;
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       return new Promise<CaptionOutcome>((resolve, reject) => {
@@ -131,6 +132,40 @@ describe('startLiveLoop', () => {
     expect(log[0]).toMatch(/^error \d+ the captioner worker crashed$/);
     expect(svc.jobs).toHaveLength(1);
     expect(frames.every((f) => f.closed)).toBe(true);
+  });
+
+  it('asks the service for the events its handler needs, and for none without a handler', async () => {
+    const calls: (CaptionCall | undefined)[] = [];
+    const service: CaptionService = {
+      caption: (_frame, _options, call) => {
+        calls.push(call);
+        call?.onEvent?.({ type: 'caption', pass: 'coarse', text: 'a star.' });
+        // One frame per loop: the job then waits until the loop stops it.
+        return new Promise((_resolve, reject) =>
+          call?.signal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('cancelled'), { name: 'CancelledError' })),
+          ),
+        );
+      },
+    };
+    const seen: string[] = [];
+    const listening = handlers({
+      events: ['caption'],
+      onEvent: (id, event) => seen.push(`${id} ${event.type}`),
+    });
+    const first = startLiveLoop(service, listening.h, { sleep: async () => undefined });
+    await tick();
+    await first.stop();
+    expect(calls[0]?.events).toEqual(['caption']);
+    expect(seen[0]).toMatch(/^\d+ caption$/);
+
+    calls.length = 0;
+    const silent = handlers({ onEvent: undefined });
+    const second = startLiveLoop(service, silent.h, { sleep: async () => undefined });
+    await tick();
+    await second.stop();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.onEvent).toBeUndefined();
   });
 
   it('waits and retries while no frame is ready', async () => {

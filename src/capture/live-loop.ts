@@ -7,6 +7,7 @@ import type { CaptionOptions } from '../core/caption-types';
 import {
   isCancellation,
   type CaptionEvent,
+  type CaptionEventType,
   type CaptionFrame,
   type CaptionOutcome,
   type CaptionService,
@@ -23,7 +24,9 @@ export interface LiveLoopHandlers {
   grab(): Promise<GrabbedFrame | null>;
   /** The options for the next frame (read per frame, so toggles apply at once). */
   options(): CaptionOptions;
-  onEvent(frameId: number, event: CaptionEvent): void;
+  /** Progress of a frame, limited to `events` (none without a handler: the worker then sends nothing). */
+  onEvent?(frameId: number, event: CaptionEvent): void;
+  events?: readonly CaptionEventType[];
   onResult(frameId: number, outcome: CaptionOutcome, frame: GrabbedFrame, doneAt: number): void;
   /** A failed frame; the loop waits `retryDelayMs` and goes on (a camera glitch must not end the session). */
   onError(frameId: number, error: unknown): void;
@@ -89,8 +92,11 @@ export function startLiveLoop(
       }
       const id = ++lastFrameId;
       try {
-        const outcome = await service.caption(grabbed.frame, handlers.options(), signal, (event) => {
-          if (!signal.aborted) handlers.onEvent(id, event);
+        const { onEvent, events } = handlers;
+        const outcome = await service.caption(grabbed.frame, handlers.options(), {
+          signal,
+          events,
+          onEvent: onEvent && ((event) => void (signal.aborted || onEvent.call(handlers, id, event))),
         });
         if (signal.aborted) return;
         finished++;

@@ -28,10 +28,12 @@ export function useLiveLoop({
   useEffect(() => {
     if (!service || !running) return;
     const run = begin();
+    const { onEvent, events } = run;
     const loop = startLiveLoop(service, {
       grab: () => grabLatest(video.current),
       options: () => run.options(),
-      onEvent: (frameId, event) => run.onEvent(frameId, event),
+      onEvent: onEvent && ((frameId, event) => onEvent.call(run, frameId, event)),
+      events,
       onResult: (frameId, outcome, frame, doneAt) => run.onResult(frameId, outcome, frame, doneAt),
       onError: (frameId, error) => run.onError(frameId, error),
     });

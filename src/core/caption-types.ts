@@ -50,9 +50,17 @@ export type CaptionPass = 'coarse' | 'refined';
 /** Stages, in order, as reported to `onStage` ('lookAgain' and 'pass2' only with refine). */
 export type CaptionStage = 'preprocess' | 'encode' | 'pass1' | 'saliency' | 'regions' | 'lookAgain' | 'pass2' | 'done';
 
-/** Progress of one caption job, in order, as it reaches the UI: stages, and each token as it is decoded. */
+/**
+ * Progress of one caption job, in order, as it reaches the UI: stages, each token as it is decoded, and each
+ * pass's caption once that pass is over (the coarse one can show before the refined one is ready).
+ */
 export type CaptionEvent =
-  { type: 'stage'; stage: CaptionStage } | { type: 'token'; pass: CaptionPass; text: string; token: number };
+  | { type: 'stage'; stage: CaptionStage }
+  | { type: 'token'; pass: CaptionPass; text: string; token: number }
+  | { type: 'caption'; pass: CaptionPass; text: string };
+
+/** The kinds of CaptionEvent: a listener names those it needs, and only those cross the worker boundary. */
+export type CaptionEventType = CaptionEvent['type'];
 
 /** Callbacks of one caption job (all optional; keep them cheap: they run between decoding steps). */
 export interface CaptionHooks {
@@ -61,6 +69,8 @@ export interface CaptionHooks {
    * concatenation of a pass's pieces is its final text. Greedy streams; beam search reports at the end of a pass.
    */
   onToken?: (pass: CaptionPass, text: string, token: number) => void;
+  /** A pass is over: its caption, as the result will carry it. */
+  onCaption?: (pass: CaptionPass, text: string) => void;
   onStage?: (stage: CaptionStage) => void;
   /** Checked before every decoder step and stage; true -> the job throws CancelledError. */
   isCancelled?: () => boolean;

@@ -128,21 +128,36 @@ describe('createCaptioner', () => {
     expect(result.regions[1]).toMatchObject({ x: 16, y: 8, w: 16, h: 8 });
   });
 
-  it('streams tokens per pass and reports stages in order', async () => {
+  it('streams tokens per pass, reports stages in order and each pass caption as its pass ends', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const pieces: Record<string, string[]> = { coarse: [], refined: [] };
     const stages: CaptionStage[] = [];
+    const order: string[] = [];
     const result = await createCaptioner(backend, { config, tokenizer }).caption(
       { pixels: square() },
       { style: 'short' },
       {
         onToken: (pass, text) => pieces[pass].push(text),
-        onStage: (stage) => stages.push(stage),
+        onStage: (stage) => void (stages.push(stage), order.push(stage)),
+        onCaption: (pass, text) => order.push(`${pass}: ${text}`),
       },
     );
     expect(pieces.coarse).toEqual(['red', ' star', '.']);
     expect(pieces.refined.join('')).toBe(result.refined!.text);
     expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2', 'done']);
+    expect(order).toEqual([
+      'preprocess',
+      'encode',
+      'pass1',
+      `coarse: ${result.coarse.text}`,
+      'saliency',
+      'regions',
+      'lookAgain',
+      'pass2',
+      `refined: ${result.refined!.text}`,
+      'done',
+    ]);
+    expect(result.coarse.text).toBe('red star.');
     expect(result.timings.total).toBeGreaterThanOrEqual(result.timings.pass1);
   });
 

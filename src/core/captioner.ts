@@ -147,6 +147,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
           { onToken, cancel },
         );
       });
+      hooks.onCaption?.('coarse', toText(pass1).text);
 
       const heat = await stage('saliency', () =>
         accumulateSaliency(pass1.tokens, pass1.saliency, config.saliency.content_token_ids, G),
@@ -172,6 +173,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         refined = await stage('pass2', () =>
           generate(backend, spec, { ...prefix, promptEmbeds }, decodeOptions, { onToken: streamTo('refined'), cancel }),
         );
+        hooks.onCaption?.('refined', toText(refined).text);
       }
 
       hooks.onStage?.('done');

@@ -20,8 +20,8 @@ export function useWidgetLive({
 }): void {
   const begin = useCallback(
     (): LiveRun => ({
+      // No onEvent: the host gets whole captions, so the worker sends no per-frame events at all.
       options: () => session.options(),
-      onEvent: () => undefined,
       onResult: (_id, outcome) =>
         session.liveCaption(outcome.result, { width: outcome.frameWidth, height: outcome.frameHeight }),
       onError: (_id, error) => session.liveError(error),

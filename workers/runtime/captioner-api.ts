@@ -23,16 +23,18 @@ export type RemoteCallback<T> = ((value: T) => unknown) & { [releaseProxy]?: () 
  * job's result travels on another port, so without the flush its last events could arrive after it.
  */
 function streamTo<T>(callback: RemoteCallback<T> | undefined): {
-  emit: (value: T) => void;
+  /** null without a callback, so the job does no work for events nobody hears. */
+  emit: ((value: T) => void) | null;
   flush: () => Promise<void>;
 } {
   let last: Promise<unknown> = Promise.resolve();
   return {
-    emit: (value) => {
-      if (!callback) return;
-      // A page that has gone away must not fail the job.
-      last = Promise.resolve(callback(value)).catch(() => undefined);
-    },
+    emit: !callback
+      ? null
+      : (value) => {
+          // A page that has gone away must not fail the job.
+          last = Promise.resolve(callback(value)).catch(() => undefined);
+        },
     flush: async () => {
       await last;
     },
@@ -49,7 +51,7 @@ export function captionerApi(runtime: CaptionerRuntime) {
     async load(url: string, onProgress: RemoteCallback<LoadProgress>, options?: LoadOptions): Promise<RuntimeInfo> {
       const progress = streamTo(onProgress);
       try {
-        const info = await runtime.load(url, options ?? { backend: 'auto' }, progress.emit);
+        const info = await runtime.load(url, options ?? { backend: 'auto' }, progress.emit ?? (() => undefined));
         await progress.flush();
         return info;
       } finally {

@@ -76,7 +76,7 @@ export class CaptionerRuntime {
     jobId: number,
     frame: FrameInput,
     options: CaptionJobOptions,
-    emit: (event: CaptionEvent) => void,
+    emit: ((event: CaptionEvent) => void) | null,
   ): Promise<FrameCaption> {
     const job = this.jobs.run(
       jobId,

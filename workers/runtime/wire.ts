@@ -2,7 +2,7 @@
  * Plain data that crosses the worker boundary (structured clone). The UI imports these with `import type`.
  */
 import type { FitMode } from '../../src/core/bundle/config';
-import type { CaptionEvent, CaptionOptions, CaptionResult } from '../../src/core/caption-types';
+import type { CaptionEvent, CaptionEventType, CaptionOptions, CaptionResult } from '../../src/core/caption-types';
 import type { FitGeometry } from '../../src/core/image/fit';
 import type { BackendName, BackendPreference } from './select-backend';
 
@@ -83,9 +83,14 @@ export type FrameInput = ImageBitmap | VideoFrame | ImageData | Blob;
 export interface CaptionJobOptions extends CaptionOptions {
   /** Default: the bundle's config.image.fit. */
   fit?: FitMode;
+  /**
+   * The events the caller's listener needs (the rest are not sent: a live view that shows whole captions does
+   * not pay for a message per token). Default: all of them. No listener, no events.
+   */
+  events?: readonly CaptionEventType[];
 }
 
-export type { CaptionEvent };
+export type { CaptionEvent, CaptionEventType };
 
 /** How the frame was read and fitted, to draw boxes and the heat map over it. */
 export interface FrameFacts {

@@ -67,9 +67,14 @@ export function useImageBatch(service: CaptionService | null) {
       if (signal.aborted) return;
       update({ type: 'start' });
       try {
-        const outcome = await captioner.caption(file, IMAGE_OPTIONS, signal, (event) => {
-          if (event.type === 'stage') update({ type: 'stage', stage: event.stage });
-          else update({ type: 'token', pass: event.pass, text: event.text });
+        const outcome = await captioner.caption(file, IMAGE_OPTIONS, {
+          signal,
+          // The card streams each pass word by word and names the stage it is at.
+          events: ['stage', 'token'],
+          onEvent: (event) => {
+            if (event.type === 'stage') update({ type: 'stage', stage: event.stage });
+            else if (event.type === 'token') update({ type: 'token', pass: event.pass, text: event.text });
+          },
         });
         update({ type: 'done', outcome });
       } catch (error) {

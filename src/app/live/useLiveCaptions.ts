@@ -40,22 +40,18 @@ export function useLiveCaptions({
   // Made each time the loop starts (useLiveLoop), so its per-frame bookkeeping starts empty.
   const begin = useCallback((): LiveRun => {
     if (session.current.startPerf === 0) session.current = { startPerf: performance.now(), startWall: Date.now() };
-    const coarseText = new Map<number, string>();
     let latestFrame = 0;
     return {
       options: () => optionsRef.current,
+      // Whole pass captions only: the coarse one shows as soon as pass 1 is over, before the refined one.
+      events: ['caption'],
       onEvent: (frameId, event) => {
         latestFrame = frameId;
-        if (event.type === 'token' && event.pass === 'coarse') {
-          coarseText.set(frameId, (coarseText.get(frameId) ?? '') + event.text);
-        } else if (event.type === 'stage' && event.stage === 'saliency') {
-          // Pass 1 is over: its caption is complete and may show before the refined one.
-          const text = coarseText.get(frameId);
-          if (text) dispatch({ type: 'coarse', frameId, text, now: performance.now() });
+        if (event.type === 'caption' && event.pass === 'coarse' && event.text) {
+          dispatch({ type: 'coarse', frameId, text: event.text, now: performance.now() });
         }
       },
       onResult: (frameId, outcome, frame, doneAt) => {
-        coarseText.delete(frameId);
         dispatch({
           type: 'final',
           frameId,
@@ -67,7 +63,6 @@ export function useLiveCaptions({
         });
       },
       onError: (frameId, error) => {
-        coarseText.delete(frameId);
         const e = error as { name?: string; message?: string };
         dispatch({ type: 'error', frameId, message: `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}` });
       },

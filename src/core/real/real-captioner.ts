@@ -78,6 +78,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     const objects = describeObjects(glance.detections, frame);
     const coarse = planCaption(objects, style);
     streamWords(coarse.text, 'coarse', hooks);
+    hooks.onCaption?.('coarse', coarse.text);
     stage('pass1', 'saliency');
     const saliency = saliencyGrid(glance.heat);
     stage('saliency', 'regions');
@@ -112,6 +113,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
       const plan = planCaption(outcome.objects, style);
       refined = { text: plan.text, objects: named(outcome.objects, plan.named) };
       streamWords(plan.text, 'refined', hooks);
+      hooks.onCaption?.('refined', plan.text);
       stage('pass2', 'done');
     } else {
       stage('regions', 'done');
