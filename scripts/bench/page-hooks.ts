@@ -8,7 +8,7 @@ import type { GlanceTestHook } from '../../src/testing/app-test-hooks';
 
 /** One caption call seen in the page (performance.now() ms). */
 export interface PageCaption {
-  /** When the Live view grabbed the frame (createImageBitmap on the video); null for other callers. */
+  /** When the Live view grabbed the frame (a VideoFrame or ImageBitmap of the video); null for other callers. */
   grabAt: number | null;
   start: number;
   end: number;
@@ -58,11 +58,22 @@ export function installBenchHooks(): void {
   } catch {
     // No Long Tasks API: the report says no long task was seen, which the notes qualify.
   }
+  // The Live view grabs a frame from the <video> as a VideoFrame copied to RGBA (src/capture/grab-frame.ts), or
+  // as an ImageBitmap where the browser cannot copy: either marks the grab.
   const create = window.createImageBitmap.bind(window) as (...args: unknown[]) => Promise<ImageBitmap>;
   (window as unknown as { createImageBitmap: unknown }).createImageBitmap = (...args: unknown[]) => {
     if (args[0] instanceof HTMLVideoElement) state.lastGrabAt = performance.now();
     return create(...args);
   };
+  if (typeof VideoFrame !== 'undefined') {
+    const NativeVideoFrame = VideoFrame;
+    const Marked = function (this: unknown, ...args: ConstructorParameters<typeof VideoFrame>) {
+      if (args[0] instanceof HTMLVideoElement) state.lastGrabAt = performance.now();
+      return new NativeVideoFrame(...args);
+    } as unknown as typeof VideoFrame;
+    Marked.prototype = NativeVideoFrame.prototype;
+    (window as unknown as { VideoFrame: unknown }).VideoFrame = Marked;
+  }
   let hook: GlanceTestHook | undefined;
   Object.defineProperty(window, '__glance', {
     configurable: true,

@@ -7,6 +7,7 @@ import { ImageDecodeError } from '../../src/core/errors';
 import { type FitGeometry, fitGeometry } from '../../src/core/image/fit';
 import { HEADER_BYTES, orientedSize, readImageHeader } from './image-header';
 import { TAIL_BYTES, undecodableReason } from './undecodable';
+import { videoFramePixels } from './video-frame-pixels';
 import type { FrameInput } from './wire';
 
 /**
@@ -100,6 +101,9 @@ async function decodeFrame(frame: FrameInput): Promise<DecodedFrame> {
     const width = frame.displayWidth;
     const height = frame.displayHeight;
     if (!(width > 0 && height > 0)) throw new ImageDecodeError('the video frame is empty (0 x 0)');
+    // Copied, not drawn: a drawn VideoFrame stays in Chromium's image cache (video-frame-pixels.ts).
+    const pixels = await videoFramePixels(frame);
+    if (pixels) return asDecoded(await createImageBitmap(pixels, BITMAP_OPTIONS), width, height, true);
     return { source: frame, width, height, decodedWidth: width, decodedHeight: height, dispose: () => undefined };
   }
   if (frame instanceof ImageBitmap) {
