@@ -1,12 +1,14 @@
 /**
  * The browser half of the soak: the built app's Live view captioning the demo camera in headless Chromium
- * until `frames` captions are done, with the captioner worker sampled every `sampleEvery` captions (JS heap over
- * CDP after a garbage collection, ORT tensors and WebAssembly memory from info().resources).
+ * until `frames` captions are done, sampled every `sampleEvery` captions after a garbage collection of the page
+ * and the worker: the worker's JS heap over CDP, ORT tensors and WebAssembly memory from info().resources, and the
+ * page renderer's private memory from /proc (what grew when grabbed frames filled Chromium's image cache).
  */
 import { chromium, type Page } from '@playwright/test';
 import type { CaptionStyle } from '../src/core/bundle/config';
-import { CHROMIUM_ARGS } from './chromium-flags';
-import { WorkerCdp } from './bench/memory';
+import { CHROMIUM_ARGS, fakeCameraArgs } from './chromium-flags';
+import { startWebcam } from './bench/live-run';
+import { WorkerCdp, rendererPrivate } from './bench/memory';
 import type { SoakSample } from './soak-bounds';
 
 export interface SoakRunOptions {
@@ -17,6 +19,8 @@ export interface SoakRunOptions {
   warmupFrames: number;
   sampleEvery: number;
   style: CaptionStyle;
+  /** A .y4m clip played by Chromium's fake webcam, captioned instead of the demo camera; null for the demo. */
+  y4m: string | null;
   /** Progress lines (one per sample). */
   log: (line: string) => void;
 }
@@ -73,7 +77,13 @@ interface PageCounts {
 const counts = (page: Page) => page.evaluate(() => (window as unknown as { __soak: PageCounts }).__soak);
 
 export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
-  const browser = await chromium.launch({ executablePath: options.executablePath, args: [...CHROMIUM_ARGS] });
+  // A browser server, so its process id is known and its renderers' memory can be read from /proc.
+  const server = await chromium.launchServer({
+    executablePath: options.executablePath,
+    args: [...CHROMIUM_ARGS, ...(options.y4m ? fakeCameraArgs(options.y4m) : [])],
+  });
+  const browserPid = server.process().pid ?? null;
+  const browser = await chromium.connect(server.wsEndpoint());
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: COUNT_CAPTIONS });
@@ -87,10 +97,13 @@ export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
     await page.goto(`${options.origin}/?backend=wasm&model=world#/live`);
     const status = await page.evaluate(() => window.__glance!.runtimeSettled);
     if (status.state !== 'ready') throw new Error(`the model did not load: ${JSON.stringify(status)}`);
+    if (options.y4m) await startWebcam(page);
     const worker = await WorkerCdp.attach(browser, 'captioner.worker');
     if (!worker) options.log('the captioner worker was not found over CDP: no JS heap figures');
+    const pageCdp = await context.newCDPSession(page);
 
     const sample = async (): Promise<SoakSample> => {
+      await pageCdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
       await worker?.send('HeapProfiler.collectGarbage').catch(() => undefined);
       const heap = await worker?.send<{ usedSize: number }>('Runtime.getHeapUsage').catch(() => null);
       const { frames, info } = await page.evaluate(async () => ({
@@ -103,6 +116,7 @@ export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
         wasmMemoryBytes: info.resources.wasmMemoryBytes,
         liveTensors: info.resources.liveTensors,
         gpuBuffers: info.resources.gpuBuffers,
+        rendererPrivateBytes: browserPid === null ? null : rendererPrivate(browserPid),
       };
     };
 
@@ -120,7 +134,8 @@ export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
         samples.push(s);
         const mb = (b: number | null) => (b === null ? '?' : (b / 1024 / 1024).toFixed(2));
         options.log(
-          `${String(s.frames).padStart(6)} captions  heap ${mb(s.workerHeapBytes)} MiB  wasm ${mb(s.wasmMemoryBytes)} MiB` +
+          `${String(s.frames).padStart(6)} captions  renderer ${mb(s.rendererPrivateBytes)} MiB` +
+            `  heap ${mb(s.workerHeapBytes)} MiB  wasm ${mb(s.wasmMemoryBytes)} MiB` +
             `  tensors ${s.liveTensors}  errors ${errors}  ${((Date.now() - started) / 1000).toFixed(0)} s`,
         );
         if (ok >= target) break;
@@ -155,6 +170,7 @@ export async function runSoak(options: SoakRunOptions): Promise<SoakRunResult> {
       durationMs,
     };
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
+    await server.close();
   }
 }

@@ -6,6 +6,7 @@
  *   npm run soak                       2,000 captions after 50 of warm-up (the issue's run; ~10 min here)
  *   npm run soak -- --frames 300       CI's run (scripts/run-tests.mjs)
  *   options: --frames N  --warmup N  --samples N (readings in the run)  --style short|detailed
+ *            --y4m FILE (Chromium's fake webcam plays it, and the Live view captions the webcam, not the demo)
  *            --model DIR (bundle served as the app's model; default public/models/glance-world-v1)
  *            --no-build (reuse .cache/soak-dist)  --out FILE.json
  *
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '10' },
     style: { type: 'string', default: 'short' },
     model: { type: 'string', default: 'public/models/glance-world-v1' },
+    y4m: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
@@ -62,7 +64,10 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   const server = await startBenchServer({ appDir: APP_DIR, bundleDir: values.model! });
-  console.log(`soak: ${frames} captions (${style}, refined) after ${warmupFrames} of warm-up, model ${values.model}`);
+  const source = values.y4m ? `the fake webcam playing ${values.y4m}` : 'the demo camera';
+  console.log(
+    `soak: ${frames} captions of ${source} (${style}, refined) after ${warmupFrames} of warm-up, model ${values.model}`,
+  );
   try {
     const run = await runSoak({
       executablePath: CHROMIUM_PATH,
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
       warmupFrames,
       sampleEvery,
       style,
+      y4m: values.y4m ? resolve(values.y4m) : null,
       log: (line) => console.log(line),
     });
     const checks = judgeSoak(run.samples, run.idle, run.errors, DEFAULT_BOUNDS);
