@@ -28,7 +28,7 @@ test.describe('Live view: a real scene on the fake webcam', () => {
 
       const captions: string[] = [];
       let frameId = 0;
-      while (captions.length < 4) {
+      while (captions.length < 3) {
         const next = await live.nextFinalCaption(frameId, 90_000);
         frameId = next.frameId;
         captions.push(next.text);

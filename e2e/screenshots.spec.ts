@@ -12,20 +12,10 @@ const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, heig
 test.describe('screenshots of both views', () => {
   test.beforeAll(() => mkdirSync(DIR, { recursive: true }));
 
+  // One page per size visits both views (a model load per view would cost half a minute on two cores).
   for (const [sizeName, viewport] of Object.entries(SIZES)) {
-    test(`Live at ${sizeName} size (${viewport.width}x${viewport.height})`, async ({ page }) => {
-      test.setTimeout(180_000);
-      await page.setViewportSize(viewport);
-      const live = new LiveViewPage(page);
-      await live.open('?backend=wasm');
-      await live.nextFinalCaption(0, 90_000);
-      await expectNoHorizontalScroll(page);
-      await page.getByRole('button', { name: 'Pause' }).click();
-      await page.screenshot({ path: join(DIR, `live-${sizeName}.png`), fullPage: true });
-    });
-
-    test(`Images at ${sizeName} size (${viewport.width}x${viewport.height})`, async ({ page }) => {
-      test.setTimeout(180_000);
+    test(`Images and Live at ${sizeName} size (${viewport.width}x${viewport.height})`, async ({ page }) => {
+      test.setTimeout(240_000);
       await page.setViewportSize(viewport);
       const images = new ImagesViewPage(page);
       await images.open('?backend=wasm');
@@ -36,6 +26,13 @@ test.describe('screenshots of both views', () => {
       await expect(images.progress).toHaveAttribute('aria-valuenow', '3', { timeout: 150_000 });
       await expectNoHorizontalScroll(page);
       await page.screenshot({ path: join(DIR, `images-${sizeName}.png`), fullPage: true });
+
+      await page.evaluate(() => void (window.location.hash = '#/live'));
+      const live = new LiveViewPage(page);
+      await live.nextFinalCaption(0, 90_000);
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.screenshot({ path: join(DIR, `live-${sizeName}.png`), fullPage: true });
     });
   }
 });
