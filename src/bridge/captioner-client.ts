@@ -20,7 +20,7 @@ import { abortError, namedError, type CaptionerErrorName } from './bridge-errors
 import { bundleUrlForWorker } from './bundle-url';
 import { type ClientStatus, type ModelInUse, type StatusListener, StatusEmitter } from './client-status';
 import { toPlainError } from '../core/errors';
-import { closeUnsent, transferablesOf } from './frame-transfer';
+import { closeFrame, transferablesOf } from './frame-transfer';
 import { PendingCalls } from './pending-calls';
 
 export type {
@@ -135,7 +135,7 @@ export class CaptionerClient {
   caption(frame: FrameInput, options: CaptionJobOptions = {}, call: CaptionCallOptions = {}): Promise<FrameCaption> {
     const { signal, onEvent, events: wanted } = call;
     if (signal?.aborted || this.dead) {
-      closeUnsent(frame);
+      closeFrame(frame);
       return Promise.reject(signal?.aborted ? abortError() : namedError('WorkerCrashedError', this.dead!.message));
     }
     const jobId = ++this.lastJobId;
@@ -162,7 +162,7 @@ export class CaptionerClient {
     const cleanup = () => {
       open = false;
       // A transferred frame is already detached here (closing it is a no-op); one that never left is freed.
-      closeUnsent(frame);
+      closeFrame(frame);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     };
     job.then(cleanup, cleanup);

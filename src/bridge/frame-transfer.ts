@@ -11,7 +11,5 @@ export function transferablesOf(frame: FrameInput): Transferable[] {
   return [];
 }
 
-/** Frees a frame the bridge will not send (an aborted job). Idempotent; a no-op for Blob and ImageData. */
-export function closeUnsent(frame: FrameInput): void {
-  if ('close' in frame && typeof frame.close === 'function') frame.close();
-}
+/** Frees a frame the bridge will not send (an aborted job), or one a live loop did not hand over. */
+export { closeFrame } from '../../workers/runtime/wire';

@@ -4,6 +4,7 @@
  * captioner is free (pull), so no frame waits and no grab is wasted; latest-frame-wins by construction.
  */
 import type { CaptionOptions } from '../core/caption-types';
+import { closeFrame } from '../bridge/frame-transfer';
 import {
   isCancellation,
   type CaptionEvent,
@@ -125,8 +126,4 @@ export function startLiveLoop(
       return finished;
     },
   };
-}
-
-function closeFrame(frame: CaptionFrame | undefined): void {
-  if (frame && 'close' in frame && typeof frame.close === 'function') frame.close();
 }

@@ -53,7 +53,15 @@ function fakeClient(info: RuntimeInfo = INFO) {
   const client: WidgetClient = {
     load: (_url, onProgress) =>
       new Promise((resolve, reject) => {
-        onProgress?.({ phase: 'download', file: 'config.json', loadedBytes: 10, totalBytes: 100 });
+        onProgress?.({
+          phase: 'download',
+          file: 'config.json',
+          loadedBytes: 10,
+          totalBytes: 100,
+          fileLoaded: 10,
+          fileTotal: 100,
+          fromCache: false,
+        });
         finishLoad = (ok) =>
           ok ? resolve(info) : reject(Object.assign(new Error('config.json not found'), { name: 'ModelFetchError' }));
       }),

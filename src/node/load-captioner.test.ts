@@ -48,10 +48,10 @@ describe('loadNodeCaptioner errors', () => {
   });
 
   it('reports load progress that ends at the bundle size', async () => {
-    let last = { overallLoaded: 0, overallTotal: null as number | null };
+    let last = { loadedBytes: 0, totalBytes: null as number | null };
     const node = await loadNodeCaptioner(BUNDLE, { onProgress: (p) => (last = p) });
     await node.dispose();
-    expect(last.overallTotal).toBeGreaterThan(100_000);
-    expect(last.overallLoaded).toBe(last.overallTotal);
+    expect(last.totalBytes).toBeGreaterThan(100_000);
+    expect(last.loadedBytes).toBe(last.totalBytes);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FitMode, GlanceConfig } from '../core/bundle/config';
-import { type LoadProgress, loadBundleFiles } from '../core/bundle/loader';
+import { type DownloadProgress, loadBundleFiles } from '../core/bundle/loader';
 import { resolveBundleUrl } from '../core/bundle/resolve-url';
 import type { CaptionHooks, CaptionOptions, CaptionResult } from '../core/caption-types';
 import { type Captioner, createCaptioner } from '../core/captioner';
@@ -22,7 +22,7 @@ export interface NodeCaptionerOptions {
   runtime?: NodeRuntime;
   /** Intra-op threads (node) or WASM threads (wasm). Default 1: these machines are shared. */
   threads?: number;
-  onProgress?: (progress: LoadProgress) => void;
+  onProgress?: (progress: DownloadProgress) => void;
 }
 
 /** A loaded bundle ready to caption image files in Node. */

@@ -22,7 +22,7 @@ import type {
   LoadProgress,
   RuntimeInfo,
 } from './wire';
-import { closeFrame } from './prepare-frame';
+import { closeFrame } from './wire';
 
 /** Every part of docs/model-format.md is float32, so no bundle needs shader-f16 yet. */
 const NEEDS = { shaderF16: false };
@@ -129,7 +129,7 @@ export class CaptionerRuntime {
     const { modelType, parts, cachedFiles } = downloaded;
     let loadedBytes = 0;
     for (const bytes of parts.values()) loadedBytes += bytes.length;
-    const progress = (phase: LoadProgress['phase'], file = '') =>
+    const progress = (phase: 'session' | 'warmup' | 'ready', file = '') =>
       onProgress({ phase, file, loadedBytes, totalBytes: loadedBytes });
 
     const sessions = await createSessions(choice.name, parts, (part) => progress('session', `onnx/${part}.onnx`));

@@ -6,7 +6,7 @@
 import type { CaptionEngine } from '../../src/core/engine';
 import { createEngine } from '../../src/core/create-engine';
 import { type FetchLike, openFile, readFile } from '../../src/core/bundle/fetch-file';
-import { type BundleCache, type LoadProgress, loadModelFiles } from '../../src/core/bundle/loader';
+import { type BundleCache, loadModelFiles } from '../../src/core/bundle/loader';
 import { DETECT_PARTS } from '../../src/core/bundle/detect-config';
 import { type BundleLocation, bundleFileUrl } from '../../src/core/bundle/resolve-url';
 import { CONFIG_FILE, REQUIRED_FILES } from '../../src/core/bundle/files';
@@ -60,16 +60,7 @@ export async function downloadBundle(
   const files = await loadModelFiles(location, {
     fetch: fetchFn,
     cache,
-    onProgress: (p: LoadProgress) =>
-      onProgress({
-        phase: 'download',
-        file: p.file,
-        loadedBytes: p.overallLoaded,
-        totalBytes: p.overallTotal,
-        fileLoaded: p.loaded,
-        fileTotal: p.total,
-        fromCache: p.fromCache,
-      }),
+    onProgress: (p) => onProgress({ phase: 'download', ...p }),
   });
   return {
     modelType: files.config.model_type,

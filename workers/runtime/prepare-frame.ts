@@ -91,11 +91,6 @@ export async function prepareWholeFrame(
   }
 }
 
-/** Closes a frame the worker received (ImageData and Blob need nothing). Idempotent. */
-export function closeFrame(frame: FrameInput): void {
-  if ('close' in frame && typeof frame.close === 'function') frame.close();
-}
-
 async function decodeFrame(frame: FrameInput): Promise<DecodedFrame> {
   if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame) {
     const width = frame.displayWidth;

@@ -3,27 +3,25 @@
  */
 import type { FitMode } from '../../src/core/bundle/config';
 import type { CaptionEvent, CaptionEventType, CaptionOptions, CaptionResult } from '../../src/core/caption-types';
+import type { DownloadProgress } from '../../src/core/bundle/loader';
 import type { FitGeometry } from '../../src/core/image/fit';
 import type { BackendName, BackendPreference } from './select-backend';
 
 /**
- * Progress of a load, in phase order: 'download' (bytes, per file and summed), 'session' (one event per ONNX
- * part being compiled), 'warmup' (one caption on a grey square), 'ready'. `totalBytes` is null until every
- * file's size is known.
+ * Progress of a load, in phase order: 'download' (core's byte progress as it is: per file and summed, from the
+ * cache or not; `totalBytes` is null until every file's size is known), 'session' (one event per ONNX part being
+ * compiled), 'warmup' (one caption on a grey square), 'ready'. After the download, `loadedBytes` and `totalBytes`
+ * are the bundle's size.
  */
-export interface LoadProgress {
-  phase: 'download' | 'session' | 'warmup' | 'ready';
-  /** The file being fetched or compiled, relative to the bundle URL; '' for warmup and ready. */
-  file: string;
-  /** Bytes of the whole bundle so far / in all. */
-  loadedBytes: number;
-  totalBytes: number | null;
-  /** Bytes of `file` so far / in all (download phase only). */
-  fileLoaded?: number;
-  fileTotal?: number | null;
-  /** `file` came from the Cache API (no network). */
-  fromCache?: boolean;
-}
+export type LoadProgress =
+  | ({ phase: 'download' } & DownloadProgress)
+  | {
+      phase: 'session' | 'warmup' | 'ready';
+      /** The part being compiled, relative to the bundle URL; '' for warmup and ready. */
+      file: string;
+      loadedBytes: number;
+      totalBytes: number | null;
+    };
 
 /** How a load is done. */
 export interface LoadOptions {
@@ -78,6 +76,15 @@ export interface RuntimeResources {
 
 /** A frame the worker captions. It is transferred (ImageBitmap, VideoFrame, ImageData's buffer) and closed there. */
 export type FrameInput = ImageBitmap | VideoFrame | ImageData | Blob;
+
+/**
+ * Frees a frame's pixels (ImageBitmap, VideoFrame); a no-op for ImageData and Blob. Idempotent. Whoever holds a
+ * frame last closes it: the worker after captioning it, the client for a frame it will not send, a live loop for
+ * a frame it grabbed but did not hand over.
+ */
+export function closeFrame(frame: FrameInput | undefined): void {
+  if (frame && 'close' in frame && typeof frame.close === 'function') frame.close();
+}
 
 /** Options of one caption job: the engine's, plus how the frame becomes the model square. */
 export interface CaptionJobOptions extends CaptionOptions {

@@ -41,7 +41,16 @@ export async function readPartsFixture(
         (n) => {
           loaded[i] = n;
           const loadedBytes = loaded.reduce((a, b) => a + b, 0);
-          onProgress({ phase: 'download', file: o.file, loadedBytes, totalBytes, fileLoaded: n, fileTotal: totals[i] });
+          const fromCache = o.fromCache;
+          onProgress({
+            phase: 'download',
+            file: o.file,
+            loadedBytes,
+            totalBytes,
+            fileLoaded: n,
+            fileTotal: totals[i],
+            fromCache,
+          });
         },
         undefined,
       ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BundleCache, type LoadProgress, loadBundleFiles } from './loader';
+import { type BundleCache, type DownloadProgress, loadBundleFiles } from './loader';
 import { resolveBundleUrl } from './resolve-url';
 import { REQUIRED_FILES } from './files';
 import { toyConfig } from '../testing/toy-model';
@@ -78,7 +78,7 @@ describe('loadBundleFiles', () => {
   it('downloads every file, validates the config and reports per-file and overall progress', async () => {
     const content = files();
     const { fetch } = server(content);
-    const events: LoadProgress[] = [];
+    const events: DownloadProgress[] = [];
     const bundle = await loadBundleFiles(location, { fetch, onProgress: (p) => events.push(p) });
     expect(bundle.config.decoder.vocab_size).toBe(12);
     expect(bundle.parts.decoder_model_merged.length).toBe(10);
@@ -86,17 +86,17 @@ describe('loadBundleFiles', () => {
 
     const grandTotal = [...content.values()].reduce((a, b) => a + b.length, 0);
     const last = events.at(-1)!;
-    expect(last.overallLoaded).toBe(grandTotal);
-    expect(last.overallTotal).toBe(grandTotal);
+    expect(last.loadedBytes).toBe(grandTotal);
+    expect(last.totalBytes).toBe(grandTotal);
     // every file reaches its own total, and the overall count never goes down
     for (const [file, bytes] of content) {
       const mine = events.filter((e) => e.file === file);
-      expect(mine.at(-1)).toMatchObject({ loaded: bytes.length, total: bytes.length });
+      expect(mine.at(-1)).toMatchObject({ fileLoaded: bytes.length, fileTotal: bytes.length });
       expect(mine.length).toBe(Math.ceil(bytes.length / 3));
     }
-    events.reduce((prev, e) => (expect(e.overallLoaded).toBeGreaterThanOrEqual(prev), e.overallLoaded), 0);
+    events.reduce((prev, e) => (expect(e.loadedBytes).toBeGreaterThanOrEqual(prev), e.loadedBytes), 0);
     // while only config.json is known, the overall total is unknown rather than wrong
-    expect(events[0]).toMatchObject({ file: 'config.json', overallTotal: null });
+    expect(events[0]).toMatchObject({ file: 'config.json', totalBytes: null });
   });
 
   it('reports a 404 with the file and the URL', async () => {
@@ -124,13 +124,13 @@ describe('loadBundleFiles', () => {
   });
 
   it('reports an unknown overall total when a server omits Content-Length', async () => {
-    const events: LoadProgress[] = [];
+    const events: DownloadProgress[] = [];
     await loadBundleFiles(location, {
       ...server(files(), { claim: { 'tokenizer.json': null } }),
       onProgress: (p) => events.push(p),
     });
-    expect(events.at(-1)!.overallTotal).toBeNull();
-    expect(events.filter((e) => e.file === 'tokenizer.json').at(-1)!.total).toBeNull();
+    expect(events.at(-1)!.totalBytes).toBeNull();
+    expect(events.filter((e) => e.file === 'tokenizer.json').at(-1)!.fileTotal).toBeNull();
   });
 
   it('fails fast on an invalid config before fetching the big files', async () => {
@@ -159,7 +159,7 @@ describe('loadBundleFiles', () => {
     const offline = async (): Promise<Response> => {
       throw new TypeError('Failed to fetch');
     };
-    const events: LoadProgress[] = [];
+    const events: DownloadProgress[] = [];
     const bundle = await loadBundleFiles(location, { fetch: offline, cache, onProgress: (p) => events.push(p) });
     expect(bundle.cachedFiles.sort()).toEqual([...REQUIRED_FILES].sort());
     expect(events.every((e) => e.fromCache)).toBe(true);

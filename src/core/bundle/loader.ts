@@ -8,14 +8,19 @@ import { validateConfig } from './validate-config';
 
 export type { BundleCache, FetchLike } from './fetch-file';
 
-/** Byte progress of a bundle download; totals are null while a server has not said how big a file is. */
-export interface LoadProgress {
+/**
+ * Byte progress of a bundle download; totals are null while a server has not said how big a file is. The worker
+ * sends it on as its load progress's 'download' phase (workers/runtime/wire.ts), field for field.
+ */
+export interface DownloadProgress {
   /** The file this event is about (path inside the bundle, e.g. `onnx/decoder_model_merged.onnx`). */
   file: string;
-  loaded: number;
-  total: number | null;
-  overallLoaded: number;
-  overallTotal: number | null;
+  /** Bytes of the whole bundle so far / in all. */
+  loadedBytes: number;
+  totalBytes: number | null;
+  /** Bytes of `file` so far / in all. */
+  fileLoaded: number;
+  fileTotal: number | null;
   /** True when this file came from the cache (no network). */
   fromCache: boolean;
 }
@@ -23,7 +28,7 @@ export interface LoadProgress {
 export interface LoadBundleOptions {
   fetch: FetchLike;
   cache?: BundleCache;
-  onProgress?: (progress: LoadProgress) => void;
+  onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
 }
 
@@ -83,10 +88,10 @@ export async function loadModelFiles(
     const allTotals = [...totals.values()];
     options.onProgress({
       file: opened.file,
-      loaded: bytes,
-      total: opened.expectedBytes,
-      overallLoaded: sum([...loaded.values()]),
-      overallTotal: !allOpened || allTotals.includes(null) ? null : sum(allTotals as number[]),
+      loadedBytes: sum([...loaded.values()]),
+      totalBytes: !allOpened || allTotals.includes(null) ? null : sum(allTotals as number[]),
+      fileLoaded: bytes,
+      fileTotal: opened.expectedBytes,
       fromCache: opened.fromCache,
     });
   };
