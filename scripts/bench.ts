@@ -11,6 +11,11 @@
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
  *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
+ *                    [--quick]
+ *
+ * --quick: a check (157 s here, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
+ * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, and the builds reused when they exist.
+ * Any option given explicitly wins over --quick's.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,28 +56,36 @@ const { values } = parseArgs({
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v1' },
     data: { type: 'string', default: 'data/world/test' },
-    images: { type: 'string', default: '12' },
-    'nocache-images': { type: 'string', default: '4' },
+    images: { type: 'string' },
+    'nocache-images': { type: 'string' },
     runs: { type: 'string', default: '1' },
-    warmup: { type: 'string', default: '2' },
+    warmup: { type: 'string' },
     threads: { type: 'string', default: '2' },
-    'live-seconds': { type: 'string', default: '60' },
+    'live-seconds': { type: 'string' },
     'live-frames': { type: 'string' },
     'live-style': { type: 'string', default: 'short' },
     'live-source': { type: 'string', default: 'demo' },
     'no-live': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-native': { type: 'boolean', default: false },
-    webgpu: { type: 'string', default: 'auto' },
+    webgpu: { type: 'string' },
     'ua-memory': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
-    'real-images': { type: 'string', default: '12' },
+    'real-images': { type: 'string' },
     'no-real': { type: 'boolean', default: false },
     chromium: { type: 'string', default: CHROMIUM_PATH },
     out: { type: 'string', default: 'reports' },
+    quick: { type: 'boolean', default: false },
   },
 });
+
+/** Defaults of a full run and of --quick (an explicit option wins over either). */
+const DEFAULTS = {
+  full: { images: '12', nocache: '4', warmup: '2', liveSeconds: '60', realImages: '12', webgpu: 'auto', settle: 20 },
+  quick: { images: '4', nocache: '0', warmup: '1', liveSeconds: '10', realImages: '2', webgpu: 'off', settle: 5 },
+};
+const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
 
 function count(name: string, text: string | undefined, min = 1): number {
   const n = Number(text);
@@ -102,17 +115,18 @@ async function main(): Promise<void> {
   const model = values.model!;
   const dataDir = values.data!;
   const settings = {
-    images: count('images', values.images),
-    noCacheImages: count('nocache-images', values['nocache-images'], 0),
+    images: count('images', values.images ?? defaults.images),
+    noCacheImages: count('nocache-images', values['nocache-images'] ?? defaults.nocache, 0),
     runs: count('runs', values.runs),
-    warmup: count('warmup', values.warmup, 0),
+    warmup: count('warmup', values.warmup ?? defaults.warmup, 0),
     threads: count('threads', values.threads),
-    liveSeconds: count('live-seconds', values['live-seconds']),
+    liveSeconds: count('live-seconds', values['live-seconds'] ?? defaults.liveSeconds),
     liveFrames: values['live-frames'] === undefined ? null : count('live-frames', values['live-frames']),
     liveStyle: oneOf('live-style', values['live-style'], ['short', 'detailed'] as const),
     liveSource: oneOf('live-source', values['live-source'], ['demo', 'webcam'] as const),
-    webgpu: oneOf('webgpu', values.webgpu, ['auto', 'off'] as const),
-    realImages: values['no-real'] ? 0 : count('real-images', values['real-images'], 0),
+    webgpu: oneOf('webgpu', values.webgpu ?? defaults.webgpu, ['auto', 'off'] as const),
+    realImages: values['no-real'] ? 0 : count('real-images', values['real-images'] ?? defaults.realImages, 0),
+    quick: values.quick!,
   };
   if (!existsSync(join(model, 'config.json'))) {
     throw new Error(
@@ -121,6 +135,9 @@ async function main(): Promise<void> {
   }
   const notes: string[] = [
     'The machine is shared with other work (see the load averages): medians move by 10-30 % between runs.',
+    ...(values.quick
+      ? ['A --quick run: small samples and short live runs, a check rather than figures to quote.']
+      : []),
   ];
   const machine = machineFacts();
   const generatedS = ensureWorldSplit(dataDir);
@@ -194,7 +211,9 @@ async function main(): Promise<void> {
     measured.push(...(await timeCaptions([])));
     measured.push(...(await timeRealCaptions([])));
   } else {
-    if (!values['no-build']) {
+    const reuse = values['no-build'] || (values.quick && existsSync(APP_DIR) && existsSync(SIZE_DIR));
+    if (reuse && values.quick) notes.push(`The builds in ${APP_DIR} and ${SIZE_DIR} were reused (--quick).`);
+    if (!reuse) {
       step(`building the test build into ${APP_DIR} and the app into ${SIZE_DIR}`);
       run('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn']);
       run('npx', ['vite', 'build', '--outDir', SIZE_DIR, '--emptyOutDir', '--logLevel', 'warn']);
@@ -231,7 +250,7 @@ async function main(): Promise<void> {
               seconds: settings.liveSeconds,
               frames: settings.liveFrames,
               warmupCaptions: 20,
-              settleSeconds: 20,
+              settleSeconds: defaults.settle,
               memoryEverySeconds: 15,
               y4m,
             },
@@ -263,7 +282,7 @@ async function main(): Promise<void> {
                 seconds: settings.liveSeconds,
                 frames: settings.liveFrames,
                 warmupCaptions: 10,
-                settleSeconds: 20,
+                settleSeconds: defaults.settle,
                 memoryEverySeconds: 15,
               }
             : null,
