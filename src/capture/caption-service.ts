@@ -3,6 +3,7 @@
  * (bridge-caption-service.ts) implements it over src/bridge, and tests implement it with fakes. It carries plain
  * data only: the UI never touches tensors.
  */
+import { errorKind } from '../bridge/bridge-errors';
 import type { CaptionEvent, CaptionEventType, CaptionOptions, CaptionResult } from '../core/caption-types';
 import type { FitGeometry } from '../core/image/fit';
 
@@ -41,6 +42,5 @@ export interface CaptionService {
 
 /** True for the rejection of a job that was cancelled on purpose (nothing to report). */
 export function isCancellation(error: unknown): boolean {
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
-  return name === 'CancelledError' || name === 'AbortError';
+  return errorKind(error) === 'cancelled';
 }

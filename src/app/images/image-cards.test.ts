@@ -33,12 +33,26 @@ describe('image cards', () => {
     expect(batchProgress(cards)).toEqual({ finished: 2, total: 2 });
   });
 
-  it('turns engine errors into card messages by name', () => {
-    const decode = Object.assign(new Error('no decoder for this data'), { name: 'ImageDecodeError' });
+  it('turns engine errors into card messages by the kind of error, keeping the name and message', () => {
+    const named = (name: string, message = 'x') => Object.assign(new Error(message), { name });
+    const decode = named('ImageDecodeError', 'no decoder for this data');
     expect(engineProblem(decode).title).toMatch(/could not be decoded/);
     expect(engineProblem(decode).detail).toContain('no decoder for this data');
-    expect(engineProblem(Object.assign(new Error('x'), { name: 'NotLoadedError' })).detail).toBe('NotLoadedError: x');
-    expect(engineProblem('odd').title).toBe('Captioning failed.');
+    expect(engineProblem(named('EncodingError')).title).toMatch(/could not be decoded/);
+    expect(engineProblem(named('InvalidInputError', 'too small'))).toEqual({
+      title: 'This image cannot be captioned.',
+      detail: 'too small',
+    });
+    const crash = engineProblem(named('WorkerCrashedError', 'the captioner worker crashed'));
+    expect(crash.title).toMatch(/stopped while working on this image/);
+    expect(crash.detail).toContain('WorkerCrashedError: the captioner worker crashed');
+    expect(engineProblem(named('NotLoadedError')).title).toBe('The model is not ready.');
+    expect(engineProblem(named('ModelFetchError', 'onnx/x.onnx: 404')).detail).toContain(
+      'ModelFetchError: onnx/x.onnx: 404',
+    );
+    expect(engineProblem(named('BackendError')).detail).toMatch(/other backend/);
+    expect(engineProblem(named('InternalError')).title).toBe('Captioning failed.');
+    expect(engineProblem('odd')).toEqual({ title: 'Captioning failed.', detail: 'Error: odd' });
   });
 });
 

@@ -2,6 +2,7 @@
  * The Images view's state: one card per dropped file, updated as the sequential queue works through them. Pure
  * reducers over plain data, so the view is a function of it and the tests need no DOM.
  */
+import { errorKind } from '../../bridge/bridge-errors';
 import type { CaptionPass, CaptionStage } from '../../core/caption-types';
 import type { CaptionOutcome } from '../../capture/caption-service';
 import type { FileProblem } from './file-checks';
@@ -69,14 +70,33 @@ export function batchProgress(cards: readonly ImageCard[]): { finished: number; 
   return { finished: cards.filter((c) => c.status === 'done' || c.status === 'error').length, total: cards.length };
 }
 
-/** A card's message for an error the engine returned (by its name, which crosses the worker boundary). */
+/**
+ * A card's message for an error a caption call rejected with, by the bridge's kind of error (its name crosses the
+ * worker boundary); the browser's own decode failures (EncodingError, InvalidStateError) read as undecodable too.
+ */
 export function engineProblem(error: unknown): FileProblem {
   const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
   const name = typeof fields.name === 'string' ? fields.name : 'Error';
   const message = typeof fields.message === 'string' ? fields.message : String(error);
-  if (name === 'ImageDecodeError' || name === 'EncodingError' || name === 'InvalidStateError') {
+  const named = `${name}: ${message}`;
+  const kind = errorKind(error);
+  if (kind === 'bad-image' || name === 'EncodingError' || name === 'InvalidStateError') {
     return { title: 'This image could not be decoded.', detail: `The file may be corrupt or truncated. (${message})` };
   }
-  if (name === 'InvalidInputError') return { title: 'This image cannot be captioned.', detail: message };
-  return { title: 'Captioning failed.', detail: `${name}: ${message}` };
+  switch (kind) {
+    case 'bad-input':
+      return { title: 'This image cannot be captioned.', detail: message };
+    case 'crashed':
+      return {
+        title: 'The captioner stopped while working on this image.',
+        detail: `It restarts by itself; drop the image again to retry. (${named})`,
+      };
+    case 'model':
+    case 'not-ready':
+      return { title: 'The model is not ready.', detail: `Check the model in Settings. (${named})` };
+    case 'backend':
+      return { title: 'The model could not run here.', detail: `Try the other backend in Settings. (${named})` };
+    default:
+      return { title: 'Captioning failed.', detail: named };
+  }
 }
