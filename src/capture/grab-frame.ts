@@ -4,9 +4,9 @@
  *
  * A VideoFrame, which the worker copies to RGBA rather than drawing (workers/runtime/video-frame-pixels.ts):
  * Chromium keeps every video-backed image that reaches a canvas (`createImageBitmap(video)`, `drawImage` of a video
- * or a VideoFrame) as one frame-sized copy in the renderer's image cache, about 1,000 of them, freed only under
- * memory pressure (docs/reliability.md, "Live memory"). Wrapping the video in a VideoFrame copies nothing on the
- * main thread; the pixels are read in the worker.
+ * or a VideoFrame) as one frame-sized copy in the renderer's image cache, freed only under memory pressure
+ * (docs/reliability.md, "Live memory"). Wrapping the video in a VideoFrame copies nothing on the main thread; the
+ * pixels are read in the worker.
  */
 import type { CaptionFrame } from './caption-service';
 

@@ -1,8 +1,8 @@
 /**
  * A VideoFrame's pixels as RGBA ImageData, copied with `VideoFrame.copyTo` instead of drawn: Chromium keeps every
- * video-backed image drawn to a canvas as a frame-sized entry of the renderer's image cache (about 1,000 entries,
- * freed only under memory pressure), which grew the renderer ~250 kB a caption on the demo camera and ~2 MB on a
- * 640x480 webcam; a copy leaves nothing behind (docs/reliability.md, "Live memory"). The pixels are identical to
+ * video-backed image drawn to a canvas as a frame-sized entry of the renderer's image cache (freed only under
+ * memory pressure), which grew the renderer ~250 kB a caption on the demo camera and ~2 MB on a 640x480 webcam; a
+ * copy leaves nothing behind (docs/reliability.md, "Live memory"). The pixels are identical to
  * a draw's (measured on I420 webcam and BGRA canvas frames, 256x256 to 1280x720).
  */
 

@@ -4,6 +4,7 @@
  */
 import { errorKind } from '../../bridge/bridge-errors';
 import type { CaptionPass, CaptionStage } from '../../core/caption-types';
+import { toPlainError } from '../../core/errors';
 import type { CaptionOutcome } from '../../capture/caption-service';
 import type { FileProblem } from './file-checks';
 
@@ -75,9 +76,7 @@ export function batchProgress(cards: readonly ImageCard[]): { finished: number; 
  * worker boundary); the browser's own decode failures (EncodingError, InvalidStateError) read as undecodable too.
  */
 export function engineProblem(error: unknown): FileProblem {
-  const fields = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
-  const name = typeof fields.name === 'string' ? fields.name : 'Error';
-  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  const { name, message } = toPlainError(error);
   const named = `${name}: ${message}`;
   const kind = errorKind(error);
   if (kind === 'bad-image' || name === 'EncodingError' || name === 'InvalidStateError') {
