@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_LOG_ENTRIES,
-  listedEntries,
-  appendEntry,
-  toLogJson,
-  toWebVtt,
-  vttEscape,
-  vttTimestamp,
-  type LogEntry,
-} from './caption-log';
+import { MAX_LOG_ENTRIES, listedEntries, appendEntry, toLogJson, toWebVtt, type LogEntry } from './caption-log';
 
 const entry = (atMs: number, refined: string | null, coarse = 'coarse.'): LogEntry => ({
   atMs,
@@ -33,15 +24,6 @@ function parseVtt(text: string) {
     return { id, start: ms(m![1], m![2], m![3], m![4]), end: ms(m![5], m![6], m![7], m![8]), text: payload.join('\n') };
   });
 }
-
-describe('vttTimestamp', () => {
-  it('formats HH:MM:SS.mmm', () => {
-    expect(vttTimestamp(0)).toBe('00:00:00.000');
-    expect(vttTimestamp(61_005)).toBe('00:01:01.005');
-    expect(vttTimestamp(3_600_000 + 59 * 60_000 + 59_999)).toBe('01:59:59.999');
-    expect(vttTimestamp(100 * 3_600_000)).toBe('100:00:00.000');
-  });
-});
 
 describe('toWebVtt', () => {
   it('writes one cue per caption, each lasting until the next, the last until the end', () => {
@@ -69,7 +51,6 @@ describe('toWebVtt', () => {
 
   it('is just the header for an empty log', () => {
     expect(parseVtt(toWebVtt([], 0))).toEqual([]);
-    expect(vttEscape('  plain  ')).toBe('plain');
   });
 });
 

@@ -2,6 +2,10 @@
  * The Live view's caption log and its exports. Pure: the log is an array of entries, one per new final caption;
  * a caption lasts until the next one starts (or until the log's end time).
  */
+import { vttEscape, vttTimestamp } from '../../core/text/webvtt';
+
+// Kept for existing importers; the helpers live in src/core/text/webvtt.ts (the video track uses them too).
+export { vttEscape, vttTimestamp };
 
 /** One caption the Live view showed. */
 export interface LogEntry {
@@ -36,30 +40,6 @@ export const LISTED_LOG_ENTRIES = 100;
 /** The newest `limit` entries, newest first: what the page lists. */
 export function listedEntries(log: readonly LogEntry[], limit = LISTED_LOG_ENTRIES): LogEntry[] {
   return log.slice(Math.max(0, log.length - limit)).reverse();
-}
-
-/** ms -> "HH:MM:SS.mmm" (WebVTT cue timing; hours may exceed 99). */
-export function vttTimestamp(ms: number): string {
-  const total = Math.max(0, Math.round(ms));
-  const hours = Math.floor(total / 3_600_000);
-  const minutes = Math.floor(total / 60_000) % 60;
-  const seconds = Math.floor(total / 1000) % 60;
-  const millis = total % 1000;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(millis, 3)}`;
-}
-
-/**
- * Cue text safe for WebVTT: `&` and `<` escaped (they start entities and tags), `>` too so "-->" cannot appear,
- * and newlines folded (a blank line would end the cue).
- */
-export function vttEscape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim();
 }
 
 /** Shortest cue we write: a caption replaced sooner still shows for a moment in a player. */
