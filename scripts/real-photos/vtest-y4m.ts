@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureFfmpeg } from '../video/ffmpeg';
 
 const VTEST_WIDTH = 640;
 const VTEST_HEIGHT = 480;
@@ -29,22 +30,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const hasFfmpeg = (): boolean => spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
-
-function ensureFfmpeg(): void {
-  if (hasFfmpeg()) return;
-  const install = 'apt-get update && apt-get install -y --no-install-recommends ffmpeg';
-  if (process.getuid?.() !== 0) fail(`ffmpeg is missing: run \`sudo sh -c '${install}'\` and try again.`);
-  console.log(`ffmpeg is missing; installing it: ${install}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'ffmpeg'], { stdio: 'inherit', env });
-  if (r.status !== 0) {
-    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-    r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'ffmpeg'], { stdio: 'inherit', env });
-  }
-  if (r.status !== 0 || !hasFfmpeg()) fail(`could not install ffmpeg (offline?); run \`${install}\` as root.`);
-}
-
 /** A y4m of FRAMES frames is FRAMES * (6-byte "FRAME\n" + planes) plus a header of a few dozen bytes. */
 function upToDate(): boolean {
   if (!existsSync(OUT)) return false;
@@ -59,7 +44,7 @@ function main(): void {
     console.log(`photos:vtest: ${OUT} is up to date`);
     return;
   }
-  ensureFfmpeg();
+  ensureFfmpeg('photos:vtest');
   const tmp = `${OUT}.tmp`;
   // prettier-ignore
   const args = [
