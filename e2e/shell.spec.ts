@@ -22,10 +22,10 @@ test.describe('app shell', () => {
     await glance.open('', '');
     await expect(glance.main.getByRole('heading', { level: 2 })).toHaveText('Live');
 
-    // Tab order: skip link, then the three places.
+    // Tab order: skip link, then the places up to Embed.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-    for (const name of ['Live', 'Images', 'Embed']) {
+    for (const name of ['Live', 'Images', 'Video', 'Embed']) {
       await page.keyboard.press('Tab');
       await expect(glance.navLink(name)).toBeFocused();
       const outline = await glance.navLink(name).evaluate((el) => getComputedStyle(el).outlineStyle);

@@ -14,6 +14,7 @@ import type { ModelSwitcher } from './settings/model-switcher';
 import { SettingsView } from './settings/SettingsView';
 import { useModelHeading, useModelUrl } from './settings/useModelUrl';
 import { useHashRoute } from './useHashRoute';
+import { VideoView } from './video/VideoView';
 import { type StatusSource, useClientStatus } from './useClientStatus';
 import './app.css';
 
@@ -42,6 +43,8 @@ export function App({
   // The Images view stays mounted (hidden) once opened, so its cards and a running batch survive a visit to
   // another place; the other views are cheap to rebuild, and Live must let go of the camera when left.
   const keepImages = useVisited(route.id === 'images');
+  // The same for Video: a video being captioned goes on while the user looks elsewhere.
+  const keepVideo = useVisited(route.id === 'video');
   // Offered where the world model says a picture is not a world scene (result.outOfDomain).
   const useDefaultModel = useMemo(() => (models ? () => void models.useDefault() : null), [models]);
   return (
@@ -58,7 +61,7 @@ export function App({
         <ErrorBoundary resetKey={route.id}>
           {route.id === 'live' ? (
             <LiveView service={service} status={status} bundleUrl={bundleUrl} models={models} sceneProbe={sceneProbe} />
-          ) : route.id === 'images' ? null : route.id === 'embed' ? (
+          ) : route.id === 'images' || route.id === 'video' ? null : route.id === 'embed' ? (
             <EmbedView modelUrl={bundleUrl === DEFAULT_BUNDLE_URL ? null : bundleUrl} />
           ) : (
             <SettingsView models={models} defaultUrl={DEFAULT_BUNDLE_URL} />
@@ -74,6 +77,13 @@ export function App({
                 active={route.id === 'images'}
                 onUseDefaultModel={useDefaultModel}
               />
+            </ErrorBoundary>
+          </div>
+        )}
+        {keepVideo && (
+          <div hidden={route.id !== 'video'} data-testid="video-place">
+            <ErrorBoundary>
+              <VideoView service={service} status={status} bundleUrl={bundleUrl} active={route.id === 'video'} />
             </ErrorBoundary>
           </div>
         )}

@@ -2,6 +2,7 @@
 export const ROUTES = [
   { id: 'live', label: 'Live', blurb: 'Live captions of your webcam, updated as the scene changes.' },
   { id: 'images', label: 'Images', blurb: 'Drop, paste or pick images for detailed captions.' },
+  { id: 'video', label: 'Video', blurb: 'Caption a video file scene by scene, and save the captions as WebVTT.' },
   { id: 'embed', label: 'Embed', blurb: 'Put Glance in your own page as an iframe widget.' },
   { id: 'settings', label: 'Settings', blurb: 'The model in use and what is stored for offline use.' },
 ] as const;

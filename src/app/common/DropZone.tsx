@@ -1,22 +1,34 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 
 /**
- * Where images come in: a real button that opens the file picker (so keyboards and screen readers can use it),
- * which is also the drop target; pasting anywhere on the page adds pasted images too.
+ * Where files come in (images in Images, a video in Video): a real button that opens the file picker (so keyboards
+ * and screen readers can use it), which is also the drop target; pasting anywhere on the page adds pasted files too.
  */
 export function DropZone({
   onFiles,
   acceptPastes = true,
+  title = 'Choose images, or drop them here',
+  hint = 'You can also paste images (Ctrl+V). Several at once are fine.',
+  accept = 'image/*',
+  multiple = true,
+  disabled = false,
 }: {
   onFiles: (files: File[]) => void;
-  /** Off while the Images view is hidden, so a paste on another page does not add images out of sight. */
+  /** Off while the view is hidden, so a paste on another page does not add files out of sight. */
   acceptPastes?: boolean;
+  title?: string;
+  hint?: string;
+  /** The file picker's filter (a drop or paste can still bring anything: the view checks what it gets). */
+  accept?: string;
+  multiple?: boolean;
+  /** No files taken (the model is not ready); the button says why through `hint`. */
+  disabled?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
   useEffect(() => {
-    if (!acceptPastes) return;
+    if (!acceptPastes || disabled) return;
     const onPaste = (event: ClipboardEvent) => {
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length === 0) return;
@@ -25,11 +37,12 @@ export function DropZone({
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [onFiles, acceptPastes]);
+  }, [onFiles, acceptPastes, disabled]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
+    if (disabled) return;
     const files = Array.from(event.dataTransfer.files);
     if (files.length > 0) onFiles(files);
   };
@@ -40,6 +53,7 @@ export function DropZone({
         type="button"
         className={`drop-zone ${over ? 'drop-zone-over' : ''}`}
         data-testid="drop-zone"
+        disabled={disabled}
         onClick={() => input.current?.click()}
         onDragOver={(event) => {
           event.preventDefault();
@@ -49,14 +63,14 @@ export function DropZone({
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <span className="drop-zone-title">Choose images, or drop them here</span>
-        <span className="drop-zone-hint">You can also paste images (Ctrl+V). Several at once are fine.</span>
+        <span className="drop-zone-title">{title}</span>
+        <span className="drop-zone-hint">{hint}</span>
       </button>
       <input
         ref={input}
         type="file"
-        accept="image/*"
-        multiple
+        accept={accept}
+        multiple={multiple}
         hidden
         data-testid="file-input"
         onChange={(event) => {

@@ -4,7 +4,7 @@ import { ModelStatus } from '../common/ModelStatus';
 import { ProgressBar } from '../common/ProgressBar';
 import { useSettings } from '../common/useSettings';
 import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
-import { DropZone } from './DropZone';
+import { DropZone } from '../common/DropZone';
 import { ImageCard } from './ImageCard';
 import { batchProgress } from './image-cards';
 import { toImagesJson } from './images-export';
