@@ -38,6 +38,14 @@ describe('checkImageFile', () => {
     expect(text?.title).toMatch(/not an image/);
     expect(text?.detail).toContain('notes.png');
   });
+
+  it('sends a video to the Video place instead of calling it unreadable', () => {
+    const mp4 = checkImageFile({ name: 'clip.mp4', size: 2000 }, bytes('\0\0\0\x20ftypisom'));
+    expect(mp4?.title).toBe('This is a video, not an image.');
+    expect(mp4?.detail).toMatch(/clip\.mp4.*Video/);
+    const webm = checkImageFile({ name: 'clip.webm', size: 2000 }, new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1]));
+    expect(webm?.title).toMatch(/video/);
+  });
 });
 
 describe('readHead', () => {

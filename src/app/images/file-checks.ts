@@ -3,6 +3,8 @@
  * empty, not an image, too large. Decoding errors the checks cannot foresee come back from the engine per card.
  */
 
+import { sniffVideoContainer } from '../../capture/video-file/video-file-checks';
+
 /** Files larger than this are refused up front: decoding them could exhaust a phone's memory. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
@@ -43,6 +45,13 @@ export function checkImageFile(file: { name: string; size: number }, head: Uint8
     };
   }
   if (!sniffImageFormat(head)) {
+    const container = sniffVideoContainer(head);
+    if (container && container !== 'image') {
+      return {
+        title: 'This is a video, not an image.',
+        detail: `${file.name} is a video: open it in Video (the Video place) to caption it scene by scene.`,
+      };
+    }
     return {
       title: 'This is not an image Glance can read.',
       detail: `${file.name} is not a PNG, JPEG, GIF, WebP, BMP or AVIF image (its contents say otherwise, whatever its name).`,
