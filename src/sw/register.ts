@@ -1,6 +1,6 @@
 /**
  * Registers the service worker (sw.ts) in production builds, once the page has loaded and `after` (the first
- * model load) has settled, so its precaching (~29 MB, mostly ORT's .wasm) does not compete with the first model
+ * model load) has settled, so its precaching (~43 MB, mostly ORT's two .wasm builds) does not compete with the first model
  * download and warm-up. Dev servers serve modules, not the build: no worker there. A refusal (private mode, a
  * test context that blocks service workers) only costs offline use: logged at info.
  */

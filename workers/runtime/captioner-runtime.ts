@@ -7,7 +7,7 @@ import { type DownloadedBundle, type DownloadOptions, downloadBundle } from './d
 import { BackendError, messageOf, ModelLoadError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
 import { OrtBackend } from '../../src/ort/ort-backend';
-import { configureOrt, ort, ortWasmThreads } from './ort-env';
+import { ort, ortVersion, ortWasmThreads, startOrt } from './ort-env';
 import { probeEnvironment } from './probe-environment';
 import { selectBackend, type BackendChoice, type BackendPreference, type EnvironmentFacts } from './select-backend';
 import { countSpawnedWorkers } from './spawn-counter';
@@ -102,7 +102,7 @@ export class CaptionerRuntime {
     const bundle = this.loaded?.bundle;
     const tensors = this.loaded?.backend.liveTensors() ?? { tensors: 0, gpuBuffers: 0 };
     return {
-      ortVersion: ort.env.versions.web ?? 'unknown',
+      ortVersion: ortVersion(),
       requested: this.startup?.preference ?? null,
       backend: this.loaded ? this.choice!.name : null,
       reason: this.choice?.reason ?? null,
@@ -125,7 +125,12 @@ export class CaptionerRuntime {
     const store = await openModelCache();
     const network = (u: string, init?: RequestInit) => fetch(u, init);
     const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
-    const downloaded = await this.download(location, { fetch: fetchFn, cache, onProgress });
+    // ORT's runtime starts (build, WebAssembly, threads, device) while the bundle downloads or is read from the
+    // cache: on a warm load the two used to follow each other (ort-env.ts, startOrt).
+    const [downloaded] = await Promise.all([
+      this.download(location, { fetch: fetchFn, cache, onProgress }),
+      startOrt(choice, this.assetBaseUrl),
+    ]);
     const { modelType, parts, cachedFiles } = downloaded;
     let loadedBytes = 0;
     for (const bytes of parts.values()) loadedBytes += bytes.length;
@@ -133,7 +138,7 @@ export class CaptionerRuntime {
       onProgress({ phase, file, loadedBytes, totalBytes: loadedBytes });
 
     const sessions = await createSessions(choice.name, parts, (part) => progress('session', `onnx/${part}.onnx`));
-    const backend = new OrtBackend(choice.name, sessions, ort.Tensor);
+    const backend = new OrtBackend(choice.name, sessions, ort().Tensor);
     const device = choice.name === 'webgpu' ? ortWebGpuDevice() : null;
     const { onDeviceLost } = this.hooks;
     if (device && onDeviceLost) watchDeviceLoss(device, onDeviceLost);
@@ -196,7 +201,6 @@ export class CaptionerRuntime {
     const ready = (async () => {
       this.facts = await probeEnvironment();
       const choice = selectBackend(preference, this.facts, NEEDS);
-      configureOrt(choice, this.assetBaseUrl);
       this.choice = choice;
       return choice;
     })();

@@ -43,7 +43,7 @@ async function createOne(
   options: InferenceSession.SessionOptions,
 ): Promise<InferenceSession> {
   try {
-    return await ort.InferenceSession.create(bytes, options);
+    return await ort().InferenceSession.create(bytes, options);
   } catch (error) {
     const message = messageOf(error);
     // ORT reports a backend that failed to start as "no available backend found".

@@ -22,7 +22,7 @@ export interface LosableDevice {
 
 /** ORT's WebGPU device once a WebGPU session has started it; null on WASM or before. */
 export function ortWebGpuDevice(): LosableDevice | null {
-  const device = Object.getOwnPropertyDescriptor(ort.env.webgpu, 'device')?.value as LosableDevice | undefined;
+  const device = Object.getOwnPropertyDescriptor(ort().env.webgpu, 'device')?.value as LosableDevice | undefined;
   return device && typeof device.destroy === 'function' && device.lost instanceof Promise ? device : null;
 }
 

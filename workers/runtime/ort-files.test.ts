@@ -12,11 +12,15 @@ describe('ORT runtime files', () => {
       expect(existsSync(require.resolve(`onnxruntime-web/${file}`)), file).toBe(true);
   });
 
-  it('are the ones the extern-wasm entry of `onnxruntime-web` loads (dist/ort.min.mjs)', () => {
+  it('are the ones the extern-wasm entries of `onnxruntime-web` and `onnxruntime-web/wasm` load', () => {
     const dist = dirname(require.resolve('onnxruntime-web/ort-wasm-simd-threaded.mjs'));
-    const entry = readFileSync(join(dist, 'ort.min.mjs'), 'utf8');
-    const loaded = new Set(entry.match(/ort-wasm-simd-threaded[\w.]*\.mjs/g));
-    expect([...loaded]).toEqual(ORT_RUNTIME_FILES.filter((f) => f.endsWith('.mjs')));
+    const loads = (entry: string) =>
+      new Set(readFileSync(join(dist, entry), 'utf8').match(/ort-wasm-simd-threaded[\w.]*\.mjs/g));
+    expect([...loads('ort.min.mjs')]).toEqual(['ort-wasm-simd-threaded.jsep.mjs']);
+    expect([...loads('ort.wasm.min.mjs')]).toEqual(['ort-wasm-simd-threaded.mjs']);
+    const mjs = ORT_RUNTIME_FILES.filter((f) => f.endsWith('.mjs'));
+    expect(mjs.sort()).toEqual(['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.mjs']);
+    for (const file of mjs) expect(ORT_RUNTIME_FILES).toContain(file.replace(/\.mjs$/, '.wasm'));
   });
 });
 
