@@ -13,6 +13,23 @@ import { VideoFileError } from './video-file-error';
 /** A seek that takes longer than this is a file the element cannot decode there (a truncated file stalls). */
 const SEEK_TIMEOUT_MS = 15_000;
 
+/** How often and how long to wait for the seeked frame when the element still shows another one. */
+const STALE_FRAME_RETRIES = 20;
+const STALE_FRAME_WAIT_MS = 10;
+
+/** Half a millisecond of slack: media times are rounded to microseconds on the way. */
+const TIME_SLACK_US = 500;
+
+/**
+ * Whether `frame` is the one a player shows at `timeSec`: it starts at or before that time and, where its duration
+ * is known, lasts past it.
+ */
+export function showsTime(frame: { timestamp: number; duration: number | null }, timeSec: number): boolean {
+  const at = timeSec * 1e6;
+  if (frame.timestamp > at + TIME_SLACK_US) return false;
+  return frame.duration === null || frame.duration <= 0 || frame.timestamp + frame.duration > at - TIME_SLACK_US;
+}
+
 const clock = (sec: number) => `${Math.floor(sec / 60)}:${(sec % 60).toFixed(1).padStart(4, '0')}`;
 
 export function videoSampleSource(opened: OpenedVideo, name: string): VideoSampleSource<VideoFrame> {
@@ -34,12 +51,25 @@ export function videoSampleSource(opened: OpenedVideo, name: string): VideoSampl
     });
   }
 
+  /**
+   * The frame shown at `timeSec`. Under load Chromium can fire 'seeked' before the element's current frame is the
+   * seeked one (the bench saw a cut narrowed to the previous position's picture); a VideoFrame of the element
+   * carries its frame's own timestamp and duration, so a stale one is recognised and taken again a moment later.
+   */
+  async function frameAt(timeSec: number): Promise<VideoFrame> {
+    for (let attempt = 0; ; attempt++) {
+      const frame = new VideoFrame(video);
+      if (attempt >= STALE_FRAME_RETRIES || showsTime(frame, timeSec)) return frame;
+      frame.close();
+      await new Promise((resolve) => setTimeout(resolve, STALE_FRAME_WAIT_MS));
+    }
+  }
+
   return {
     durationSec: opened.durationSec,
     async grab(timeSec) {
       await seek(timeSec);
-      // The seeked frame, stamped with the time asked for (the player's own timestamps are not needed here).
-      const frame = new VideoFrame(video, { timestamp: Math.round(timeSec * 1e6) });
+      const frame = await frameAt(timeSec);
       try {
         return { frame, signature: signatureOf(await reader.read(frame)) };
       } catch (error) {
