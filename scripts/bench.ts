@@ -4,18 +4,22 @@
  * refinement overhead, browser/native and KV-cache ratios; a live run of the Live view; cold and warm load to
  * the first caption; the app's JS size. The same for the real-world model (glance-real-v1, issue 14): 640x480
  * frames coarse and coarse + refined natively and in the browser, a live run on the fake webcam playing the
- * vtest clip, cold and warm load. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
+ * vtest clip, cold and warm load. Video files (issue 18): a 60 s 640x480 clip with 10 scene changes through the
+ * Video place with the default model, memory over a 10-minute clip, and seeking a <video> against WebCodecs.
+ * Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
  *
  *   npm run bench -- [--model public/models/glance-world-v1] [--images 12] [--nocache-images 4] [--runs 1]
  *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
  *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
- *                    [--quick]
+ *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
  *
  * --quick: a check (157 s here, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
- * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, and the builds reused when they exist.
- * Any option given explicitly wins over --quick's.
+ * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, the 60 s video once and one sampling
+ * round (no 10-minute video), and the builds reused when they exist and are newer than the sources.
+ * Any option given explicitly wins over --quick's. --only video: the video part alone (the test build, no world
+ * or real-world model cases, no JS size).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,6 +29,7 @@ import { benchMarkdown, benchSummary, casesTable, ratiosTable, targetsTable } fr
 import { buildBenchReport } from '../src/bench/bench-report';
 import type { BenchMeasurements, CaptionCase } from '../src/bench/bench-types';
 import { textTable } from '../src/bench/table';
+import { samplingTable, videoRunsTable } from '../src/bench/video-markdown';
 import { readCocoCaptions } from '../src/eval/coco';
 import { runBrowser, type BrowserResults } from './bench/browser';
 import { MAIN_CASES, NO_CACHE_CASES } from './bench/caption-cases';
@@ -40,12 +45,14 @@ import { nativeRealRunner } from './bench/native-real';
 import { REAL_FRAMES_DIR, realFrames, type RealFrame } from './bench/real-frames';
 import { runRealBrowser, type RealBrowserResults } from './bench/real-browser';
 import type { CaseSpec } from './bench/caption-cases';
+import { ensureBenchVideos, runVideoBench, VIDEO_SERVER_EXTRAS } from './bench/video-run';
+import { buildIsStale } from './bench/build-age';
+import type { VideoMeasurements } from '../src/bench/video-types';
 
 /** The test build (`--mode e2e`: window.__glance, src/testing/README.md), which the browser runs. */
 const APP_DIR = '.cache/bench-dist';
 /** The app's own build, whose JS size the report gives (the test build's hooks would add to it). */
 const SIZE_DIR = '.cache/bench-app-dist';
-const ORT_MODULE = 'node_modules/onnxruntime-web/dist/ort.min.mjs';
 const WEBCAM_Y4M = '.cache/bench-webcam.y4m';
 /** OpenCV's pedestrian clip at 640x480 (`npm run photos:vtest`): the real-world model's fake webcam. */
 const VTEST_Y4M = '.cache/real-photos/vtest-640x480.y4m';
@@ -74,6 +81,11 @@ const { values } = parseArgs({
     'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
     'real-images': { type: 'string' },
     'no-real': { type: 'boolean', default: false },
+    'no-video': { type: 'boolean', default: false },
+    'no-video-long': { type: 'boolean', default: false },
+    'video-runs': { type: 'string' },
+    'sampling-rounds': { type: 'string' },
+    only: { type: 'string' },
     chromium: { type: 'string', default: CHROMIUM_PATH },
     out: { type: 'string', default: 'reports' },
     quick: { type: 'boolean', default: false },
@@ -82,8 +94,30 @@ const { values } = parseArgs({
 
 /** Defaults of a full run and of --quick (an explicit option wins over either). */
 const DEFAULTS = {
-  full: { images: '12', nocache: '4', warmup: '2', liveSeconds: '60', realImages: '12', webgpu: 'auto', settle: 20 },
-  quick: { images: '4', nocache: '0', warmup: '1', liveSeconds: '10', realImages: '2', webgpu: 'off', settle: 5 },
+  full: {
+    images: '12',
+    nocache: '4',
+    warmup: '2',
+    liveSeconds: '60',
+    realImages: '12',
+    webgpu: 'auto',
+    settle: 20,
+    videoRuns: '1',
+    videoLong: true,
+    samplingRounds: '3',
+  },
+  quick: {
+    images: '4',
+    nocache: '0',
+    warmup: '1',
+    liveSeconds: '10',
+    realImages: '2',
+    webgpu: 'off',
+    settle: 5,
+    videoRuns: '1',
+    videoLong: false,
+    samplingRounds: '1',
+  },
 };
 const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
 
@@ -112,6 +146,11 @@ function step(message: string): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const onlyVideo = values.only === undefined ? false : oneOf('only', values.only, ['video'] as const) === 'video';
+  if (onlyVideo && (values['no-video'] || values['no-browser'])) {
+    throw new Error('--only video with --no-video or --no-browser leaves nothing to run');
+  }
+  const videoOn = !values['no-video'] && !values['no-browser'];
   const model = values.model!;
   const dataDir = values.data!;
   const settings = {
@@ -125,7 +164,13 @@ async function main(): Promise<void> {
     liveStyle: oneOf('live-style', values['live-style'], ['short', 'detailed'] as const),
     liveSource: oneOf('live-source', values['live-source'], ['demo', 'webcam'] as const),
     webgpu: oneOf('webgpu', values.webgpu ?? defaults.webgpu, ['auto', 'off'] as const),
-    realImages: values['no-real'] ? 0 : count('real-images', values['real-images'] ?? defaults.realImages, 0),
+    realImages:
+      values['no-real'] || onlyVideo ? 0 : count('real-images', values['real-images'] ?? defaults.realImages, 0),
+    video: videoOn,
+    videoRuns: count('video-runs', values['video-runs'] ?? defaults.videoRuns, 0),
+    samplingRounds: count('sampling-rounds', values['sampling-rounds'] ?? defaults.samplingRounds, 0),
+    videoLong: videoOn && defaults.videoLong && !values['no-video-long'],
+    only: values.only ?? 'none',
     quick: values.quick!,
   };
   if (!existsSync(join(model, 'config.json'))) {
@@ -139,10 +184,15 @@ async function main(): Promise<void> {
       ? ['A --quick run: small samples and short live runs, a check rather than figures to quote.']
       : []),
   ];
+  if (values['no-browser'] && !values['no-video']) notes.push('Video files not benched: they need the browser.');
+  if (onlyVideo) notes.push('Only the video part ran (--only video): the other figures are not measured.');
   const machine = machineFacts();
-  const generatedS = ensureWorldSplit(dataDir);
+  // --only video needs no world data: no split is generated or read.
+  const generatedS = onlyVideo ? null : ensureWorldSplit(dataDir);
   if (generatedS !== null) notes.push(`${dataDir} was generated first, in ${generatedS.toFixed(1)} s.`);
-  const dataset = readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
+  const dataset = onlyVideo
+    ? { images: [] }
+    : readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
   const inputs = dataset.images.slice(0, settings.images);
   const cases = [...MAIN_CASES, ...NO_CACHE_CASES];
 
@@ -152,7 +202,14 @@ async function main(): Promise<void> {
   }));
   const { runs, warmup, threads, noCacheImages } = settings;
   const realModel = values['real-model']!;
-  const real = values['no-real'] ? null : prepareReal(realModel, settings.realImages, notes);
+  const real = values['no-real'] || onlyVideo ? null : prepareReal(realModel, settings.realImages, notes);
+  // The Video place captions with the app's default model, the real-world one: it must be served.
+  let videoReady = videoOn && realBundleReady(realModel, notes, 'Video files');
+  if (videoReady) {
+    const missing = ensureBenchVideos(settings.videoLong);
+    if (missing) notes.push(`Video files not benched: ${missing}.`);
+    videoReady = missing === null;
+  }
   /** Every case on every image, native and browser runners interleaved (interleave.ts). */
   const timeCaptions = async (browserRunners: CaptionRunner[]): Promise<CaptionCase[]> => {
     const runners = [...(values['no-native'] ? [] : [await nativeRunner(model, images, threads)]), ...browserRunners];
@@ -206,19 +263,22 @@ async function main(): Promise<void> {
   const measured: CaptionCase[] = [];
   let browser: BrowserResults | null = null;
   let realBrowser: RealBrowserResults | null = null;
+  let video: VideoMeasurements | null = null;
   let jsSize = null;
   if (values['no-browser']) {
     measured.push(...(await timeCaptions([])));
     measured.push(...(await timeRealCaptions([])));
   } else {
-    const reuse = values['no-build'] || (values.quick && existsSync(APP_DIR) && existsSync(SIZE_DIR));
-    if (reuse && values.quick) notes.push(`The builds in ${APP_DIR} and ${SIZE_DIR} were reused (--quick).`);
+    // --only video needs the test build alone (no JS size).
+    const dirs = onlyVideo ? [APP_DIR] : [APP_DIR, SIZE_DIR];
+    const reuse = values['no-build'] || (values.quick && dirs.every((dir) => !buildIsStale(dir)));
+    if (reuse && values.quick) notes.push(`The builds in ${dirs.join(' and ')} were reused (--quick).`);
     if (!reuse) {
-      step(`building the test build into ${APP_DIR} and the app into ${SIZE_DIR}`);
+      step(`building the test build into ${APP_DIR}` + (onlyVideo ? '' : ` and the app into ${SIZE_DIR}`));
       run('npx', ['vite', 'build', '--mode', 'e2e', '--outDir', APP_DIR, '--emptyOutDir', '--logLevel', 'warn']);
-      run('npx', ['vite', 'build', '--outDir', SIZE_DIR, '--emptyOutDir', '--logLevel', 'warn']);
+      if (!onlyVideo) run('npx', ['vite', 'build', '--outDir', SIZE_DIR, '--emptyOutDir', '--logLevel', 'warn']);
     }
-    jsSize = measureJsSize(SIZE_DIR, ORT_MODULE);
+    if (!onlyVideo) jsSize = measureJsSize(SIZE_DIR);
     if (!existsSync(values.chromium!)) run('node', ['scripts/ensure-chromium.mjs']);
     machine.chromium = chromiumVersion(values.chromium!);
     let y4m: string | null = null;
@@ -229,67 +289,89 @@ async function main(): Promise<void> {
     const server = await startBenchServer({
       appDir: APP_DIR,
       bundleDir: model,
-      bundles: real ? { [REAL_BUNDLE_NAME]: realModel } : {},
-      extraDirs: { '/world/': dataDir, '/real/': REAL_FRAMES_DIR },
+      bundles: real || videoReady ? { [REAL_BUNDLE_NAME]: realModel } : {},
+      extraDirs: { '/world/': dataDir, '/real/': REAL_FRAMES_DIR, ...VIDEO_SERVER_EXTRAS.extraDirs },
+      pages: VIDEO_SERVER_EXTRAS.pages,
     });
     try {
-      step(
-        `browser: Chromium, the built app's worker, WASM: cold and warm load, live run ` +
-          `(${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`,
-      );
-      browser = await runBrowser({
-        executablePath: values.chromium!,
-        origin: server.origin,
-        imageUrls: inputs.map((image) => `/world/${image.fileName}`),
-        timeCaptions,
-        live: values['no-live']
-          ? null
-          : {
-              source: settings.liveSource,
-              style: settings.liveStyle,
-              seconds: settings.liveSeconds,
-              frames: settings.liveFrames,
-              warmupCaptions: 20,
-              settleSeconds: defaults.settle,
-              memoryEverySeconds: 15,
-              y4m,
-            },
-        webgpu: settings.webgpu,
-        userAgentMemory: values['ua-memory']!,
-      });
-      measured.push(...browser.cases);
-      notes.push(...browser.notes);
-      if (real && real.y4m === null) {
-        // No clip for the webcam: the real-world model's loads and live run cannot be measured; native only.
-        measured.push(...(await timeRealCaptions([])));
-      } else if (real) {
-        const liveOn = !values['no-live'];
+      if (!onlyVideo) {
         step(
-          `browser, real-world model: its own Chromium, fake webcam ${real.y4m ?? '(none)'}: cold and warm load` +
-            (liveOn
-              ? `, live run (${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`
-              : ''),
+          `browser: Chromium, the built app's worker, WASM: cold and warm load, live run ` +
+            `(${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`,
         );
-        realBrowser = await runRealBrowser({
+        browser = await runBrowser({
           executablePath: values.chromium!,
           origin: server.origin,
-          y4m: real.y4m!,
-          imageUrls: real.frames.map((f) => `/real/${f.name}.png`),
-          style: settings.liveStyle,
-          timeCaptions: real.frames.length > 0 ? timeRealCaptions : null,
-          live: liveOn
-            ? {
+          imageUrls: inputs.map((image) => `/world/${image.fileName}`),
+          timeCaptions,
+          live: values['no-live']
+            ? null
+            : {
+                source: settings.liveSource,
+                style: settings.liveStyle,
                 seconds: settings.liveSeconds,
                 frames: settings.liveFrames,
-                warmupCaptions: 10,
+                warmupCaptions: 20,
                 settleSeconds: defaults.settle,
                 memoryEverySeconds: 15,
-              }
-            : null,
+                y4m,
+              },
+          webgpu: settings.webgpu,
           userAgentMemory: values['ua-memory']!,
         });
-        measured.push(...realBrowser.cases);
-        notes.push(...realBrowser.notes);
+        measured.push(...browser.cases);
+        notes.push(...browser.notes);
+        if (real && real.y4m === null) {
+          // No clip for the webcam: the real-world model's loads and live run cannot be measured; native only.
+          measured.push(...(await timeRealCaptions([])));
+        } else if (real) {
+          const liveOn = !values['no-live'];
+          step(
+            `browser, real-world model: its own Chromium, fake webcam ${real.y4m ?? '(none)'}: cold and warm load` +
+              (liveOn
+                ? `, live run (${settings.liveFrames ? `${settings.liveFrames} captions` : `${settings.liveSeconds} s`})`
+                : ''),
+          );
+          realBrowser = await runRealBrowser({
+            executablePath: values.chromium!,
+            origin: server.origin,
+            y4m: real.y4m!,
+            imageUrls: real.frames.map((f) => `/real/${f.name}.png`),
+            style: settings.liveStyle,
+            timeCaptions: real.frames.length > 0 ? timeRealCaptions : null,
+            live: liveOn
+              ? {
+                  seconds: settings.liveSeconds,
+                  frames: settings.liveFrames,
+                  warmupCaptions: 10,
+                  settleSeconds: defaults.settle,
+                  memoryEverySeconds: 15,
+                }
+              : null,
+            userAgentMemory: values['ua-memory']!,
+          });
+          measured.push(...realBrowser.cases);
+          notes.push(...realBrowser.notes);
+        }
+      }
+      if (videoReady) {
+        step(
+          `video files: the Video place with the default model` +
+            (settings.videoRuns ? `, the 60 s clip x ${settings.videoRuns}` : '') +
+            (settings.videoLong ? ', the 10-minute clip with memory readings' : '') +
+            (settings.samplingRounds
+              ? `, then seeking against WebCodecs (${settings.samplingRounds} round${settings.samplingRounds === 1 ? '' : 's'})`
+              : ''),
+        );
+        video = await runVideoBench({
+          executablePath: values.chromium!,
+          origin: server.origin,
+          runs: settings.videoRuns,
+          long: settings.videoLong,
+          samplingRounds: settings.samplingRounds,
+          memoryEverySeconds: 10,
+          log: (line) => console.log(line),
+        });
       }
     } finally {
       await server.close();
@@ -317,6 +399,7 @@ async function main(): Promise<void> {
           load: realBrowser?.load ?? { cold: null, warm: null },
         }
       : null,
+    video,
     durationS: (performance.now() - started) / 1000,
     notes: [
       ...notes,
@@ -330,6 +413,10 @@ async function main(): Promise<void> {
   step('results');
   console.log(textTable(casesTable(report.cases)));
   console.log('\n' + textTable(ratiosTable(report)));
+  if (report.video) {
+    console.log('\n' + textTable(videoRunsTable(report.video.runs)));
+    if (report.video.sampling) console.log('\n' + textTable(samplingTable(report.video.sampling)));
+  }
   console.log('\n' + textTable(targetsTable(report.targets)));
   console.log('\n' + benchSummary(report).join('\n'));
   const files = writeReport(values.out!, report.date, 'bench', report, benchMarkdown(report));
@@ -350,14 +437,7 @@ function prepareReal(
   images: number,
   notes: string[],
 ): { frames: RealFrame[]; y4m: string | null } | null {
-  if (!existsSync(join(bundle, 'config.json'))) {
-    notes.push(`Real-world model not benched: ${bundle}/config.json not found.`);
-    return null;
-  }
-  if (!existsSync(join(bundle, 'onnx', 'detector.onnx'))) {
-    step(`${bundle}/onnx is missing: converting the models (npm run models:real)`);
-    run('npx', ['tsx', 'scripts/tfjs-onnx/build.ts']);
-  }
+  if (!realBundleReady(bundle, notes, 'Real-world model')) return null;
   let frames: RealFrame[] = [];
   if (images > 0) {
     const made = realFrames(images);
@@ -370,6 +450,19 @@ function prepareReal(
     y4m = null;
   }
   return { frames, y4m };
+}
+
+/** The real-world bundle is there, its ONNX files converted when missing (`npm run models:real`); else a note. */
+function realBundleReady(bundle: string, notes: string[], what: string): boolean {
+  if (!existsSync(join(bundle, 'config.json'))) {
+    notes.push(`${what} not benched: ${bundle}/config.json not found.`);
+    return false;
+  }
+  if (!existsSync(join(bundle, 'onnx', 'detector.onnx'))) {
+    step(`${bundle}/onnx is missing: converting the models (npm run models:real)`);
+    run('npx', ['tsx', 'scripts/tfjs-onnx/build.ts']);
+  }
+  return true;
 }
 
 function emptyMeasurements(): BenchMeasurements {

@@ -14,6 +14,8 @@ export interface PageCaption {
   end: number;
   style: string;
   refined: boolean;
+  /** The worker's own stage timings of the caption, ms (absent: the result had none). */
+  timings?: Record<string, number>;
 }
 
 export interface BenchPageState {
@@ -100,7 +102,15 @@ export function installBenchHooks(): void {
         job.then(
           (result) => {
             const end = performance.now();
-            state.captions.push({ grabAt, start, end, style: result.style, refined: result.refined !== undefined });
+            const timings = result.timings as unknown as Record<string, number> | undefined;
+            state.captions.push({
+              grabAt,
+              start,
+              end,
+              style: result.style,
+              refined: result.refined !== undefined,
+              ...(timings ? { timings: { ...timings } } : {}),
+            });
             if (state.firstCaptionAt === null) state.firstCaptionAt = end;
           },
           (error: unknown) => {

@@ -33,6 +33,7 @@ describe('startBenchServer', () => {
       bundleDir: bundle,
       bundles: { 'glance-real-v1': join(root, 'real') },
       extraDirs: { '/world/': world },
+      pages: { '/bench-page.html': '<!doctype html><title>bench</title>' },
     });
   });
   afterAll(() => server.close());
@@ -58,6 +59,14 @@ describe('startBenchServer', () => {
   it('answers a bundle named apart (the real-world model) with its own folder', async () => {
     const config = await (await fetch(`${server.origin}/models/glance-real-v1/config.json`)).text();
     expect(config).toContain('glance-detect');
+  });
+
+  it('serves its own pages by exact path, isolated like the app, and nothing below them', async () => {
+    const page = await fetch(`${server.origin}/bench-page.html`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(await page.text()).toBe('<!doctype html><title>bench</title>');
+    expect((await fetch(`${server.origin}/bench-page.html/x`)).status).toBe(404);
   });
 
   it('revalidates with ETag (304) and answers 404 for missing files', async () => {

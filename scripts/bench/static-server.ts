@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.svg': 'image/svg+xml',
   '.onnx': 'application/octet-stream',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
 };
 
 const ISOLATION = {
@@ -47,6 +49,8 @@ export async function startBenchServer(options: {
   /** Bundles by the name in their URL (`/models/<name>/`), before `bundleDir`. */
   bundles?: Record<string, string>;
   extraDirs?: Record<string, string>;
+  /** Small HTML pages of the bench's own by their exact path (e.g. the video sampling page). */
+  pages?: Record<string, string>;
 }): Promise<BenchServer> {
   const appDir = resolve(options.appDir);
   const bundleDir = resolve(options.bundleDir);
@@ -56,6 +60,12 @@ export async function startBenchServer(options: {
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     log.push(path);
+    const page = options.pages?.[path];
+    if (page !== undefined) {
+      response.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache', ...ISOLATION });
+      response.end(request.method === 'HEAD' ? undefined : page);
+      return;
+    }
     let file: string | null;
     const model = /^\/models\/([^/]+)\/(.*)$/.exec(path);
     const extra = extras.find(([prefix]) => path.startsWith(prefix));

@@ -4,6 +4,7 @@ import { STAGES } from './bench-types';
 import { formatBytes, formatMs, formatNumber, formatPercent, formatRatio, MISSING } from './format';
 import { markdownTable, type Table } from './table';
 import { limitText, type Target, type TargetResult } from './targets';
+import { videoSection, videoSummary } from './video-markdown';
 
 /** A target figure in its unit. */
 export function formatTargetValue(value: number | null, unit: Target['unit']): string {
@@ -235,6 +236,7 @@ export function benchSummary(report: BenchReport): string[] {
       `memory growth ${show('liveMemoryGrowth')}`,
     `warm load to first caption ${show('warmLoadMs')}; app JS ${show('appJsGzipBytes')} gzip`,
     ...realLines,
+    ...videoSummary(report.video ?? null, show),
   ];
 }
 
@@ -319,6 +321,10 @@ export function benchMarkdown(report: BenchReport): string {
     '## Real-world model',
     '',
     ...realSection(report),
+    '',
+    '## Video files',
+    '',
+    ...videoSection(report.video ?? null),
     '',
     '## Load',
     '',

@@ -241,12 +241,13 @@ describe('buildBenchReport', () => {
   it('writes Markdown with every section, and a four-line summary', () => {
     const md = benchMarkdown(report);
     for (const heading of [
-      '## Targets (9 of 13 met)',
+      '## Targets (9 of 15 met)',
       '## Per caption',
       '## Median per stage',
       '## Ratios',
       '## Live (scene-world model)',
       '## Real-world model',
+      '## Video files',
       '## Load',
       '## App JS size',
       '## Notes',

@@ -16,6 +16,7 @@ import {
 } from './bench-types';
 import { median, ratio, summarizeOrNull } from './stats';
 import { judgeTargets, type TargetId } from './targets';
+import { buildVideoReport, videoTargetMs } from './video-report';
 
 const STYLES: readonly CaptionStyle[] = ['short', 'detailed'];
 const BROWSER_RUNTIMES: readonly BenchRuntime[] = ['wasm', 'webgpu'];
@@ -194,7 +195,7 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
   values: Partial<Record<TargetId, number | null>>;
   notes: Partial<Record<TargetId, string>>;
 } {
-  const { cases, ratios, live, load, jsSize, real } = report;
+  const { cases, ratios, live, load, jsSize, real, video } = report;
   const realRefined = realCase(cases, 'wasm', true);
   const shortRefined = findCase(cases, 'wasm', 'short', true);
   const detailedRefined = findCase(cases, 'wasm', 'detailed', true);
@@ -230,6 +231,8 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
     realRefinedMs: perceived(realRefined),
     realLiveCaptionsPerSecond: real?.live?.captionsPerSecond ?? null,
     realWarmLoadMs: real?.load.warm?.firstCaptionMs ?? null,
+    video60sMs: videoTargetMs(video),
+    videoMemoryRise: video?.long?.renderer?.rise ?? null,
   };
   if (realRefined?.roundTrip || realRefined?.total) {
     const s = realRefined.roundTrip ?? realRefined.total!;
@@ -242,6 +245,26 @@ function targetValues(report: Omit<BenchReport, 'targets'>): {
       (p95 === undefined ? '' : `, p95 frame-to-caption ${Math.round(p95)} ms`);
   }
   if (real?.load.cold) notes.realWarmLoadMs = `cold ${(real.load.cold.firstCaptionMs / 1000).toFixed(2)} s`;
+  if (video?.runs.length) {
+    const failed = video.runs.filter((r) => r.phase !== 'done').length;
+    const first = video.runs[0];
+    notes.video60sMs = failed
+      ? `${failed} of ${video.runs.length} runs did not finish (${video.runs.map((r) => r.phase).join(', ')})`
+      : `${video.runs.length === 1 ? '1 run' : `median of ${video.runs.length} runs`}; ` +
+        `${first.scenes} scenes for ${first.trueShots} shots, ${first.cuts.found} of ${first.trueShots - 1} cuts found` +
+        (first.cuts.maxSec === null ? '' : `, max cut error ${Math.round(first.cuts.maxSec * 1000)} ms`);
+  }
+  if (video?.long) {
+    const r = video.long.renderer;
+    notes.videoMemoryRise = r
+      ? `renderer private memory, ${r.samples} readings over ${(video.long.wallMs / 1000).toFixed(0)} s; ` +
+        `${r.verdict}` +
+        (r.slopePerVideoMinute === null
+          ? ''
+          : `, slope ${(r.slopePerVideoMinute / 1e6).toFixed(2)} MB per video minute`)
+      : 'no renderer memory figure';
+    if (video.long.phase !== 'done') notes.videoMemoryRise += `; the job ended ${video.long.phase}`;
+  }
   return { values, notes };
 }
 
@@ -281,6 +304,7 @@ export function buildBenchReport(m: BenchMeasurements): BenchReport {
           lookAgainShare: lookAgainShare(cases),
         }
       : null,
+    video: m.video ? buildVideoReport(m.video) : null,
     durationS: m.durationS,
     notes: m.notes,
   };

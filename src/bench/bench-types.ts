@@ -5,6 +5,7 @@
 import type { CaptionStyle } from '../core/bundle/config';
 import type { Summary } from './stats';
 import type { TargetResult } from './targets';
+import type { VideoMeasurements, VideoReport } from './video-types';
 
 /** Where a caption ran: onnxruntime-node natively, or the app's worker in headless Chromium. */
 export type BenchRuntime = 'native' | 'wasm' | 'webgpu';
@@ -193,6 +194,8 @@ export interface BenchMeasurements {
   webgpu: WebGpuStatus;
   /** Absent or null: the real-world model was not benched. */
   real?: RealMeasurements | null;
+  /** Absent or null: the video files were not benched (`--no-video`, or no browser). */
+  video?: VideoMeasurements | null;
   durationS: number;
   notes: string[];
 }
@@ -234,6 +237,8 @@ export interface BenchReport {
     /** Share of the coarse + refined median (browser WASM, else native) spent in the second look. */
     lookAgainShare: number | null;
   } | null;
+  /** The Video place on the bench clips and the two ways of sampling frames; null when not benched. */
+  video: VideoReport | null;
   targets: TargetResult[];
   durationS: number;
   notes: string[];
