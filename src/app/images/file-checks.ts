@@ -2,8 +2,8 @@
  * Checks an image file before it goes to the captioner, so the common mistakes get a specific message at once:
  * empty, not an image, too large. Decoding errors the checks cannot foresee come back from the engine per card.
  */
-
 import { sniffVideoContainer } from '../../capture/video-file/video-file-checks';
+import { asciiBytes, bytesAt } from '../../common/magic-bytes';
 
 /** Files larger than this are refused up front: decoding them could exhaust a phone's memory. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -18,19 +18,14 @@ export interface FileProblem {
   detail: string;
 }
 
-const ASCII = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
-
 /** The image format the file's first bytes announce, or null when they match none the browser decodes. */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, ASCII('GIF87a')) || startsWith(bytes, ASCII('GIF89a'))) return 'gif';
-  if (startsWith(bytes, ASCII('RIFF')) && startsWith(bytes, ASCII('WEBP'), 8)) return 'webp';
-  if (startsWith(bytes, ASCII('BM'))) return 'bmp';
-  if (startsWith(bytes, ASCII('ftypavi'), 4) || startsWith(bytes, ASCII('ftypavis'), 4)) return 'avif';
+  if (bytesAt(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (bytesAt(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (bytesAt(bytes, asciiBytes('GIF87a')) || bytesAt(bytes, asciiBytes('GIF89a'))) return 'gif';
+  if (bytesAt(bytes, asciiBytes('RIFF')) && bytesAt(bytes, asciiBytes('WEBP'), 8)) return 'webp';
+  if (bytesAt(bytes, asciiBytes('BM'))) return 'bmp';
+  if (bytesAt(bytes, asciiBytes('ftypavi'), 4) || bytesAt(bytes, asciiBytes('ftypavis'), 4)) return 'avif';
   return null;
 }
 

@@ -3,6 +3,7 @@
  * (empty, an image, a container no browser plays) instead of the media element's bare "format error". What the
  * checks cannot foresee (a broken file in a good container, no video track) comes from open-video-file.ts.
  */
+import { asciiBytes, bytesAt } from '../../common/magic-bytes';
 
 /** Bytes needed to recognise every container below (MPEG-TS needs its second packet's sync byte). */
 export const VIDEO_SNIFF_BYTES = 192;
@@ -18,30 +19,26 @@ export interface VideoFileProblem {
   detail: string;
 }
 
-const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
-  bytes.length >= at + prefix.length && prefix.every((b, i) => bytes[at + i] === b);
-
 /** The container the file's first bytes announce, or null when they match none we know. */
 export function sniffVideoContainer(bytes: Uint8Array): VideoContainer | null {
-  if (startsWith(bytes, ascii('ftyp'), 4)) {
+  if (bytesAt(bytes, asciiBytes('ftyp'), 4)) {
     // AVIF and HEIF images are ISO boxes too: their brand says so.
     const brand = String.fromCharCode(...bytes.slice(8, 12));
     return /^(avi[fs]|hei[cfsx]|mif1|msf1)$/.test(brand) ? 'image' : 'mp4';
   }
-  if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
-  if (startsWith(bytes, ascii('OggS'))) return 'ogg';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('AVI '), 8)) return 'avi';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image';
-  if (startsWith(bytes, ascii('FLV'))) return 'flv';
-  if (startsWith(bytes, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])) return 'asf';
+  if (bytesAt(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'webm';
+  if (bytesAt(bytes, asciiBytes('OggS'))) return 'ogg';
+  if (bytesAt(bytes, asciiBytes('RIFF')) && bytesAt(bytes, asciiBytes('AVI '), 8)) return 'avi';
+  if (bytesAt(bytes, asciiBytes('RIFF')) && bytesAt(bytes, asciiBytes('WEBP'), 8)) return 'image';
+  if (bytesAt(bytes, asciiBytes('FLV'))) return 'flv';
+  if (bytesAt(bytes, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])) return 'asf';
   // MPEG-TS: 188-byte packets, each starting with the sync byte 0x47.
   if (bytes.length > 188 && bytes[0] === 0x47 && bytes[188] === 0x47) return 'mpeg-ts';
   if (
-    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
-    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
-    startsWith(bytes, ascii('GIF8')) ||
-    startsWith(bytes, ascii('BM'))
+    bytesAt(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    bytesAt(bytes, [0xff, 0xd8, 0xff]) ||
+    bytesAt(bytes, asciiBytes('GIF8')) ||
+    bytesAt(bytes, asciiBytes('BM'))
   ) {
     return 'image';
   }
