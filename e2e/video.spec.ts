@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { fittingScene, parseWebVtt } from './fixtures/app-views-world';
 import { namedClasses, NO_REMEMBERED_MODEL } from './fixtures/real-world';
 import { BrowserErrors, expect, test } from './fixtures/test';
@@ -12,10 +13,18 @@ import { testVideo, VideoViewPage, worldClipTruth } from './fixtures/video-view'
 test.describe('Video place', () => {
   test('a known-answer WebM: one cue per scene at the true cuts, captions that fit each scene, a track that plays, a timeline that seeks', async ({
     page,
+    baseURL,
   }) => {
     test.setTimeout(240_000);
     const truth = worldClipTruth();
     const errors = new BrowserErrors(page);
+    // Nothing leaves the page: every request goes to the app's origin (blob: and data: URLs are local).
+    const foreign: string[] = [];
+    const appOrigin = new URL(baseURL!).origin;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['blob:', 'data:'].includes(url.protocol) && url.origin !== appOrigin) foreign.push(request.url());
+    });
     const video = new VideoViewPage(page);
     await video.open();
     // Detailed captions say where each object is: the fit below checks cells and colours, not only names.
@@ -79,6 +88,11 @@ test.describe('Video place', () => {
     await expect(video.sceneButtons().nth(3)).toHaveAttribute('aria-current', 'true');
     await expect(page.getByTestId('video-announcer')).toHaveText(`Done: ${track.scenes.length} scenes captioned.`);
     await expect(video.place.getByTestId('video-progress')).toHaveAttribute('aria-valuenow', /.+/);
+    // The place with a finished job (player, track, timeline, downloads): no serious or critical axe finding.
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(foreign).toEqual([]);
     expect(errors.unexpected()).toEqual([]);
   });
 

@@ -4,7 +4,8 @@ import { clearCachedModels, readCacheReport, type CacheReport } from './model-ca
 
 /**
  * What is stored for offline use: each cached model with its size, a button to remove it or all of them, and the
- * app's own files. `refreshKey` changing (a model loaded) reads the caches again.
+ * app's own files. `refreshKey` changing (a model loaded) and the service worker taking control (its precache is
+ * done) read the caches again.
  */
 export function OfflineStorage({ refreshKey }: { refreshKey: string }) {
   const [report, setReport] = useState<CacheReport | null>(null);
@@ -33,6 +34,16 @@ export function OfflineStorage({ refreshKey }: { refreshKey: string }) {
       live = false;
     };
   }, [available, refreshKey]);
+
+  // The service worker precaches the app's files after the first model load has settled (src/sw/register.ts), often
+  // after this view read the caches: read them again when it takes control of the page.
+  useEffect(() => {
+    const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+    if (!available || !container) return;
+    const onControllerChange = () => void refresh();
+    container.addEventListener('controllerchange', onControllerChange);
+    return () => container.removeEventListener('controllerchange', onControllerChange);
+  }, [available, refresh]);
 
   const clear = async (baseUrl?: string) => {
     await clearCachedModels(caches, baseUrl);
