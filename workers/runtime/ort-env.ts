@@ -18,18 +18,13 @@ import { WARM_START_MODEL } from './warm-start-model';
 
 export type Ort = typeof OrtModule;
 
-let loaded: { ort: Ort; build: 'wasm' | 'jsep' } | null = null;
+let loaded: Ort | null = null;
 let starting: Promise<void> | null = null;
 
 /** The loaded runtime. Throws before `startOrt` has loaded it (a bug: sessions come after the backend choice). */
 export function ort(): Ort {
   if (!loaded) throw new Error('onnxruntime-web is not loaded yet');
-  return loaded.ort;
-}
-
-/** Which build runs: 'wasm' (WASM-only) or 'jsep' (WebGPU and WASM); null before `startOrt`. */
-export function ortBuild(): 'wasm' | 'jsep' | null {
-  return loaded?.build ?? null;
+  return loaded;
 }
 
 /**
@@ -42,15 +37,14 @@ export function ortBuild(): 'wasm' | 'jsep' | null {
  */
 export function startOrt(choice: BackendChoice, assetBaseUrl: string): Promise<void> {
   starting ??= (async () => {
-    const build = choice.name === 'webgpu' ? 'jsep' : 'wasm';
-    const ort = build === 'jsep' ? await import('onnxruntime-web') : await import('onnxruntime-web/wasm');
+    const ort = choice.name === 'webgpu' ? await import('onnxruntime-web') : await import('onnxruntime-web/wasm');
     ort.env.wasm.wasmPaths = assetBaseUrl;
     // Set explicitly: ORT's default is ceil(cores / 2), i.e. 1 thread on a 2-core machine.
     ort.env.wasm.numThreads = choice.wasmThreads;
     // We already are in a worker; ORT's proxy worker would only add a hop.
     ort.env.wasm.proxy = false;
     ort.env.logLevel = 'warning';
-    loaded = { ort, build };
+    loaded = ort;
     try {
       const session = await ort.InferenceSession.create(WARM_START_MODEL, {
         executionProviders: [choice.name],
@@ -66,15 +60,15 @@ export function startOrt(choice: BackendChoice, assetBaseUrl: string): Promise<v
 
 /** The thread count ORT actually initialised with (it resets numThreads to 1 when threads are unavailable). */
 export function ortWasmThreads(): number {
-  return loaded?.ort.env.wasm.numThreads ?? 1;
+  return loaded?.env.wasm.numThreads ?? 1;
 }
 
 /** ORT's version (the same for both builds); 'unknown' before it is loaded. */
 export function ortVersion(): string {
-  return loaded?.ort.env.versions.web ?? 'unknown';
+  return loaded?.env.versions.web ?? 'unknown';
 }
 
 /** True once ORT's WebGPU backend has set up its adapter and device, i.e. a session really runs on WebGPU. */
 export function ortWebGpuStarted(): boolean {
-  return Boolean(loaded && Object.getOwnPropertyDescriptor(loaded.ort.env.webgpu, 'adapter')?.value);
+  return Boolean(loaded && Object.getOwnPropertyDescriptor(loaded.env.webgpu, 'adapter')?.value);
 }
