@@ -103,7 +103,7 @@ test.describe('Video place', () => {
     const truth = worldClipTruth();
     const video = new VideoViewPage(page);
     await video.open();
-    // Looking every 0.1 s makes the run long enough to cancel with certainty (about 280 samples).
+    // Looking every 0.1 s makes the run long enough to cancel with certainty (240 samples of the 24 s clip).
     await video.place.getByLabel('Look every').fill('0.1');
     await video.pick(testVideo('world-scenes.mp4'));
     await expect(video.job).toHaveAttribute('data-phase', 'running');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatMs } from './format';
+import { formatBytes, formatClock, formatMediaTime, formatMs } from './format';
 
 describe('format', () => {
   it('formats byte counts in binary units', () => {
@@ -19,5 +19,13 @@ describe('format', () => {
 
   it('formats a time of day with zero padding', () => {
     expect(formatClock(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('03:04:05');
+  });
+
+  it('formats a position in a video, carrying rounded seconds into the minute', () => {
+    expect(formatMediaTime(65.34)).toBe('1:05');
+    expect(formatMediaTime(65.34, true)).toBe('1:05.3');
+    expect(formatMediaTime(59.96, true)).toBe('1:00.0');
+    expect(formatMediaTime(59.96)).toBe('0:59');
+    expect(formatMediaTime(-1)).toBe('0:00');
   });
 });

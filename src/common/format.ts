@@ -27,3 +27,15 @@ export function formatClock(epochMs: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+/**
+ * A position in a video or clip: 65.34 -> "1:05", or "1:05.3" with tenths. Rounded before it is split, so 59.96 s
+ * reads "1:00.0", never "0:60.0". Negative times read as 0.
+ */
+export function formatMediaTime(sec: number, tenths = false): string {
+  const units = tenths ? Math.round(Math.max(0, sec) * 10) : Math.floor(Math.max(0, sec));
+  const perMinute = tenths ? 600 : 60;
+  const minutes = Math.floor(units / perMinute);
+  const rest = units - minutes * perMinute;
+  return `${minutes}:${tenths ? (rest / 10).toFixed(1).padStart(4, '0') : String(rest).padStart(2, '0')}`;
+}

@@ -1,5 +1,8 @@
 import { useId } from 'react';
+import { VIDEO_OPTION_RANGES } from '../../core/video/video-options';
 import type { VideoCaptionOptions } from '../../core/video/types';
+
+type NumericOption = keyof typeof VIDEO_OPTION_RANGES;
 
 /** The options of the next video: how often to look, the shortest scene, the caption style, the second look. */
 export function VideoOptionsForm({
@@ -13,36 +16,30 @@ export function VideoOptionsForm({
   disabled: boolean;
 }) {
   const id = useId();
-  const number = (value: string, fallback: number) => (value.trim() === '' ? fallback : Number(value));
+  /** A seconds field bounded by core's ranges (normaliseVideoOptions clamps whatever is typed to the same). */
+  const seconds = (field: NumericOption, label: string, step: number) => (
+    <label htmlFor={`${id}-${field}`}>
+      {label}
+      <input
+        id={`${id}-${field}`}
+        type="number"
+        min={VIDEO_OPTION_RANGES[field].min}
+        max={VIDEO_OPTION_RANGES[field].max}
+        step={step}
+        value={options[field]}
+        onChange={(e) => {
+          // An emptied field keeps the value until a number is typed.
+          if (e.target.value.trim() !== '') onChange({ [field]: Number(e.target.value) });
+        }}
+      />
+      s
+    </label>
+  );
   return (
     <fieldset className="panel video-options" disabled={disabled}>
       <legend>Options for the next video</legend>
-      <label htmlFor={`${id}-interval`}>
-        Look every
-        <input
-          id={`${id}-interval`}
-          type="number"
-          min={0.1}
-          max={10}
-          step={0.1}
-          value={options.sampleIntervalSec}
-          onChange={(e) => onChange({ sampleIntervalSec: number(e.target.value, options.sampleIntervalSec) })}
-        />
-        s
-      </label>
-      <label htmlFor={`${id}-gap`}>
-        Shortest scene
-        <input
-          id={`${id}-gap`}
-          type="number"
-          min={0}
-          max={60}
-          step={0.5}
-          value={options.minGapSec}
-          onChange={(e) => onChange({ minGapSec: number(e.target.value, options.minGapSec) })}
-        />
-        s
-      </label>
+      {seconds('sampleIntervalSec', 'Look every', 0.1)}
+      {seconds('minGapSec', 'Shortest scene', 0.5)}
       <label htmlFor={`${id}-style`}>
         Caption style
         <select

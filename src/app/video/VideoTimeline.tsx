@@ -1,5 +1,5 @@
 import type { VideoScene } from '../../core/video/types';
-import { formatClock } from './video-job';
+import { formatMediaTime } from '../../common/format';
 
 /**
  * The scenes in time order: each a button that seeks the player to the scene's start; the scene playing now is
@@ -30,7 +30,7 @@ export function VideoTimeline({
               onClick={() => onSeek(scene.startSec)}
             >
               <span className="video-scene-time">
-                {formatClock(scene.startSec, true)}–{formatClock(scene.endSec, true)}
+                {formatMediaTime(scene.startSec, true)}–{formatMediaTime(scene.endSec, true)}
               </span>
               <span className="video-scene-text" data-testid="video-scene-text">
                 {text}

@@ -10,7 +10,7 @@ import { DropZone } from '../common/DropZone';
 import { modelLabel } from '../common/model-label';
 import { ModelStatus } from '../common/ModelStatus';
 import { ProgressBar } from '../common/ProgressBar';
-import { formatClock, formatEta, trackOf } from './video-job';
+import { announcementOf, progressText, statusText, trackOf } from './video-job';
 import { loadVideoOptions, saveVideoOptions } from './video-options-store';
 import { useVideoJob } from './useVideoJob';
 import { VideoOptionsForm } from './VideoOptionsForm';
@@ -74,22 +74,6 @@ export function VideoView({
     setCurrentTime(at);
   }, []);
 
-  const duration = job?.video.durationSec ?? null;
-  const progressText =
-    job && duration !== null
-      ? `${formatClock(job.doneSec)} of ${formatClock(duration)} of video${job.etaSec !== null && running ? `, ${formatEta(job.etaSec)}` : ''}`
-      : undefined;
-  const last = job?.scenes.at(-1);
-  const announcement = !job
-    ? ''
-    : job.phase === 'done'
-      ? `Done: ${sceneCount} scene${sceneCount === 1 ? '' : 's'} captioned.`
-      : job.phase === 'cancelled'
-        ? `Stopped: ${sceneCount} scene${sceneCount === 1 ? '' : 's'} kept.`
-        : last
-          ? `Scene ${sceneCount} at ${formatClock(last.startSec)}: ${last.refined ?? last.coarse}`
-          : '';
-
   return (
     <section aria-labelledby="video-title" className="view video-view">
       <h2 id="video-title">Video</h2>
@@ -127,14 +111,7 @@ export function VideoView({
         <div className="panel video-job" data-testid="video-job" data-phase={job.phase}>
           <div className="panel-head">
             <p className="video-status">
-              <strong>{job.fileName}</strong>{' '}
-              {job.phase === 'running'
-                ? `Captioning: ${progressText}; ${sceneCount} scene${sceneCount === 1 ? '' : 's'} so far`
-                : job.phase === 'done'
-                  ? `Done: ${sceneCount} scene${sceneCount === 1 ? '' : 's'} in ${((job.elapsedMs ?? 0) / 1000).toFixed(1)} s`
-                  : job.phase === 'cancelled'
-                    ? `Stopped at ${formatClock(job.doneSec)}: ${sceneCount} scene${sceneCount === 1 ? '' : 's'} kept`
-                    : 'Stopped by an error'}
+              <strong>{job.fileName}</strong> {statusText(job)}
             </p>
             <div className="button-row">
               {running ? (
@@ -173,15 +150,13 @@ export function VideoView({
               )}
             </div>
           </div>
-          {duration !== null && (
-            <ProgressBar
-              label="Video captioned"
-              value={job.phase === 'done' ? duration : job.doneSec}
-              max={duration}
-              valueText={progressText}
-              testId="video-progress"
-            />
-          )}
+          <ProgressBar
+            label="Video captioned"
+            value={job.phase === 'done' ? job.video.durationSec : job.doneSec}
+            max={job.video.durationSec}
+            valueText={progressText(job)}
+            testId="video-progress"
+          />
           {job.problem && (
             <div className="error-panel" role="alert" data-testid="video-error" data-problem={job.problem.problem}>
               <strong>{job.problem.title}</strong> {job.problem.detail}
@@ -195,7 +170,7 @@ export function VideoView({
           <VideoTimeline scenes={job.scenes} current={sceneAt(job.scenes, currentTime)} onSeek={seek} />
         </div>
       )}
-      <Announcer message={announcement} testId="video-announcer" />
+      <Announcer message={announcementOf(job)} testId="video-announcer" />
     </section>
   );
 }

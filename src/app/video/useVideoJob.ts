@@ -24,9 +24,9 @@ export function useVideoJob(service: CaptionService | null, model: string) {
   const [opening, setOpening] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedFile | null>(null);
   const [playerUrl, setPlayerUrl] = useState<string | null>(null);
-  const opens = useRef(0);
+  /** The newest file handed in (or cleared): an older file's open that ends later is dropped. It is the job's id. */
+  const latest = useRef(0);
   const current = useRef<{ id: number; abort: AbortController } | null>(null);
-  const nextId = useRef(0);
 
   const replacePlayerUrl = useCallback((url: string | null) => {
     setPlayerUrl((previous) => {
@@ -38,26 +38,25 @@ export function useVideoJob(service: CaptionService | null, model: string) {
   const start = useCallback(
     async (file: File, options: VideoCaptionOptions) => {
       if (!service) return;
-      const openId = ++opens.current;
+      const id = ++latest.current;
       setOpening(file.name);
       setRefused(null);
       let opened;
       try {
         opened = await openVideoFile(file);
       } catch (error) {
-        if (opens.current === openId) {
+        if (latest.current === id) {
           setOpening(null);
           setRefused({ fileName: file.name, problem: videoProblem(error) });
         }
         return;
       }
-      if (opens.current !== openId) {
-        opened.close(); // another file was dropped meanwhile
+      if (latest.current !== id) {
+        opened.close(); // another file was dropped, or the view cleared, meanwhile
         return;
       }
       setOpening(null);
       current.current?.abort.abort();
-      const id = ++nextId.current;
       const abort = new AbortController();
       current.current = { id, abort };
       const startedAt = performance.now();
@@ -95,8 +94,10 @@ export function useVideoJob(service: CaptionService | null, model: string) {
   const cancel = useCallback(() => current.current?.abort.abort(), []);
 
   const clear = useCallback(() => {
+    latest.current++;
     current.current?.abort.abort();
     current.current = null;
+    setOpening(null);
     setJob(null);
     setRefused(null);
     replacePlayerUrl(null);

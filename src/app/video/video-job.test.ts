@@ -3,7 +3,7 @@ import { namedError } from '../../bridge/bridge-errors';
 import { DEFAULT_VIDEO_OPTIONS } from '../../core/video/video-options';
 import type { VideoScene } from '../../core/video/types';
 import { VideoFileError } from '../../capture/video-file/video-file-error';
-import { formatClock, formatEta, newJob, trackOf, videoProblem } from './video-job';
+import { announcementOf, formatEta, newJob, progressText, statusText, trackOf, videoProblem } from './video-job';
 
 const scene = (index: number, startSec: number, endSec: number): VideoScene => ({
   index,
@@ -41,13 +41,34 @@ describe('video job', () => {
     expect(videoProblem(new Error('boom')).problem).toBe('internal');
   });
 
-  it('formats clocks and estimates', () => {
-    expect(formatClock(65.34)).toBe('1:05');
-    expect(formatClock(65.34, true)).toBe('1:05.3');
-    expect(formatClock(-1)).toBe('0:00');
+  it('words the time left', () => {
     expect(formatEta(null)).toBe('');
     expect(formatEta(0.4)).toBe('almost done');
     expect(formatEta(12.2)).toBe('about 13 s left');
     expect(formatEta(300)).toBe('about 5 min left');
+  });
+
+  it('words progress, status and announcements by phase', () => {
+    const running = { ...job(), doneSec: 12.5, etaSec: 8.2, scenes: [scene(0, 0, 12.5)] };
+    expect(progressText(running)).toBe('0:12 of 1:00 of video, about 9 s left');
+    expect(statusText(running)).toBe('Captioning: 0:12 of 1:00 of video, about 9 s left; 1 scene so far');
+    expect(announcementOf(running)).toBe('Scene 1 at 0:00: scene 0');
+    const done = {
+      ...running,
+      phase: 'done' as const,
+      etaSec: null,
+      elapsedMs: 10_240,
+      scenes: [scene(0, 0, 5), scene(1, 5, 60)],
+    };
+    expect(progressText(done)).toBe('0:12 of 1:00 of video');
+    expect(statusText(done)).toBe('Done: 2 scenes in 10.2 s');
+    expect(announcementOf(done)).toBe('Done: 2 scenes captioned.');
+    const cancelled = { ...running, phase: 'cancelled' as const };
+    expect(progressText(cancelled)).toBe('0:12 of 1:00 of video');
+    expect(statusText(cancelled)).toBe('Stopped at 0:12: 1 scene kept');
+    expect(announcementOf(cancelled)).toBe('Stopped: 1 scene kept.');
+    expect(statusText({ ...running, phase: 'failed' })).toBe('Stopped by an error');
+    expect(announcementOf(job())).toBe('');
+    expect(announcementOf(null)).toBe('');
   });
 });

@@ -3,6 +3,7 @@
  * so the view is a function of it and the tests need no DOM.
  */
 import { errorKind } from '../../bridge/bridge-errors';
+import { formatMediaTime } from '../../common/format';
 import { toPlainError } from '../../core/errors';
 import type { VideoCaptionOptions, VideoCaptionTrack, VideoScene } from '../../core/video/types';
 
@@ -103,19 +104,44 @@ export function trackOf(job: VideoJob): VideoCaptionTrack | null {
   };
 }
 
-/** "1:05" / "1:05.3" style clock for the timeline and the progress text. */
-export function formatClock(sec: number, tenths = false): string {
-  const safe = Math.max(0, sec);
-  const minutes = Math.floor(safe / 60);
-  const rest = safe - minutes * 60;
-  const seconds = tenths ? rest.toFixed(1).padStart(4, '0') : String(Math.floor(rest)).padStart(2, '0');
-  return `${minutes}:${seconds}`;
-}
-
 /** "about 12 s left" / "about 2 min left"; '' while there is no estimate. */
 export function formatEta(etaSec: number | null): string {
   if (etaSec === null || !Number.isFinite(etaSec)) return '';
   if (etaSec < 1) return 'almost done';
   if (etaSec < 90) return `about ${Math.ceil(etaSec)} s left`;
   return `about ${Math.round(etaSec / 60)} min left`;
+}
+
+const scenesWord = (n: number): string => `${n} scene${n === 1 ? '' : 's'}`;
+
+/** "0:12 of 1:00 of video, about 8 s left": the progress bar's words (the estimate only while running). */
+export function progressText(job: VideoJob): string {
+  const eta = job.phase === 'running' ? formatEta(job.etaSec) : '';
+  const at = `${formatMediaTime(job.doneSec)} of ${formatMediaTime(job.video.durationSec)} of video`;
+  return eta ? `${at}, ${eta}` : at;
+}
+
+/** The line beside the file's name. */
+export function statusText(job: VideoJob): string {
+  const scenes = scenesWord(job.scenes.length);
+  switch (job.phase) {
+    case 'running':
+      return `Captioning: ${progressText(job)}; ${scenes} so far`;
+    case 'done':
+      return `Done: ${scenes} in ${((job.elapsedMs ?? 0) / 1000).toFixed(1)} s`;
+    case 'cancelled':
+      return `Stopped at ${formatMediaTime(job.doneSec)}: ${scenes} kept`;
+    default:
+      return 'Stopped by an error';
+  }
+}
+
+/** What screen readers hear: each new scene while running, then how the run ended ('' when nothing to say). */
+export function announcementOf(job: VideoJob | null): string {
+  if (!job) return '';
+  const scenes = scenesWord(job.scenes.length);
+  if (job.phase === 'done') return `Done: ${scenes} captioned.`;
+  if (job.phase === 'cancelled') return `Stopped: ${scenes} kept.`;
+  const last = job.scenes.at(-1);
+  return last ? `Scene ${job.scenes.length} at ${formatMediaTime(last.startSec)}: ${last.refined ?? last.coarse}` : '';
 }

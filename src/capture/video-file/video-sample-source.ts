@@ -4,6 +4,7 @@
  * native copy. Seeking one element, frame after frame, keeps one decoder and one buffer: memory stays flat however
  * long the video.
  */
+import { formatMediaTime } from '../../common/format';
 import { signatureOf } from '../../core/video/scene-signature';
 import type { VideoSampleSource } from '../../core/video/caption-video';
 import { FramePlaneReader } from './frame-planes';
@@ -30,8 +31,6 @@ export function showsTime(frame: { timestamp: number; duration: number | null },
   return frame.duration === null || frame.duration <= 0 || frame.timestamp + frame.duration > at - TIME_SLACK_US;
 }
 
-const clock = (sec: number) => `${Math.floor(sec / 60)}:${(sec % 60).toFixed(1).padStart(4, '0')}`;
-
 export function videoSampleSource(opened: OpenedVideo, name: string): VideoSampleSource<VideoFrame> {
   const { video } = opened;
   const reader = new FramePlaneReader();
@@ -39,7 +38,7 @@ export function videoSampleSource(opened: OpenedVideo, name: string): VideoSampl
     new VideoFileError({
       problem: 'unreadable',
       title: 'This video cannot be read to the end.',
-      detail: `${name}: ${why} at ${clock(sec)}; the file is damaged or cut short.`,
+      detail: `${name}: ${why} at ${formatMediaTime(sec, true)}; the file is damaged or cut short.`,
     });
 
   async function seek(timeSec: number): Promise<void> {
