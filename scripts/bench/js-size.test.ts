@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { measureJsSize, reachableJs } from './js-size';
 
 /**
- * A build: index.html -> main.js -> chunk.js -> worker.js -> ORT's two entry chunks (imported on demand); other.js
- * and ort/ are not reached.
+ * A build: index.html -> main.js -> chunk.js -> worker.js -> ORT's two entry chunks and transformers.js (imported
+ * on demand); other.js and ort/ are not reached.
  */
 function fakeBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'js-size-'));
@@ -18,8 +18,9 @@ function fakeBuild(): string {
   writeFileSync(join(dir, 'assets', 'chunk-2.js'), 'new Worker(new URL("worker-3.js", import.meta.url));');
   writeFileSync(
     join(dir, 'assets', 'worker-3.js'),
-    'const ort = () => import("./ort.min-AB1.js"); const wasm = () => import("./ort.wasm.min-CD_2.js"); /* onnxruntime could not load it */',
+    'const ort = () => import("./ort.min-AB1.js"); const wasm = () => import("./ort.wasm.min-CD_2.js"); /* onnxruntime could not load it */ const hub = () => import("./transformers.web-EF3.js");',
   );
+  writeFileSync(join(dir, 'assets', 'transformers.web-EF3.js'), `/* transformers */ ${'z'.repeat(80_000)}`);
   writeFileSync(join(dir, 'assets', 'ort.min-AB1.js'), `/* onnxruntime */ ${'x'.repeat(120_000)}`);
   writeFileSync(join(dir, 'assets', 'ort.wasm.min-CD_2.js'), `/* onnxruntime */ ${'y'.repeat(50_000)}`);
   writeFileSync(join(dir, 'assets', 'other-4.js'), 'console.log("embed");');
@@ -35,18 +36,29 @@ describe('app JS size', () => {
       'assets/main-1.js',
       'assets/ort.min-AB1.js',
       'assets/ort.wasm.min-CD_2.js',
+      'assets/transformers.web-EF3.js',
       'assets/worker-3.js',
     ]);
   });
 
-  it("leaves ORT's own chunks out of the app's total, not a chunk that only names it", () => {
+  it("leaves the on-demand libraries' chunks out of the app's total, not a chunk that only names them", () => {
     const dir = fakeBuild();
     const size = measureJsSize(dir);
-    expect(size.files.map((f) => f.hasOrt)).toEqual([false, false, true, true, false]);
+    expect(size.files.map((f) => f.library)).toEqual([
+      null,
+      null,
+      'onnxruntime-web',
+      'onnxruntime-web',
+      'transformers.js',
+      null,
+    ]);
     const gz = (text: string) => gzipSync(text, { level: 9 }).length;
-    const ort = gz(`/* onnxruntime */ ${'x'.repeat(120_000)}`) + gz(`/* onnxruntime */ ${'y'.repeat(50_000)}`);
-    expect(size.ortGzipBytes).toBe(ort);
+    const libraries =
+      gz(`/* onnxruntime */ ${'x'.repeat(120_000)}`) +
+      gz(`/* onnxruntime */ ${'y'.repeat(50_000)}`) +
+      gz(`/* transformers */ ${'z'.repeat(80_000)}`);
+    expect(size.libraryGzipBytes).toBe(libraries);
     const total = size.files.reduce((s, f) => s + f.gzipBytes, 0);
-    expect(size.appGzipBytes).toBe(total - ort);
+    expect(size.appGzipBytes).toBe(total - libraries);
   });
 });

@@ -361,14 +361,15 @@ export function benchMarkdown(report: BenchReport): string {
           markdownTable({
             header: ['file', 'bytes', 'gzip'],
             rows: jsSize.files.map((f) => [
-              f.file + (f.hasOrt ? ' (holds onnxruntime-web)' : ''),
+              f.file + (f.library ? ` (${f.library}, loaded on demand)` : ''),
               formatBytes(f.bytes),
               formatBytes(f.gzipBytes),
             ]),
           }),
           '',
-          `onnxruntime-web's own JS is ${formatBytes(jsSize.ortGzipBytes)} gzip; the app without it ` +
-            `${formatBytes(jsSize.appGzipBytes)} gzip (total minus ORT's: an estimate). ORT's .wasm and the model are not counted.`,
+          `The libraries the worker imports on demand (onnxruntime-web's builds; transformers.js, only for a hub ` +
+            `model) are ${formatBytes(jsSize.libraryGzipBytes)} gzip; the app without them ` +
+            `${formatBytes(jsSize.appGzipBytes)} gzip (an estimate). ORT's .wasm and the model are not counted.`,
         ]
       : ['Not measured.']),
   ];

@@ -206,8 +206,8 @@ describe('buildBenchReport', () => {
       },
     },
     jsSize: {
-      files: [{ file: 'assets/index.js', bytes: 300_000, gzipBytes: 90_000, hasOrt: false }],
-      ortGzipBytes: 0,
+      files: [{ file: 'assets/index.js', bytes: 300_000, gzipBytes: 90_000, library: null }],
+      libraryGzipBytes: 0,
       appGzipBytes: 90_000,
     },
     webgpu: { state: 'software adapter only, not timed', adapter: 'SwiftShader' },

@@ -141,15 +141,18 @@ export interface JsFile {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** Holds onnxruntime-web's JS (the worker chunk). */
-  hasOrt: boolean;
+  /**
+   * The library this chunk is, when the worker imports it only on demand: 'onnxruntime-web' (one of its two
+   * builds, at the first model load) or 'transformers.js' (only for a hub model); null for the app's own JS.
+   */
+  library: 'onnxruntime-web' | 'transformers.js' | null;
 }
 
 export interface JsSize {
   files: JsFile[];
-  /** onnxruntime-web's own module (the entry the build resolves), gzip: subtracted from the chunk that holds it. */
-  ortGzipBytes: number;
-  /** All JS files' gzip minus ORT's: an estimate, since gzip sizes do not add exactly. */
+  /** The on-demand library chunks (onnxruntime-web's builds, transformers.js), gzip. */
+  libraryGzipBytes: number;
+  /** All JS files' gzip minus the libraries': an estimate, since gzip sizes do not add exactly. */
   appGzipBytes: number;
 }
 
