@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { appCspPlugin } from './scripts/vite/app-csp';
@@ -11,6 +12,8 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+const ORT_FOR_TRANSFORMERS = fileURLToPath(new URL('src/ort/ort-for-transformers.ts', import.meta.url));
+
 /** The app's port, set only here: `npm start`, `npm run dev` and `npm run preview` use it; GLANCE_PORT=n changes it. */
 const PORT = Number(process.env.GLANCE_PORT ?? 5173);
 
@@ -21,6 +24,11 @@ export default defineConfig(({ mode }) => ({
     // Picks onnxruntime-web's dist/ort*.min.mjs, which loads its .mjs/.wasm from env.wasm.wasmPaths (our origin),
     // instead of the *.bundle.min.mjs that inlines the .mjs into the app's chunks.
     conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions],
+    // transformers.js (hub models) runs on the ORT the worker loaded; see src/ort/ort-for-transformers.ts.
+    alias: [
+      { find: /^onnxruntime-web\/webgpu$/, replacement: ORT_FOR_TRANSFORMERS },
+      { find: /^onnxruntime-common$/, replacement: ORT_FOR_TRANSFORMERS },
+    ],
   },
   // The dep optimizer would re-bundle onnxruntime-web in dev; serve it as is, like the build does.
   optimizeDeps: { exclude: ['onnxruntime-web'] },

@@ -26,6 +26,22 @@ describe('backendLabel', () => {
     expect(backendLabel(ready(info('wasm', 1)))).toBe('WASM x1');
   });
 
+  it("adds a hub model's weight dtype, which depends on the backend", () => {
+    const bundle = (dtype: string | null): RuntimeInfo['bundle'] => ({
+      url: 'https://huggingface.co/a/b/resolve/main/',
+      name: 'a/b',
+      modelType: 'vision-encoder-decoder',
+      parts: [],
+      captioner: true,
+      cachedFiles: [],
+      warmupMs: 1,
+      dtype,
+    });
+    expect(backendLabel(ready({ ...info('wasm', 2), bundle: bundle('q8') }))).toBe('WASM x2 threads · q8');
+    expect(backendLabel(ready({ ...info('webgpu', 2), bundle: bundle('fp16') }))).toBe('WebGPU · fp16');
+    expect(backendLabel(ready({ ...info('wasm', 2), bundle: bundle(null) }))).toBe('WASM x2 threads');
+  });
+
   it('keeps naming the backend in use while another model loads', () => {
     const inUse = { url: 'https://a/m/', info: info('wasm', 2) };
     const switching: ClientStatus = { state: 'loading', url: 'https://a/n/', progress: null, inUse };

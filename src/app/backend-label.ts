@@ -8,9 +8,11 @@ export function backendLabel(status: ClientStatus): string {
   const model = captioningWith(status);
   if (model) {
     const { backend, wasmThreads } = model.info;
-    if (backend === 'webgpu') return 'WebGPU';
+    // A hub model's weights come in several dtypes; the one chosen for this backend is part of what runs.
+    const dtype = model.info.bundle?.dtype ? ` · ${model.info.bundle.dtype}` : '';
+    if (backend === 'webgpu') return `WebGPU${dtype}`;
     const threads = wasmThreads ?? 1;
-    return threads > 1 ? `WASM x${threads} threads` : 'WASM x1';
+    return `${threads > 1 ? `WASM x${threads} threads` : 'WASM x1'}${dtype}`;
   }
   if (status.state === 'error') return 'No backend';
   if (status.state === 'crashed' || status.state === 'restarting') return 'Restarting…';

@@ -21,6 +21,7 @@ const INFO = {
     captioner: true,
     cachedFiles: [],
     warmupMs: 3,
+    dtype: null,
   },
   resources: { liveTensors: 0, gpuBuffers: 0, wasmMemoryBytes: null },
 } as RuntimeInfo;

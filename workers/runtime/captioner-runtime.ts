@@ -3,7 +3,9 @@ import type { CaptionEngine } from '../../src/core/engine';
 import { captionFrame } from './caption-frame';
 import { createSessions } from './create-sessions';
 import { type DeviceLostInfo, ortWebGpuDevice, watchDeviceLoss } from './device-loss';
-import { type DownloadedBundle, type DownloadOptions, downloadBundle } from './download-bundle';
+import { type BundleReader, type DownloadedBundle, type DownloadOptions, downloadBundle } from './download-bundle';
+import { readHubModel } from './hub/read-hub-model';
+import { hubRepoOf } from '../../src/core/hub/hub-repo';
 import { BackendError, messageOf, ModelLoadError, NotLoadedError, toWorkerError } from './errors';
 import { JobQueue } from './job-queue';
 import { OrtBackend } from '../../src/ort/ort-backend';
@@ -43,6 +45,8 @@ interface Loaded {
   bundle: BundleInfo;
   backend: OrtBackend;
   engine: CaptionEngine | null;
+  /** What the bundle holds beyond `backend` (a hub model's own sessions). */
+  dispose?: () => Promise<void>;
 }
 
 /**
@@ -127,8 +131,10 @@ export class CaptionerRuntime {
     const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
     // ORT's runtime starts (build, WebAssembly, threads, device) while the bundle downloads or is read from the
     // cache: on a warm load the two used to follow each other (ort-env.ts, startOrt).
+    const hub = { choice, hasShaderF16: this.facts?.adapter?.hasShaderF16 ?? false, assetBaseUrl: this.assetBaseUrl };
+    const readHub: BundleReader = (where, config, options) => readHubModel(where, config, options, hub);
     const [downloaded] = await Promise.all([
-      this.download(location, { fetch: fetchFn, cache, onProgress }),
+      this.download(location, { fetch: fetchFn, cache, onProgress, readHub }),
       startOrt(choice, this.assetBaseUrl),
     ]);
     const { modelType, parts, cachedFiles } = downloaded;
@@ -162,24 +168,28 @@ export class CaptionerRuntime {
       }
     } catch (error) {
       await backend.close();
+      await downloaded.dispose?.();
       throw error;
     }
     const previous = this.loaded;
-    const name = location.baseUrl.replace(/\/+$/, '').split('/').pop() ?? '';
+    const name = hubRepoOf(location)?.id ?? location.baseUrl.replace(/\/+$/, '').split('/').pop() ?? '';
     this.loaded = {
       bundle: {
         url: location.baseUrl,
         name,
         modelType,
-        parts: [...parts.keys()],
+        parts: downloaded.partNames ?? [...parts.keys()],
         captioner: engine !== null,
         cachedFiles,
         warmupMs,
+        dtype: downloaded.dtype ?? null,
       },
       backend,
       engine,
+      dispose: downloaded.dispose,
     };
     await previous?.backend.close();
+    await previous?.dispose?.();
     progress('ready');
     return this.info();
   }

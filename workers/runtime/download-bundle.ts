@@ -7,6 +7,7 @@ import type { CaptionEngine } from '../../src/core/engine';
 import { createEngine } from '../../src/core/create-engine';
 import { type FetchLike, openFile, readFile } from '../../src/core/bundle/fetch-file';
 import { type BundleCache, loadModelFiles } from '../../src/core/bundle/loader';
+import { ModelFetchError } from '../../src/core/errors';
 import { DETECT_PARTS } from '../../src/core/bundle/detect-config';
 import { type BundleLocation, bundleFileUrl } from '../../src/core/bundle/resolve-url';
 import { CONFIG_FILE, REQUIRED_FILES } from '../../src/core/bundle/files';
@@ -30,12 +31,20 @@ export interface DownloadedBundle {
    * tensors (the test worker's fixture); the runtime's `caption` then rejects with NotLoadedError.
    */
   createEngine?: (backend: OrtBackend) => CaptionEngine;
+  /** The model's ONNX files when the runtime builds no sessions for it (a hub model runs its own): for info. */
+  partNames?: string[];
+  /** The weights' dtype where the bundle had several to choose from (hub models: 'q8', 'fp16', 'fp32'). */
+  dtype?: string;
+  /** Frees what the bundle holds beyond the runtime's sessions (a hub model's own sessions). */
+  dispose?: () => Promise<void>;
 }
 
 export interface DownloadOptions {
   fetch: FetchLike;
   cache?: PrunableCache;
   onProgress: (progress: WireProgress) => void;
+  /** Reads a hub model that transformers.js runs (hub/read-hub-model.ts), tried after the reader given. */
+  readHub?: BundleReader;
 }
 
 /**
@@ -57,6 +66,8 @@ export async function downloadBundle(
   const config = await peekConfig(location, fetchFn, cache);
   const other = readOther ? await readOther(location, config, options) : null;
   if (other) return other;
+  const hub = options.readHub ? await options.readHub(location, config, options) : null;
+  if (hub) return hub;
   const files = await loadModelFiles(location, {
     fetch: fetchFn,
     cache,
@@ -82,7 +93,16 @@ async function peekConfig(location: BundleLocation, fetchFn: FetchLike, cache: P
     bytes = await readFile(await openFile(CONFIG_FILE, url, fetchFn, undefined, undefined), () => undefined, undefined);
   } catch (error) {
     // Offline (no HTTP status): the cached bundle, if any, is all there is; let the core loader decide.
-    if (cache && (error as { status?: number }).status === undefined) return null;
+    const status = (error as { status?: number }).status;
+    if (cache && status === undefined) return null;
+    // The hub answers 401 for a repo that does not exist (or is private), 404 for a missing file.
+    if (location.isHub && (status === 401 || status === 404)) {
+      throw new ModelFetchError(
+        `no model at ${location.baseUrl}: the repo does not exist, is private, or has no config.json (HTTP ${status})`,
+        url,
+        status,
+      );
+    }
     throw error;
   }
   if (cache) await pruneIfChanged(location, cache, bytes);

@@ -42,6 +42,8 @@ export interface BundleInfo {
   cachedFiles: string[];
   /** Duration of the warm-up caption, ms; null when there was none (no captioner). */
   warmupMs: number | null;
+  /** The weights' dtype chosen for this backend ('q8', 'fp16', 'fp32'; hub models), null for Glance bundles. */
+  dtype: string | null;
 }
 
 /** What the runtime runs on, as observed rather than as requested. */

@@ -18,4 +18,15 @@ describe('modelLabel', () => {
       cardUrl: 'https://example.org/m/other/README.md',
     });
   });
+
+  it('names hub repos by their id, with the host they come from', () => {
+    expect(modelLabel('https://huggingface.co/Xenova/vit-gpt2-image-captioning/resolve/main/')).toEqual({
+      name: 'Xenova/vit-gpt2-image-captioning',
+      trainedOn: "a hub model from huggingface.co, run by transformers.js, with Glance's second look",
+      cardUrl: 'https://huggingface.co/Xenova/vit-gpt2-image-captioning/resolve/main/README.md',
+    });
+    expect(modelLabel('http://127.0.0.1:4180/glance-test/vit-gpt2-tiny/resolve/main/').name).toBe(
+      'glance-test/vit-gpt2-tiny',
+    );
+  });
 });

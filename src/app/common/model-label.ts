@@ -25,8 +25,20 @@ const KNOWN: Record<string, { name: string; trainedOn: string; hasCard: boolean 
   },
 };
 
+/** `.../ORG/NAME/resolve/REV/`: a hub repo (src/core/hub/hub-repo.ts), named by its id. */
+const HUB_URL = /^(.*\/)([^/]+\/[^/]+)\/resolve\/[^/]+\/?$/;
+
 /** The label of the bundle at `bundleUrl` (a folder URL ending in '/'). */
 export function modelLabel(bundleUrl: string): ModelLabel {
+  const hub = HUB_URL.exec(bundleUrl);
+  if (hub) {
+    const host = new URL(hub[1], 'http://localhost/').host;
+    return {
+      name: hub[2],
+      trainedOn: `a hub model from ${host}, run by transformers.js, with Glance's second look`,
+      cardUrl: `${bundleUrl.replace(/\/?$/, '/')}README.md`,
+    };
+  }
   const folder = bundleUrl.replace(/\/+$/, '').split('/').pop() ?? '';
   const known = KNOWN[folder];
   const base = bundleUrl.endsWith('/') ? bundleUrl : `${bundleUrl}/`;

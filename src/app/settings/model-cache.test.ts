@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundleBaseOf, clearCachedModels, MODEL_CACHE, readCacheReport, type CacheStorageLike } from './model-cache';
+import {
+  bundleBaseOf,
+  clearCachedModels,
+  HUB_CACHE,
+  MODEL_CACHE,
+  readCacheReport,
+  type CacheStorageLike,
+} from './model-cache';
 
 /** An in-memory CacheStorage with the calls model-cache.ts makes. */
 function fakeCaches(contents: Record<string, Record<string, Response>>): CacheStorageLike {
@@ -31,6 +38,9 @@ describe('bundleBaseOf', () => {
     expect(bundleBaseOf('https://huggingface.co/o/n/resolve/main/tokenizer.json')).toBe(
       'https://huggingface.co/o/n/resolve/main/',
     );
+    expect(bundleBaseOf('https://hub.local/o/n/resolve/v2/onnx/encoder_model_quantized.onnx')).toBe(
+      'https://hub.local/o/n/resolve/v2/',
+    );
     expect(bundleBaseOf('https://h/other.bin')).toBe('https://h/other.bin');
   });
 });
@@ -53,6 +63,22 @@ describe('readCacheReport', () => {
       ],
       shellBytes: 9700,
     });
+  });
+
+  it("lists hub models from transformers.js's cache beside Glance bundles, and clears them too", async () => {
+    const storage = fakeCaches({
+      [MODEL_CACHE]: { 'https://a/m/one/config.json': bytes(100) },
+      [HUB_CACHE]: {
+        'https://huggingface.co/o/n/resolve/main/config.json': bytes(10),
+        'https://huggingface.co/o/n/resolve/main/onnx/decoder_model_merged_quantized.onnx': bytes(2000),
+      },
+    });
+    expect((await readCacheReport(storage)).models).toEqual([
+      { baseUrl: 'https://a/m/one/', files: 1, bytes: 100 },
+      { baseUrl: 'https://huggingface.co/o/n/resolve/main/', files: 2, bytes: 2010 },
+    ]);
+    await clearCachedModels(storage, 'https://huggingface.co/o/n/resolve/main/');
+    expect((await readCacheReport(storage)).models.map((m) => m.baseUrl)).toEqual(['https://a/m/one/']);
   });
 
   it('reports nothing when nothing is cached', async () => {

@@ -8,6 +8,9 @@ import { SHELL_CACHE_PREFIX } from '../../sw/sw-shared';
 
 /** The worker's model cache (workers/runtime/captioner-runtime.ts MODEL_CACHE_NAME; not imported: worker code). */
 export const MODEL_CACHE = 'glance-models-v1';
+/** Where transformers.js keeps hub models' files (workers/runtime/hub/read-hub-model.ts), keyed by their URLs. */
+export const HUB_CACHE = 'transformers-cache';
+const MODEL_CACHES = [MODEL_CACHE, HUB_CACHE];
 
 /** One bundle's files in the cache. */
 export interface CachedModel {
@@ -25,16 +28,22 @@ export interface CacheReport {
 
 export type CacheStorageLike = Pick<CacheStorage, 'open' | 'keys' | 'delete' | 'has'>;
 
-/** The bundle folder of a cached file URL, or the URL itself when it is not a known bundle file. */
+/**
+ * The bundle folder of a cached file URL: a hub repo's `.../resolve/REV/`, a Glance bundle's folder, or the URL
+ * itself when it is neither.
+ */
 export function bundleBaseOf(url: string): string {
+  const hub = /^.*?\/[^/]+\/[^/]+\/resolve\/[^/]+\//.exec(url);
+  if (hub) return hub[0];
   for (const file of REQUIRED_FILES) if (url.endsWith(`/${file}`)) return url.slice(0, url.length - file.length);
   return url;
 }
 
 export async function readCacheReport(storage: CacheStorageLike): Promise<CacheReport> {
   const models = new Map<string, CachedModel>();
-  if (await storage.has(MODEL_CACHE)) {
-    const cache = await storage.open(MODEL_CACHE);
+  for (const name of MODEL_CACHES) {
+    if (!(await storage.has(name))) continue;
+    const cache = await storage.open(name);
     for (const request of await cache.keys()) {
       const baseUrl = bundleBaseOf(request.url);
       const entry = models.get(baseUrl) ?? { baseUrl, files: 0, bytes: 0 };
@@ -54,14 +63,16 @@ export async function readCacheReport(storage: CacheStorageLike): Promise<CacheR
 
 /** Removes one bundle's files (`baseUrl`), or every cached model when it is omitted. */
 export async function clearCachedModels(storage: CacheStorageLike, baseUrl?: string): Promise<void> {
-  if (baseUrl === undefined) {
-    await storage.delete(MODEL_CACHE);
-    return;
-  }
-  if (!(await storage.has(MODEL_CACHE))) return;
-  const cache = await storage.open(MODEL_CACHE);
-  for (const request of await cache.keys()) {
-    if (bundleBaseOf(request.url) === baseUrl) await cache.delete(request);
+  for (const name of MODEL_CACHES) {
+    if (baseUrl === undefined) {
+      await storage.delete(name);
+      continue;
+    }
+    if (!(await storage.has(name))) continue;
+    const cache = await storage.open(name);
+    for (const request of await cache.keys()) {
+      if (bundleBaseOf(request.url) === baseUrl) await cache.delete(request);
+    }
   }
 }
 

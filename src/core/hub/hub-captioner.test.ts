@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptionText } from '../caption-types';
+import { throwIfCancelled } from '../decode/cancel';
+import { fitGeometry } from '../image/fit';
+import { createHubCaptioner, cropRgb, type HubCaptionModel, type RgbImage } from './hub-captioner';
+
+/** A stand-in model that names the picture's strongest colour, word by word, and counts what it was given. */
+function colourModel() {
+  const batches: RgbImage[][] = [];
+  const model: HubCaptionModel = {
+    async caption(images, { onPiece, cancel }) {
+      batches.push([...images]);
+      return images.map((image, index): CaptionText => {
+        const sums = [0, 0, 0];
+        for (let i = 0; i < image.data.length; i += 3) for (let c = 0; c < 3; c++) sums[c] += image.data[i + c];
+        const colour = ['red', 'green', 'blue'][sums.indexOf(Math.max(...sums))];
+        const words = ['a', ' photo', ' of', ' something', ` ${colour}`, '.'];
+        if (index === 0) {
+          for (const [i, word] of words.entries()) {
+            throwIfCancelled(cancel, 'decoding');
+            onPiece?.(word, i);
+          }
+        }
+        return { text: words.join(''), tokens: words.map((_, i) => i), stopReason: 'eos' };
+      });
+    },
+  };
+  return { model, batches };
+}
+
+/** 400x300 red with a 120x120 blue square at (260, 20): most of a crop around it is blue. */
+function redWithBlue(): Uint8Array {
+  const pixels = new Uint8Array(400 * 300 * 4);
+  for (let y = 0; y < 300; y++) {
+    for (let x = 0; x < 400; x++) {
+      const blue = x >= 260 && x < 380 && y >= 20 && y < 140;
+      pixels.set(blue ? [10, 20, 230, 255] : [210, 30, 20, 255], (y * 400 + x) * 4);
+    }
+  }
+  return pixels;
+}
+
+describe('createHubCaptioner', () => {
+  it('captions the frame, looks again where the picture differs, and adds what the crops name', async () => {
+    const { model, batches } = colourModel();
+    const engine = createHubCaptioner(model, { modelType: 'vision-encoder-decoder', backendName: 'wasm' });
+    const pieces: string[] = [];
+    const stages: string[] = [];
+    const result = await engine.caption(
+      { pixels: redWithBlue(), width: 400, height: 300 },
+      { k: 2 },
+      {
+        onToken: (pass, text) => pass === 'coarse' && pieces.push(text),
+        onStage: (stage) => stages.push(stage),
+      },
+    );
+    expect(result.coarse.text).toBe('a photo of something red.');
+    expect(pieces.join('')).toBe(result.coarse.text);
+    expect(result.refined?.text).toBe('a photo of something red. Closer: something blue.');
+    expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2', 'done']);
+    // One batch for the glance, one for every crop together.
+    expect(batches.map((b) => b.length)).toEqual([1, 2]);
+    const first = result.regions[0];
+    expect(first.x).toBeLessThanOrEqual(320);
+    expect(first.x + first.w).toBeGreaterThanOrEqual(320);
+    expect(first.y).toBeLessThanOrEqual(80);
+    expect(first.y + first.h).toBeGreaterThanOrEqual(80);
+  });
+
+  it('reports boxes in the original frame when the worker downscaled it', async () => {
+    const { model } = colourModel();
+    const engine = createHubCaptioner(model, { modelType: 'vision-encoder-decoder', backendName: 'wasm' });
+    const geometry = fitGeometry(800, 600, 384, 'letterbox');
+    const result = await engine.caption({ pixels: redWithBlue(), width: 400, height: 300, geometry }, { k: 1 });
+    expect(result.regions[0].x).toBeGreaterThan(400);
+    expect(result.regions[0].x + result.regions[0].w).toBeLessThanOrEqual(800);
+  });
+
+  it('skips the look without refine, and stops when cancelled', async () => {
+    const { model, batches } = colourModel();
+    const engine = createHubCaptioner(model, { modelType: 'vision-encoder-decoder', backendName: 'wasm' });
+    const plain = await engine.caption({ pixels: redWithBlue(), width: 400, height: 300 }, { refine: false });
+    expect(plain.refined).toBeUndefined();
+    expect(batches).toHaveLength(1);
+    let calls = 0;
+    await expect(
+      engine.caption({ pixels: redWithBlue(), width: 400, height: 300 }, {}, { isCancelled: () => ++calls > 4 }),
+    ).rejects.toMatchObject({ name: 'CancelledError' });
+  });
+
+  it('crops whole pixels inside the frame', () => {
+    const frame = { data: Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => i), width: 4, height: 3 };
+    const crop = cropRgb(frame, { x: 2.5, y: 1, w: 5, h: 1 });
+    expect(crop).toEqual({ data: Uint8Array.from([18, 19, 20, 21, 22, 23]), width: 2, height: 1 });
+  });
+});

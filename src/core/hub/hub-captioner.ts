@@ -1,0 +1,193 @@
+import type {
+  CaptionHooks,
+  CaptionInput,
+  CaptionOptions,
+  CaptionResult,
+  CaptionText,
+  RegionBox,
+  StageTimings,
+} from '../caption-types';
+import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
+import type { CaptionEngine } from '../engine';
+import { InvalidInputError } from '../errors';
+import { fitGeometry } from '../image/fit';
+import { streamWords } from '../real/stream-words';
+import { combineCaptions } from './combine-captions';
+import { contrastSaliency, lookRegions } from './look-regions';
+
+/** An RGB picture handed to a hub model (its processor resizes and normalises it). */
+export interface RgbImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * What a hub model family must do for Glance (the worker adapts transformers.js to it): caption a batch of
+ * pictures, streaming the first picture's text as it is decoded. Pure data in and out, so the second look below
+ * is tested without a model.
+ */
+export interface HubCaptionModel {
+  caption(
+    images: readonly RgbImage[],
+    options: { maxNewTokens: number; onPiece?: (piece: string, token: number) => void; cancel?: CancelCheck },
+  ): Promise<CaptionText[]>;
+}
+
+export interface HubCaptionerInfo {
+  /** config.json's model_type. */
+  modelType: string;
+  backendName: string;
+}
+
+/** Whole frames up to this side: crops of a 4K photo stay sharp, and a frame is not held at 33 MB. */
+const MAX_SIDE = 1280;
+/** The square the heat map and region squares refer to (display only: the model has its own input size). */
+const GLANCE_SIZE = 384;
+/** Crops looked at by default: each is a caption of its own, so fewer than the learned model's six. */
+const DEFAULT_K = 3;
+const MAX_NEW_TOKENS = { short: 20, detailed: 40 } as const;
+
+/**
+ * A hub captioner with Glance's second look, training-free (docs/hub-models.md): caption the whole frame,
+ * pick regions from a colour-contrast heat map (the exports carry no attention to follow), caption
+ * full-resolution crops of them in one batch, and write the refined caption from the coarse one and what the
+ * crops add (combine-captions.ts).
+ */
+export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInfo): CaptionEngine {
+  async function caption(
+    input: CaptionInput,
+    options: CaptionOptions = {},
+    hooks: CaptionHooks = {},
+  ): Promise<CaptionResult> {
+    const style = options.style ?? 'detailed';
+    const refine = options.refine ?? true;
+    const k = options.k ?? DEFAULT_K;
+    const maxNewTokens = options.maxNewTokens ?? MAX_NEW_TOKENS[style];
+    const cancel: CancelCheck = hooks.isCancelled ?? hooks.signal ?? (() => false);
+    const started = now();
+    let mark = started;
+    const timings: StageTimings = {
+      preprocess: 0,
+      encode: 0,
+      pass1: 0,
+      saliency: 0,
+      regions: 0,
+      lookAgain: 0,
+      pass2: 0,
+      total: 0,
+    };
+    const stage = (name: keyof StageTimings, next: Parameters<NonNullable<CaptionHooks['onStage']>>[0]) => {
+      const t = now();
+      timings[name] = t - mark;
+      mark = t;
+      throwIfCancelled(cancel, next);
+      hooks.onStage?.(next);
+    };
+
+    hooks.onStage?.('preprocess');
+    const frame = toRgb(input);
+    const pixelGeometry = fitGeometry(frame.width, frame.height, GLANCE_SIZE, 'letterbox');
+    // Boxes go back in the original frame's pixels (the worker may have downscaled it to MAX_SIDE).
+    const frameScale = input.geometry ? input.geometry.frameWidth / frame.width : 1;
+    stage('preprocess', 'encode');
+    // The model's encoder runs inside its generate call; 'encode' is kept for the stage order the UI shows.
+    stage('encode', 'pass1');
+    const [coarse] = await model.caption([frame], {
+      maxNewTokens,
+      cancel,
+      onPiece: hooks.onToken ? (piece, token) => hooks.onToken!('coarse', piece, token) : undefined,
+    });
+    hooks.onCaption?.('coarse', coarse.text);
+    stage('pass1', 'saliency');
+    const saliency = contrastSaliency(
+      { pixels: frame.data, width: frame.width, height: frame.height, channels: 3 },
+      pixelGeometry,
+    );
+    stage('saliency', 'regions');
+    const chosen = lookRegions(saliency, pixelGeometry, k);
+    const regions: RegionBox[] = chosen.map((r) => ({
+      x: r.x * frameScale,
+      y: r.y * frameScale,
+      w: r.w * frameScale,
+      h: r.h * frameScale,
+      square: r.square,
+      score: r.score,
+    }));
+    let refined: CaptionText | undefined;
+    if (refine) {
+      stage('regions', 'lookAgain');
+      const crops = chosen.map((r) => cropRgb(frame, r));
+      const looks = crops.length > 0 ? await model.caption(crops, { maxNewTokens, cancel }) : [];
+      stage('lookAgain', 'pass2');
+      const combined = combineCaptions(
+        coarse.text,
+        looks.map((look) => look.text),
+      );
+      refined = { text: combined.text, tokens: [], stopReason: 'eos' };
+      streamWords(combined.text, 'refined', hooks);
+      hooks.onCaption?.('refined', combined.text);
+      stage('pass2', 'done');
+    } else {
+      stage('regions', 'done');
+    }
+    timings.total = now() - started;
+    const result: CaptionResult = { style, coarse, saliency, regions, timings, backend: info.backendName };
+    if (refined) result.refined = refined;
+    return result;
+  }
+
+  return {
+    modelType: info.modelType,
+    backendName: info.backendName,
+    frameNeed: { kind: 'frame', maxSide: MAX_SIDE, glanceSize: GLANCE_SIZE },
+    caption,
+    async warmUp() {
+      const t0 = now();
+      const side = 64;
+      await caption(
+        { pixels: new Uint8Array(side * side * 4).fill(128), width: side, height: side },
+        { refine: false },
+      );
+      return now() - t0;
+    },
+  };
+}
+
+function toRgb(input: CaptionInput): RgbImage {
+  const channels = input.channels ?? 4;
+  const n = input.pixels.length / channels;
+  const width = input.width ?? Math.round(Math.sqrt(n));
+  const height = input.height ?? width;
+  if (width * height !== n || !(width > 0)) {
+    throw new InvalidInputError(`pixels hold ${n} pixels, not ${width} x ${height}`);
+  }
+  if (channels === 3) return { data: Uint8Array.from(input.pixels), width, height };
+  const data = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    data[i * 3] = input.pixels[i * 4];
+    data[i * 3 + 1] = input.pixels[i * 4 + 1];
+    data[i * 3 + 2] = input.pixels[i * 4 + 2];
+  }
+  return { data, width, height };
+}
+
+/** The box of the frame at full resolution (whole pixels, inside the frame). */
+export function cropRgb(frame: RgbImage, box: { x: number; y: number; w: number; h: number }): RgbImage {
+  const x0 = Math.max(0, Math.floor(box.x));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(frame.width, Math.ceil(box.x + box.w));
+  const y1 = Math.min(frame.height, Math.ceil(box.y + box.h));
+  const width = Math.max(1, x1 - x0);
+  const height = Math.max(1, y1 - y0);
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const from = ((y0 + y) * frame.width + x0) * 3;
+    data.set(frame.data.subarray(from, from + width * 3), y * width * 3);
+  }
+  return { data, width, height };
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}

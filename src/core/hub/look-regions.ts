@@ -1,0 +1,102 @@
+import type { RegionBox } from '../caption-types';
+import { type FitGeometry, squareToFrame } from '../image/fit';
+import { selectRegions } from '../regions';
+
+/** Cells per side of the heat map over the glance square. */
+export const LOOK_GRID = 16;
+/** Side of a crop, as a share of the glance square: about a third of the picture, as SAHI's slices. */
+const WINDOW_SHARE = 0.4;
+/** Samples per cell side when reading colours (enough for a mean; a 4K frame is not read whole). */
+const SAMPLES = 6;
+
+export interface FrameImage {
+  /** RGBA or RGB, row-major. */
+  pixels: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+}
+
+/**
+ * Where a hub captioner looks again when its export gives no attention to follow (docs/hub-models.md): a
+ * colour-contrast heat map over the glance square (how far each cell's mean colour is from the picture's, plus
+ * its local contrast, as in frequency-tuned saliency), then the same top-k selection with suppression as the
+ * learned model's regions (regions.ts). Cells in the letterbox bars are 0. Values are normalised to sum 1.
+ */
+export function contrastSaliency(image: FrameImage, geometry: FitGeometry): { grid: number; values: number[] } {
+  const G = LOOK_GRID;
+  const cell = geometry.size / G;
+  const means: ([number, number, number] | null)[] = [];
+  const texture: number[] = [];
+  for (let row = 0; row < G; row++) {
+    for (let col = 0; col < G; col++) {
+      const box = squareToFrame(geometry, { x: col * cell, y: row * cell, w: cell, h: cell });
+      const inside = insideDst(geometry, row, col, cell);
+      if (!inside || box.w < 1 || box.h < 1) {
+        means.push(null);
+        texture.push(0);
+        continue;
+      }
+      const stats = cellStats(image, box);
+      means.push(stats.mean);
+      texture.push(stats.spread);
+    }
+  }
+  const valid = means.filter((m): m is [number, number, number] => m !== null);
+  const global = [0, 1, 2].map((c) => valid.reduce((s, m) => s + m[c], 0) / Math.max(1, valid.length));
+  const raw = means.map((m, i) => {
+    if (!m) return 0;
+    const distance = Math.hypot(m[0] - global[0], m[1] - global[1], m[2] - global[2]) / 441.7;
+    return 0.7 * distance + 0.3 * texture[i];
+  });
+  const total = raw.reduce((s, v) => s + v, 0);
+  return { grid: G, values: raw.map((v) => (total > 0 ? v / total : 0)) };
+}
+
+/** The `k` regions to look at again, in frame pixels and in glance-square pixels. */
+export function lookRegions(heat: { grid: number; values: number[] }, geometry: FitGeometry, k: number): RegionBox[] {
+  const size = geometry.size;
+  const window = Math.round(size * WINDOW_SHARE);
+  const cell = size / heat.grid;
+  const nmsRadius = Math.max(1, Math.ceil(window / cell / 2));
+  return selectRegions(heat.values, { k, grid: heat.grid, size, window, nmsRadius })
+    .filter((region) => region.score > 0)
+    .map((region) => {
+      const square = { x: region.x0, y: region.y0, w: window, h: window };
+      const box = squareToFrame(geometry, square);
+      return { ...roundBox(box), square, score: region.score };
+    })
+    .filter((box) => box.w >= 2 && box.h >= 2);
+}
+
+function insideDst(geometry: FitGeometry, row: number, col: number, cell: number): boolean {
+  const { dst } = geometry;
+  const cx = (col + 0.5) * cell;
+  const cy = (row + 0.5) * cell;
+  return cx >= dst.x && cx < dst.x + dst.w && cy >= dst.y && cy < dst.y + dst.h;
+}
+
+/** Mean colour of the box and its mean absolute deviation (0..1), from a grid of samples. */
+function cellStats(image: FrameImage, box: { x: number; y: number; w: number; h: number }) {
+  const { pixels, width, height, channels } = image;
+  const samples: [number, number, number][] = [];
+  for (let sy = 0; sy < SAMPLES; sy++) {
+    for (let sx = 0; sx < SAMPLES; sx++) {
+      const x = Math.min(width - 1, Math.floor(box.x + ((sx + 0.5) * box.w) / SAMPLES));
+      const y = Math.min(height - 1, Math.floor(box.y + ((sy + 0.5) * box.h) / SAMPLES));
+      const i = (y * width + x) * channels;
+      samples.push([pixels[i], pixels[i + 1], pixels[i + 2]]);
+    }
+  }
+  const mean = [0, 1, 2].map((c) => samples.reduce((s, p) => s + p[c], 0) / samples.length) as [number, number, number];
+  const spread =
+    samples.reduce((s, p) => s + Math.abs(p[0] - mean[0]) + Math.abs(p[1] - mean[1]) + Math.abs(p[2] - mean[2]), 0) /
+    (samples.length * 3 * 255);
+  return { mean, spread };
+}
+
+function roundBox(box: { x: number; y: number; w: number; h: number }) {
+  const x = Math.round(box.x);
+  const y = Math.round(box.y);
+  return { x, y, w: Math.round(box.x + box.w) - x, h: Math.round(box.y + box.h) - y };
+}

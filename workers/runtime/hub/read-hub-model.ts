@@ -1,0 +1,135 @@
+/**
+ * Loads a hub model that transformers.js runs (docs/hub-models.md), as the runtime loads a Glance bundle:
+ * byte progress, the backend already chosen, the Cache API for offline use, and a CaptionEngine at the end.
+ * A BundleReader (download-bundle.ts): it answers null for Glance's own bundles.
+ */
+import { type BundleLocation, bundleFileUrl } from '../../../src/core/bundle/resolve-url';
+import { ModelFetchError } from '../../../src/core/errors';
+import { createHubCaptioner } from '../../../src/core/hub/hub-captioner';
+import { chooseHubDtype } from '../../../src/core/hub/hub-dtype';
+import { hubFamilyOf } from '../../../src/core/hub/hub-family';
+import { type HubRepo, hubRepoOf } from '../../../src/core/hub/hub-repo';
+import type { DownloadedBundle, DownloadOptions } from '../download-bundle';
+import { ModelLoadError, messageOf } from '../errors';
+import { startOrt } from '../ort-env';
+import type { BackendChoice } from '../select-backend';
+
+export interface HubReaderContext {
+  choice: BackendChoice;
+  hasShaderF16: boolean;
+  /** Where ORT's .mjs/.wasm live (ort-env.ts): the hub model runs on the same runtime as Glance's bundles. */
+  assetBaseUrl: string;
+}
+
+/** The cache transformers.js keeps hub files in (its default name). */
+const HUB_CACHE = 'transformers-cache';
+
+export async function readHubModel(
+  location: BundleLocation,
+  config: unknown,
+  options: DownloadOptions,
+  context: HubReaderContext,
+): Promise<DownloadedBundle | null> {
+  const repo = hubRepoOf(location);
+  if (!repo) return null;
+  // Offline, the runtime could not fetch config.json: transformers.js's own cache may hold it.
+  const known = config ?? (await cachedConfig(location));
+  if (known === null) return null;
+  const family = hubFamilyOf(known, repo.id);
+  if (family === null) return null;
+
+  const device = context.choice.name === 'webgpu' ? 'webgpu' : 'wasm';
+  const dtype = chooseHubDtype(device, context.hasShaderF16);
+  const cachedBefore = await cachedFiles(repo);
+  const sizes = new Map<string, { loaded: number; total: number }>();
+  await startOrt(context.choice, context.assetBaseUrl);
+  const { loadImageToText } = await import('./transformers-model');
+  let loaded: Awaited<ReturnType<typeof loadImageToText>>;
+  try {
+    loaded = await loadImageToText(repo, {
+      device,
+      dtype,
+      onFile: ({ file, loaded: fileLoaded, total }) => {
+        sizes.set(file, { loaded: fileLoaded, total });
+        let loadedBytes = 0;
+        let totalBytes = 0;
+        for (const size of sizes.values()) {
+          loadedBytes += size.loaded;
+          totalBytes += size.total;
+        }
+        options.onProgress({
+          phase: 'download',
+          file,
+          loadedBytes,
+          totalBytes,
+          fileLoaded,
+          fileTotal: total || null,
+          fromCache: cachedBefore.has(file),
+        });
+      },
+    });
+  } catch (error) {
+    throw hubLoadError(repo, dtype, error);
+  }
+  const engine = createHubCaptioner(loaded.model, { modelType: 'vision-encoder-decoder', backendName: device });
+  return {
+    modelType: (known as { model_type: string }).model_type,
+    parts: new Map(),
+    partNames: loaded.files,
+    dtype,
+    cachedFiles: [...cachedBefore].filter((file) => sizes.has(file)).sort(),
+    createEngine: () => engine,
+    dispose: () => loaded.dispose(),
+  };
+}
+
+/** transformers.js's errors, named as the UI expects: which model, which file, what to do. */
+function hubLoadError(repo: HubRepo, dtype: string, error: unknown): Error {
+  const message = messageOf(error);
+  const missing = /Could not locate file: "([^"]+)"/.exec(message);
+  if (missing) {
+    const file = missing[1].split('/resolve/')[1]?.split('/').slice(1).join('/') ?? missing[1];
+    return new ModelFetchError(
+      `${repo.id}: ${file} is missing from the repo (the ${dtype} weights this backend needs)`,
+      missing[1],
+      404,
+    );
+  }
+  if (/fetch|network/i.test(message)) {
+    return new ModelFetchError(`${repo.id}: a file could not be downloaded (${message})`, repo.host + repo.id);
+  }
+  return new ModelLoadError(`${repo.id}: transformers.js could not load it: ${message}`, { cause: error });
+}
+
+async function openHubCache(): Promise<Cache | null> {
+  if (typeof caches === 'undefined') return null;
+  try {
+    return await caches.open(HUB_CACHE);
+  } catch {
+    return null;
+  }
+}
+
+async function cachedConfig(location: BundleLocation): Promise<unknown> {
+  const cache = await openHubCache();
+  const response = await cache?.match(bundleFileUrl(location, 'config.json')).catch(() => undefined);
+  if (!response) return null;
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The repo's files already in transformers.js's cache, relative to the repo (its cache keys are the URLs). */
+async function cachedFiles(repo: HubRepo): Promise<Set<string>> {
+  const cache = await openHubCache();
+  const prefix = `${repo.host}${repo.id}/resolve/${encodeURIComponent(repo.revision)}/`;
+  const keys = (await cache?.keys().catch(() => [])) ?? [];
+  return new Set(
+    keys
+      .map((request) => request.url)
+      .filter((url) => url.startsWith(prefix))
+      .map((url) => url.slice(prefix.length)),
+  );
+}
