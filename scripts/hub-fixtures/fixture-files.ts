@@ -25,7 +25,8 @@ async function jsonFile(path: string, value: object): Promise<Uint8Array> {
   return new TextEncoder().encode(text);
 }
 
-const ONNX_SUFFIX: Record<WeightFormat, string> = { fp32: '', q8: '_quantized' };
+/** The file name suffix transformers.js adds for each dtype (its DEFAULT_DTYPE_SUFFIX_MAPPING). */
+export const ONNX_SUFFIX: Record<WeightFormat, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 
 /** Every file of the repo, keyed by its path inside the repo, in a fixed order. Same bytes on every run. */
 export async function hubFixtureFiles(): Promise<Map<string, Uint8Array>> {
@@ -40,7 +41,7 @@ export async function hubFixtureFiles(): Promise<Map<string, Uint8Array>> {
   ];
   const files = new Map<string, Uint8Array>();
   for (const [path, value] of json) files.set(path, await jsonFile(path, value));
-  for (const wf of ['fp32', 'q8'] as const) {
+  for (const wf of ['fp32', 'fp16', 'q8'] as const) {
     const suffix = ONNX_SUFFIX[wf];
     files.set(`onnx/encoder_model${suffix}.onnx`, encodeOnnx(encoderModel(weights.patchEmbed, wf)));
     files.set(`onnx/decoder_model_merged${suffix}.onnx`, encodeOnnx(decoderModel(weights, v.vocab.size, wf)));

@@ -6,10 +6,14 @@ import {
   type OnnxTensor,
   type OnnxValueInfo,
 } from '../tfjs-onnx/write-onnx';
+import { float16Value, toFloat16 } from './float16';
 import { quantizeInt8 } from './quantize';
 
-/** fp32: weights stored as floats. q8: weights stored as int8 + scale + zero point, DequantizeLinear in the graph. */
-export type WeightFormat = 'fp32' | 'q8';
+/**
+ * fp32: weights stored as floats. fp16: weights stored as IEEE halves, a Cast to float in the graph (inputs and
+ * outputs stay float). q8: weights stored as int8 + scale + zero point, DequantizeLinear in the graph.
+ */
+export type WeightFormat = 'fp32' | 'fp16' | 'q8';
 
 /** Opset 17: ReduceMean still takes `axes` as an attribute there; DequantizeLinear is opset 13 and up. */
 export const OPSET = 17;
@@ -44,6 +48,14 @@ export class GraphBuilder {
     if (this.format === 'fp32') {
       this.initializers.push({ name, elemType: ElemType.float, dims, data: values });
       return name;
+    }
+    if (this.format === 'fp16') {
+      const data = toFloat16(values);
+      // The designed weights are small integers, exact in half precision; a lossy weight would change the answers.
+      const lossy = values.findIndex((v, i) => float16Value(data[i]) !== v);
+      if (lossy >= 0) throw new RangeError(`${name}[${lossy}] = ${values[lossy]} is not exact in float16`);
+      this.initializers.push({ name: `${name}_fp16`, elemType: ElemType.float16, dims, data });
+      return this.node('Cast', [`${name}_fp16`], name, { to: ElemType.float });
     }
     const { data, scale } = quantizeInt8(values);
     this.initializers.push(

@@ -36,7 +36,7 @@ function emptyPast(): Record<string, ort.Tensor> {
   return feeds;
 }
 
-describe.each(['', '_quantized'])('onnx graphs%s', (suffix) => {
+describe.each(['', '_fp16', '_quantized'])('onnx graphs%s', (suffix) => {
   let encoder: ort.InferenceSession;
   let decoder: ort.InferenceSession;
   beforeAll(async () => {
@@ -52,6 +52,10 @@ describe.each(['', '_quantized'])('onnx graphs%s', (suffix) => {
   it('declares the cache inputs transformers.js sizes from metadata (fixed heads and head dim)', () => {
     const past = decoder.inputMetadata.find((m) => m.name === 'past_key_values.0.key');
     expect(past && past.isTensor && past.shape).toEqual(['batch_size', N_HEAD, 'past_sequence_length', HEAD_DIM]);
+    // transformers.js builds the first empty pasts with this type and feeds pixel_values as float32 for every dtype.
+    for (const meta of [...encoder.inputMetadata, ...decoder.inputMetadata]) {
+      if (meta.name !== 'input_ids') expect(meta.isTensor && meta.type, meta.name).toBe('float32');
+    }
     expect(decoder.inputNames).not.toContain('use_cache_branch');
     expect(decoder.outputNames).toEqual([
       'logits',

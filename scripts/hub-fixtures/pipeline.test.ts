@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { RawImage, TextStreamer, env, pipeline, type ImageToTextPipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLOUR_TOKENS, type Colour, EOT, FIXTURE_ROOT, REPO_ID, designedColour, expectedCaption } from './design';
+import { ONNX_SUFFIX } from './fixture-files';
 import { startHubServer, type HubServer } from './hub-server';
 import { buildVocab } from './tokenizer';
 
@@ -32,6 +33,9 @@ function channelMeans(img: RawImage): [number, number, number] {
   const n = img.width * img.height;
   return [sums[0] / n, sums[1] / n, sums[2] / n];
 }
+
+const DTYPES = ['fp32', 'fp16', 'q8'] as const;
+type Dtype = (typeof DTYPES)[number];
 
 const CASES: { name: string; img: RawImage; colour: Colour }[] = [
   { name: 'mostly red', img: mostly([210, 40, 35], [20, 40, 200]), colour: 'red' },
@@ -71,7 +75,7 @@ describe('transformers.js image-to-text on the hub fixture', () => {
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  async function captioner(dtype: 'fp32' | 'q8'): Promise<ImageToTextPipeline> {
+  async function captioner(dtype: Dtype): Promise<ImageToTextPipeline> {
     const p = (await pipeline('image-to-text', REPO_ID, { dtype })) as ImageToTextPipeline;
     loaded.push(p);
     return p;
@@ -81,7 +85,7 @@ describe('transformers.js image-to-text on the hub fixture', () => {
     for (const c of CASES) expect(designedColour(channelMeans(c.img)), c.name).toBe(c.colour);
   });
 
-  describe.each(['fp32', 'q8'] as const)('dtype %s', (dtype) => {
+  describe.each(DTYPES)('dtype %s', (dtype) => {
     let p: ImageToTextPipeline;
     beforeAll(async () => {
       const before = server.requests.length;
@@ -90,7 +94,8 @@ describe('transformers.js image-to-text on the hub fixture', () => {
         .slice(before)
         .map((r) => r.path)
         .filter((path) => path.endsWith('.onnx'));
-      const suffix = dtype === 'q8' ? '_quantized' : '';
+      // Only this dtype's two files: no fallback to (or extra fetch of) another variant.
+      const suffix = ONNX_SUFFIX[dtype];
       expect(onnx.sort()).toEqual([
         `/${REPO_ID}/resolve/main/onnx/decoder_model_merged${suffix}.onnx`,
         `/${REPO_ID}/resolve/main/onnx/encoder_model${suffix}.onnx`,

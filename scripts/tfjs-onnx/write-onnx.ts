@@ -6,8 +6,11 @@ import { ProtoWriter } from '../onnx/protobuf-writer';
  * need: node attributes, int32/bool/int64/float tensors given as typed arrays, symbolic input dims, metadata.
  */
 
-/** TensorProto.DataType (uint8/int8 for quantized weights that DequantizeLinear turns back into floats). */
-export const ElemType = { float: 1, uint8: 2, int8: 3, int32: 6, int64: 7, bool: 9 } as const;
+/**
+ * TensorProto.DataType (uint8/int8 for quantized weights that DequantizeLinear turns back into floats; float16 given
+ * as the raw IEEE half bits in a Uint16Array, for weights that a Cast turns back into floats).
+ */
+export const ElemType = { float: 1, uint8: 2, int8: 3, int32: 6, int64: 7, bool: 9, float16: 10 } as const;
 export type ElemTypeId = (typeof ElemType)[keyof typeof ElemType];
 
 export type AttrValue = number | string | number[] | { floats: number[] } | { float: number };
@@ -24,7 +27,7 @@ export interface OnnxTensor {
   name: string;
   elemType: ElemTypeId;
   dims: number[];
-  data: Float32Array | Int32Array | BigInt64Array | Uint8Array | Int8Array;
+  data: Float32Array | Int32Array | BigInt64Array | Uint8Array | Int8Array | Uint16Array;
 }
 
 export interface OnnxValueInfo {
