@@ -229,4 +229,33 @@ test.describe('Hub models through transformers.js (WASM)', () => {
     await expect(current).toHaveAttribute('data-url', inUse);
     expect((await glance.info()).bundle?.url).toBe(new URL(inUse, page.url()).href);
   });
+
+  test('asks before downloading more than 500 MB, downloads nothing until the user agrees, then loads', async ({
+    page,
+    glance,
+  }) => {
+    test.setTimeout(120_000);
+    // The hub names the size of LFS files in HEAD answers; this one says the q8 decoder is 700,000,000 bytes.
+    const big = await startHubServer({
+      root,
+      linkedSizes: { [`${REPO_ID}/onnx/decoder_model_merged_quantized.onnx`]: 700_000_000 },
+    });
+    try {
+      await glance.open('?backend=wasm');
+      const url = `${big.url}${REPO_ID}/resolve/main/`;
+      await loadInSettings(page, url);
+      const change = page.getByTestId('model-change');
+      await expect(change).toHaveAttribute('data-state', 'asking', { timeout: 60_000 });
+      // 700,000,000 bytes plus the encoder's 1 kB, in the app's units.
+      await expect(change).toContainText(`${REPO_ID} needs 668 MB of q8 weights downloaded`);
+      await expect(change).toContainText('Still using Glance world v1');
+      expect(big.requests.filter((r) => r.method === 'GET' && r.path.endsWith('.onnx'))).toEqual([]);
+
+      await change.getByRole('button', { name: 'Download it' }).click();
+      await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', url, { timeout: 60_000 });
+      expect((await glance.info()).bundle).toMatchObject({ name: REPO_ID, dtype: 'q8' });
+    } finally {
+      await big.close();
+    }
+  });
 });

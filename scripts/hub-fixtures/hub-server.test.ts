@@ -62,6 +62,23 @@ describe('hub server', () => {
     expect((await probe.arrayBuffer()).byteLength).toBe(1);
   });
 
+  it('names a configured size in X-Linked-Size, as the hub does for LFS files, and nothing for others', async () => {
+    const file = 'onnx/decoder_model_merged_quantized.onnx';
+    const big = await startHubServer({
+      root: join(repoRoot, FIXTURE_ROOT),
+      linkedSizes: { [`${REPO_ID}/${file}`]: 7e8 },
+    });
+    try {
+      const head = await fetch(`${big.url}${REPO_ID}/resolve/main/${file}`, { method: 'HEAD' });
+      expect(head.headers.get('x-linked-size')).toBe('700000000');
+      expect(head.headers.get('access-control-expose-headers')).toMatch(/X-Linked-Size/);
+      const other = await fetch(`${big.url}${REPO_ID}/resolve/main/config.json`, { method: 'HEAD' });
+      expect(other.headers.get('x-linked-size')).toBeNull();
+    } finally {
+      await big.close();
+    }
+  });
+
   it('answers 404 like the hub for a missing repo and a missing file', async () => {
     const repo = await fetch(`${server.url}glance-test/no-such-model/resolve/main/config.json`);
     expect(repo.status).toBe(404);

@@ -14,6 +14,11 @@ export interface HubServerOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Sizes that HEAD answers name in X-Linked-Size, by `ORG/NAME/FILE`: the hub names an LFS file's size so, and a
+   * test can play a model too large to download without holding one.
+   */
+  linkedSizes?: Readonly<Record<string, number>>;
 }
 
 export interface HubRequest {
@@ -42,7 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   // Content-Range/Accept-Ranges as well: a page reading a ranged probe needs them exposed to read the total size.
-  'Access-Control-Expose-Headers': 'Content-Length, ETag, Content-Range, Accept-Ranges',
+  'Access-Control-Expose-Headers': 'Content-Length, ETag, Content-Range, Accept-Ranges, X-Linked-Size',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
 
@@ -79,7 +84,12 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start > end || start >= size ? 'invalid' : { start, end };
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  root: string,
+  linkedSizes: Readonly<Record<string, number>>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     res.writeHead(204, {
@@ -153,6 +163,8 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   const { start, end } = range ?? { start: 0, end: size - 1 };
   const length = size === 0 ? 0 : end - start + 1;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  const linked = linkedSizes[[org, name, ...file].join('/')];
+  if (linked !== undefined) headers['X-Linked-Size'] = String(linked);
   res.writeHead(range ? 206 : 200, { ...headers, 'Content-Length': String(length) });
   if (method === 'HEAD' || length === 0) {
     res.end();
@@ -161,7 +173,12 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   createReadStream(target, { start, end }).pipe(res);
 }
 
-export function startHubServer({ root, port = 0, host = '127.0.0.1' }: HubServerOptions): Promise<HubServer> {
+export function startHubServer({
+  root,
+  port = 0,
+  host = '127.0.0.1',
+  linkedSizes = {},
+}: HubServerOptions): Promise<HubServer> {
   const absRoot = resolve(root);
   const requests: HubRequest[] = [];
   const server: Server = createServer((req, res) => {
@@ -169,7 +186,7 @@ export function startHubServer({ root, port = 0, host = '127.0.0.1' }: HubServer
     const entry: HubRequest = { method: req.method ?? '', path: req.url ?? '', status: 0 };
     requests.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
-    handle(absRoot, req, res).catch((err: unknown) => {
+    handle(absRoot, linkedSizes, req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: String(err) });
       else res.destroy();
     });

@@ -43,6 +43,7 @@ const KINDS: Record<CaptionerErrorName, ErrorKind> = {
   ModelFetchError: 'model',
   ModelFormatError: 'model',
   ModelLoadError: 'model',
+  LargeDownloadError: 'model',
   BackendError: 'backend',
   NotLoadedError: 'not-ready',
   WorkerCrashedError: 'crashed',

@@ -13,6 +13,7 @@ import type {
   CaptionJobOptions,
   FrameCaption,
   FrameInput,
+  LoadOptions,
   LoadProgress,
   RuntimeInfo,
 } from '../../workers/runtime/wire';
@@ -38,6 +39,9 @@ export type {
 };
 export { errorKind, errorNameOf, type ErrorKind } from './bridge-errors';
 export { captioningWith } from './client-status';
+
+/** What a load may ask beyond the backend, which the client sets (wire.ts LoadOptions). */
+export type LoadRequest = Omit<LoadOptions, 'backend'>;
 
 /** Per-job extras of `caption`. */
 export interface CaptionCallOptions {
@@ -116,7 +120,11 @@ export class CaptionerClient {
    * download bytes, then 'session' per part, then 'warmup'. Resolves when the model is ready to caption.
    * `spec`: a folder relative to the page, an absolute URL or a Hugging Face repo (see bundle-url.ts).
    */
-  load(spec: string, onProgress: (progress: LoadProgress) => void = () => undefined): Promise<RuntimeInfo> {
+  load(
+    spec: string,
+    onProgress: (progress: LoadProgress) => void = () => undefined,
+    options: LoadRequest = {},
+  ): Promise<RuntimeInfo> {
     let url: string;
     try {
       url = bundleUrlForWorker(spec, globalThis.location?.href);
@@ -124,7 +132,12 @@ export class CaptionerClient {
       return Promise.reject(error as Error);
     }
     this.lastUrl = url;
-    return this.loadWithStatus(url, onProgress, (progress) => ({ state: 'loading', url, progress, inUse: this.inUse }));
+    return this.loadWithStatus(
+      url,
+      onProgress,
+      (progress) => ({ state: 'loading', url, progress, inUse: this.inUse }),
+      options,
+    );
   }
 
   /**
@@ -267,6 +280,7 @@ export class CaptionerClient {
     url: string,
     onProgress: (progress: LoadProgress) => void,
     loading: (progress: LoadProgress | null) => ClientStatus,
+    request: LoadRequest = {},
   ): Promise<RuntimeInfo> {
     const serial = ++this.loadSerial;
     const current = () => serial === this.loadSerial;
@@ -275,7 +289,7 @@ export class CaptionerClient {
       if (current()) this.statusEmitter.set(loading(progress));
       onProgress(progress);
     });
-    const loaded = this.call((remote) => remote.load(url, reporter, { backend: this.preference }));
+    const loaded = this.call((remote) => remote.load(url, reporter, { ...request, backend: this.preference }));
     loaded.then(
       (info) => {
         // The worker swaps a model in once it is warmed up, so whichever load finished last is the one in use.

@@ -131,7 +131,12 @@ export class CaptionerRuntime {
     const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
     // ORT's runtime starts (build, WebAssembly, threads, device) while the bundle downloads or is read from the
     // cache: on a warm load the two used to follow each other (ort-env.ts, startOrt).
-    const hub = { choice, hasShaderF16: this.facts?.adapter?.hasShaderF16 ?? false, assetBaseUrl: this.assetBaseUrl };
+    const hub = {
+      choice,
+      hasShaderF16: this.facts?.adapter?.hasShaderF16 ?? false,
+      assetBaseUrl: this.assetBaseUrl,
+      allowLargeDownload: options.allowLargeDownload === true,
+    };
     const readHub: BundleReader = (where, config, options) => readHubModel(where, config, options, hub);
     const [downloaded] = await Promise.all([
       this.download(location, { fetch: fetchFn, cache, onProgress, readHub }),

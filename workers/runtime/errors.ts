@@ -5,7 +5,8 @@
 import type { GlanceErrorName } from '../../src/core/errors';
 
 /** Names of the runtime's own errors. */
-export type RuntimeErrorName = 'BackendError' | 'ModelLoadError' | 'NotLoadedError' | 'InternalError';
+export type RuntimeErrorName =
+  'BackendError' | 'ModelLoadError' | 'NotLoadedError' | 'InternalError' | 'LargeDownloadError';
 
 /**
  * Every name a rejected worker call can carry: src/core's (ModelFormatError, ModelFetchError, CancelledError,
@@ -18,6 +19,7 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set<WorkerErrorName>([
   'ModelLoadError',
   'NotLoadedError',
   'InternalError',
+  'LargeDownloadError',
   'ModelFormatError',
   'ModelFetchError',
   'CancelledError',
@@ -48,6 +50,16 @@ export class BackendError extends RuntimeError {
 export class ModelLoadError extends RuntimeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('ModelLoadError', message, options);
+  }
+}
+
+/**
+ * A hub model's download is over 500 MB (src/core/hub/download-size.ts) and the load did not say the user agreed
+ * (LoadOptions.allowLargeDownload): nothing was downloaded; the message says how much it would be.
+ */
+export class LargeDownloadError extends RuntimeError {
+  constructor(message: string) {
+    super('LargeDownloadError', message);
   }
 }
 

@@ -27,6 +27,8 @@ export type LoadProgress =
 export interface LoadOptions {
   /** `?backend=` of the page; 'auto' lets the runtime choose. */
   backend: BackendPreference;
+  /** The user agreed to a download over 500 MB (hub models); without it such a load fails with LargeDownloadError. */
+  allowLargeDownload?: boolean;
 }
 
 /** The loaded bundle. */

@@ -53,7 +53,11 @@ export function ModelPicker({ models, defaultUrl }: { models: ModelSwitcher; def
         A folder with config.json, tokenizer.json and onnx/ (docs/model-format.md), or a Hugging Face repo (org/name).
         The current model keeps working until the new one is ready.
       </p>
-      <ChangeStatus change={state.change} current={label.name} />
+      <ChangeStatus
+        change={state.change}
+        current={label.name}
+        onAgree={(url) => void models.switchTo(url, { allowLargeDownload: true })}
+      />
     </section>
   );
 }
@@ -61,11 +65,24 @@ export function ModelPicker({ models, defaultUrl }: { models: ModelSwitcher; def
 function ChangeStatus({
   change,
   current,
+  onAgree,
 }: {
   change: ReturnType<ModelSwitcher['getModelState']>['change'];
   current: string;
+  /** The user agrees to a download over 500 MB of the model at this URL. */
+  onAgree: (url: string) => void;
 }) {
   if (change.state === 'idle') return null;
+  if (change.state === 'failed' && change.error.name === 'LargeDownloadError') {
+    return (
+      <div className="model-change" role="alert" data-testid="model-change" data-state="asking">
+        <strong>{change.error.message}.</strong> Still using {current}.{' '}
+        <button type="button" onClick={() => onAgree(change.url)}>
+          Download it
+        </button>
+      </div>
+    );
+  }
   if (change.state === 'failed') {
     return (
       <div className="model-change model-change-failed" role="alert" data-testid="model-change" data-state="failed">

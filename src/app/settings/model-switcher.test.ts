@@ -97,6 +97,24 @@ describe('createModelSwitcher', () => {
     expect(switcher.getModelState()).toMatchObject({ bundleUrl: DEFAULT, change: { state: 'failed' } });
   });
 
+  it("passes the user's yes to a large download on to the client, for that load only", async () => {
+    const { client } = fakeClient();
+    const requests: unknown[] = [];
+    const load = client.load;
+    const recording = {
+      ...client,
+      load: (url: string, p?: (p: never) => void, request?: unknown) => {
+        requests.push(request);
+        return load(url, p);
+      },
+    };
+    const switcher = createModelSwitcher(recording, DEFAULT, memoryStorage());
+    await switcher.settled;
+    expect(await switcher.switchTo('/models/big/', { allowLargeDownload: true })).toBe(true);
+    expect(await switcher.switchTo('/models/other/')).toBe(true);
+    expect(requests).toEqual([{}, { allowLargeDownload: true }, {}]);
+  });
+
   it('switches to a new model and remembers it', async () => {
     const { client } = fakeClient();
     const storage = memoryStorage();

@@ -5,7 +5,7 @@
  * it in; when it fails, the previous model stays in use and the picker shows why. The chosen URL is remembered,
  * so the next visit starts with it.
  */
-import type { CaptionerClient, ClientStatus, LoadProgress } from '../../bridge/captioner-client';
+import type { CaptionerClient, ClientStatus, LoadProgress, LoadRequest } from '../../bridge/captioner-client';
 import { type PlainError, toPlainError } from '../../core/errors';
 
 /** The stored choice: a bundle URL; absent = the shipped default. */
@@ -35,8 +35,11 @@ export interface ModelSwitcher {
    * (the demo camera's world model, started meanwhile) is still going, with the status then.
    */
   settled: Promise<ClientStatus>;
-  /** Loads `url` and makes it the model in use; resolves false (and keeps the old one) when it fails. */
-  switchTo(url: string): Promise<boolean>;
+  /**
+   * Loads `url` and makes it the model in use; resolves false (and keeps the old one) when it fails. `request`:
+   * e.g. the user's yes to a download over 500 MB (a first try fails with LargeDownloadError, saying its size).
+   */
+  switchTo(url: string, request?: LoadRequest): Promise<boolean>;
   /** Loads `url` for now without remembering it (the demo camera's world model); false when it fails. */
   useForNow(url: string): Promise<boolean>;
   /** Back to the shipped default. */
@@ -74,13 +77,17 @@ export function createModelSwitcher(
     }
   };
 
-  const loadInto = async (url: string): Promise<void> => {
+  const loadInto = async (url: string, request: LoadRequest = {}): Promise<void> => {
     const mine = ++serial;
     setModel({ change: { state: 'loading', url, progress: null } });
     try {
-      await client.load(url, (progress) => {
-        if (mine === serial) setModel({ change: { state: 'loading', url, progress } });
-      });
+      await client.load(
+        url,
+        (progress) => {
+          if (mine === serial) setModel({ change: { state: 'loading', url, progress } });
+        },
+        request,
+      );
       // The worker runs whichever load finished last; when a later one (the demo camera's world model) overtook
       // this one, the picker goes on showing that load.
       if (mine === serial) setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
@@ -106,9 +113,9 @@ export function createModelSwitcher(
       () => statusAtRest(client),
     );
 
-  const switchTo = async (url: string): Promise<boolean> => {
+  const switchTo = async (url: string, request: LoadRequest = {}): Promise<boolean> => {
     try {
-      await loadInto(url);
+      await loadInto(url, request);
       remember(url);
       return true;
     } catch {

@@ -6,11 +6,13 @@
 import { type BundleLocation, bundleFileUrl } from '../../../src/core/bundle/resolve-url';
 import { ModelFetchError } from '../../../src/core/errors';
 import { createHubCaptioner } from '../../../src/core/hub/hub-captioner';
-import { chooseHubDtype } from '../../../src/core/hub/hub-dtype';
+import { encoderDecoderFiles, isLargeDownload, LARGE_DOWNLOAD_BYTES } from '../../../src/core/hub/download-size';
+import { chooseHubDtype, type HubDtype } from '../../../src/core/hub/hub-dtype';
+import { formatBytes } from '../../../src/common/format';
 import { hubFamilyOf } from '../../../src/core/hub/hub-family';
 import { type HubRepo, hubRepoOf } from '../../../src/core/hub/hub-repo';
 import type { DownloadedBundle, DownloadOptions } from '../download-bundle';
-import { ModelLoadError, messageOf } from '../errors';
+import { LargeDownloadError, ModelLoadError, messageOf } from '../errors';
 import { startOrt } from '../ort-env';
 import type { BackendChoice } from '../select-backend';
 
@@ -19,6 +21,8 @@ export interface HubReaderContext {
   hasShaderF16: boolean;
   /** Where ORT's .mjs/.wasm live (ort-env.ts): the hub model runs on the same runtime as Glance's bundles. */
   assetBaseUrl: string;
+  /** The user agreed to a download over 500 MB. */
+  allowLargeDownload: boolean;
 }
 
 /** The cache transformers.js keeps hub files in (its default name). */
@@ -41,6 +45,7 @@ export async function readHubModel(
   const device = context.choice.name === 'webgpu' ? 'webgpu' : 'wasm';
   const dtype = chooseHubDtype(device, context.hasShaderF16);
   const cachedBefore = await cachedFiles(repo);
+  await checkDownload(location, repo, dtype, cachedBefore, context.allowLargeDownload);
   const sizes = new Map<string, { loaded: number; total: number }>();
   await startOrt(context.choice, context.assetBaseUrl);
   const { loadImageToText } = await import('./transformers-model');
@@ -83,17 +88,57 @@ export async function readHubModel(
   };
 }
 
+/**
+ * Before anything is downloaded: the weights this backend needs exist (HEAD), and their size not yet in the cache
+ * is under 500 MB unless the user agreed. A server that answers HEAD without a size counts as 0 (it cannot be
+ * told in advance; the download's progress will show it).
+ */
+async function checkDownload(
+  location: BundleLocation,
+  repo: HubRepo,
+  dtype: HubDtype,
+  cached: ReadonlySet<string>,
+  allowLarge: boolean,
+): Promise<void> {
+  const files = encoderDecoderFiles(dtype).filter((file) => !cached.has(file));
+  const sizes = await Promise.all(
+    files.map(async (file) => {
+      const url = bundleFileUrl(location, file);
+      let response: Response;
+      try {
+        response = await fetch(url, { method: 'HEAD' });
+      } catch {
+        return 0; // Offline or refused: transformers.js's own fetch reports it with the file's name.
+      }
+      if (response.status === 404) throw missingWeights(repo, dtype, file, url);
+      const length = Number(response.headers.get('x-linked-size') ?? response.headers.get('content-length'));
+      return Number.isFinite(length) ? length : 0;
+    }),
+  );
+  const total = sizes.reduce((sum, bytes) => sum + bytes, 0);
+  if (isLargeDownload(total) && !allowLarge) {
+    throw new LargeDownloadError(
+      `${repo.id} needs ${formatBytes(total)} of ${dtype} weights downloaded (${files.join(', ')}); ` +
+        `more than the ${formatBytes(LARGE_DOWNLOAD_BYTES)} that load without asking`,
+    );
+  }
+}
+
+function missingWeights(repo: HubRepo, dtype: string, file: string, url: string): ModelFetchError {
+  return new ModelFetchError(
+    `${repo.id}: ${file} is missing from the repo (the ${dtype} weights this backend needs)`,
+    url,
+    404,
+  );
+}
+
 /** transformers.js's errors, named as the UI expects: which model, which file, what to do. */
 function hubLoadError(repo: HubRepo, dtype: string, error: unknown): Error {
   const message = messageOf(error);
   const missing = /Could not locate file: "([^"]+)"/.exec(message);
   if (missing) {
     const file = missing[1].split('/resolve/')[1]?.split('/').slice(1).join('/') ?? missing[1];
-    return new ModelFetchError(
-      `${repo.id}: ${file} is missing from the repo (the ${dtype} weights this backend needs)`,
-      missing[1],
-      404,
-    );
+    return missingWeights(repo, dtype, file, missing[1]);
   }
   if (/fetch|network/i.test(message)) {
     return new ModelFetchError(`${repo.id}: a file could not be downloaded (${message})`, repo.host + repo.id);
