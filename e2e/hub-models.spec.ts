@@ -7,9 +7,10 @@ import jpeg from 'jpeg-js';
 import { designedColour, expectedCaption, FIXTURE_ROOT, REPO_ID } from '../scripts/hub-fixtures/design';
 import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
 import type { LoadProgress } from '../src/bridge/captioner-client';
-import { ImagesViewPage } from './fixtures/app-views';
+import { ImagesViewPage, LiveViewPage } from './fixtures/app-views';
+import { fakeCameraArgs } from '../scripts/chromium-flags';
 import { realPhoto } from './fixtures/real-world';
-import { expect, test } from './fixtures/test';
+import { BrowserErrors, expect, test } from './fixtures/test';
 
 /**
  * Hub models through transformers.js (docs/hub-models.md), with the tiny vit-gpt2 fixture whose weights are
@@ -42,6 +43,28 @@ function jpegMeans(bytes: Uint8Array): [number, number, number] {
   const sums = [0, 0, 0];
   for (let i = 0; i < width * height; i++) for (let c = 0; c < 3; c++) sums[c] += data[i * 4 + c];
   return sums.map((s) => s / (width * height)) as [number, number, number];
+}
+
+/**
+ * A y4m clip for Chromium's fake webcam: `seconds` of each colour in turn (BT.601 limited-range YUV 4:2:0, the
+ * format's usual reading), 10 fps, 160x120.
+ */
+function colourClip(colours: readonly [number, number, number][], seconds: number): Buffer {
+  const [width, height, fps] = [160, 120, 10];
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+  for (const [r, g, b] of colours) {
+    const y = Math.round(16 + 0.257 * r + 0.504 * g + 0.098 * b);
+    const u = Math.round(128 - 0.148 * r - 0.291 * g + 0.439 * b);
+    const v = Math.round(128 + 0.439 * r - 0.368 * g - 0.071 * b);
+    const frame = Buffer.concat([
+      Buffer.from('FRAME\n'),
+      Buffer.alloc(width * height, y),
+      Buffer.alloc((width * height) / 4, u),
+      Buffer.alloc((width * height) / 4, v),
+    ]);
+    for (let i = 0; i < seconds * fps; i++) parts.push(frame);
+  }
+  return Buffer.concat(parts);
 }
 
 let hub: HubServer;
@@ -256,6 +279,48 @@ test.describe('Hub models through transformers.js (WASM)', () => {
       expect((await glance.info()).bundle).toMatchObject({ name: REPO_ID, dtype: 'q8' });
     } finally {
       await big.close();
+    }
+  });
+
+  test('Live: a webcam that shows red, then blue, is captioned red, then blue', async ({
+    playwright,
+    baseURL,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const clip = testInfo.outputPath('colours.y4m');
+    writeFileSync(
+      clip,
+      colourClip(
+        [
+          [200, 40, 30],
+          [30, 50, 210],
+        ],
+        3,
+      ),
+    );
+    const launch = testInfo.project.use.launchOptions ?? {};
+    const browser = await playwright.chromium.launch({
+      ...launch,
+      args: [...(launch.args ?? []), ...fakeCameraArgs(clip)],
+    });
+    try {
+      const page = await browser.newPage({ baseURL });
+      const errors = new BrowserErrors(page);
+      const live = new LiveViewPage(page);
+      await live.open(`?backend=wasm&model=${encodeURIComponent(hubRepoUrl(REPO_ID))}`);
+      await page.getByRole('radio', { name: 'Webcam' }).check();
+      await page.getByRole('button', { name: 'Start webcam' }).click();
+      const seen: string[] = [];
+      let frameId = 0;
+      while (seen.length < 2) {
+        const next = await live.nextFinalCaption(frameId, 60_000);
+        frameId = next.frameId;
+        expect([expectedCaption('red'), expectedCaption('blue')]).toContain(next.text);
+        if (!seen.includes(next.text)) seen.push(next.text);
+      }
+      expect(errors.unexpected()).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });

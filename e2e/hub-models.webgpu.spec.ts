@@ -16,7 +16,13 @@ test.afterAll(async () => {
   await hub?.close();
 });
 
-test('a hub model runs on WebGPU with the dtype its adapter allows, second look included', async ({ page, glance }) => {
+test('a hub model runs on WebGPU with the dtype its adapter allows, looks twice, and survives a lost device', async ({
+  page,
+  glance,
+  browserErrors,
+}) => {
+  // The loss is reported as the worker's crash, on purpose; ORT may log the GPU work in flight.
+  browserErrors.allow(/WebGPU device was lost/);
   test.setTimeout(180_000);
   const url = `${hub.url}${REPO_ID}/resolve/main/`;
   const status = await glance.open(`?backend=webgpu&model=${encodeURIComponent(url)}`);
@@ -45,4 +51,27 @@ test('a hub model runs on WebGPU with the dtype its adapter allows, second look 
     refined: `${expectedCaption('red')} Closer: something blue.`,
     backend: 'webgpu',
   });
+
+  // A lost device (the test hook destroys ORT's device, as a driver reset would): the worker restarts and the hub
+  // model is loaded again, from transformers.js's cache, and captions.
+  const outcome = await page.evaluate(async () => {
+    const client = window.__glance!.client;
+    const states: string[] = [];
+    const settled = new Promise<void>((resolve) => {
+      client.onStatus((s) => {
+        states.push(s.state);
+        if (s.state === 'ready' || (s.state === 'error' && states.includes('restarting'))) resolve();
+      });
+    });
+    const lost = await client.loseDeviceForTesting();
+    await settled;
+    const canvas = new OffscreenCanvas(64, 64);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = 'rgb(30, 200, 40)';
+    ctx.fillRect(0, 0, 64, 64);
+    const caption = await client.caption(canvas.transferToImageBitmap(), { refine: false });
+    return { lost, states: states.filter((state, i) => state !== states[i - 1]), coarse: caption.coarse.text };
+  });
+  expect(outcome).toEqual({ lost: true, states: ['crashed', 'restarting', 'ready'], coarse: expectedCaption('green') });
+  expect((await glance.info()).bundle).toMatchObject({ name: REPO_ID, dtype });
 });
