@@ -5,12 +5,13 @@ import type {
   CaptionResult,
   CaptionText,
   RegionBox,
-  StageTimings,
 } from '../caption-types';
-import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
+import type { CancelCheck } from '../decode/cancel';
 import type { CaptionEngine } from '../engine';
 import { InvalidInputError } from '../errors';
 import { fitGeometry } from '../image/fit';
+import { inputFrameSize } from '../image/frame-input';
+import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { streamWords } from '../real/stream-words';
 import { combineCaptions } from './combine-captions';
 import { contrastSaliency, lookRegions } from './look-regions';
@@ -63,27 +64,14 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     const style = options.style ?? 'detailed';
     const refine = options.refine ?? true;
     const k = options.k ?? DEFAULT_K;
+    if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
     const maxNewTokens = options.maxNewTokens ?? MAX_NEW_TOKENS[style];
-    const cancel: CancelCheck = hooks.isCancelled ?? hooks.signal ?? (() => false);
-    const started = now();
-    let mark = started;
-    const timings: StageTimings = {
-      preprocess: 0,
-      encode: 0,
-      pass1: 0,
-      saliency: 0,
-      regions: 0,
-      lookAgain: 0,
-      pass2: 0,
-      total: 0,
-    };
-    const stage = (name: keyof StageTimings, next: Parameters<NonNullable<CaptionHooks['onStage']>>[0]) => {
-      const t = now();
-      timings[name] = t - mark;
-      mark = t;
-      throwIfCancelled(cancel, next);
-      hooks.onStage?.(next);
-    };
+    if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1) {
+      throw new InvalidInputError(`maxNewTokens must be a positive integer, got ${maxNewTokens}`);
+    }
+    const cancel = cancelCheckOf(hooks);
+    const clock = stageClock(hooks, cancel);
+    const stage = clock.next;
 
     hooks.onStage?.('preprocess');
     const frame = toRgb(input);
@@ -131,8 +119,14 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     } else {
       stage('regions', 'done');
     }
-    timings.total = now() - started;
-    const result: CaptionResult = { style, coarse, saliency, regions, timings, backend: info.backendName };
+    const result: CaptionResult = {
+      style,
+      coarse,
+      saliency,
+      regions,
+      timings: clock.finish(),
+      backend: info.backendName,
+    };
     if (refined) result.refined = refined;
     return result;
   }
@@ -155,13 +149,8 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
 }
 
 function toRgb(input: CaptionInput): RgbImage {
-  const channels = input.channels ?? 4;
-  const n = input.pixels.length / channels;
-  const width = input.width ?? Math.round(Math.sqrt(n));
-  const height = input.height ?? width;
-  if (width * height !== n || !(width > 0)) {
-    throw new InvalidInputError(`pixels hold ${n} pixels, not ${width} x ${height}`);
-  }
+  const { width, height, channels } = inputFrameSize(input);
+  const n = width * height;
   if (channels === 3) return { data: Uint8Array.from(input.pixels), width, height };
   const data = new Uint8Array(n * 3);
   for (let i = 0; i < n; i++) {
@@ -186,8 +175,4 @@ export function cropRgb(frame: RgbImage, box: { x: number; y: number; w: number;
     data.set(frame.data.subarray(from, from + width * 3), y * width * 3);
   }
   return { data, width, height };
-}
-
-function now(): number {
-  return globalThis.performance?.now() ?? Date.now();
 }

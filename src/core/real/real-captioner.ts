@@ -17,11 +17,12 @@ import type {
   CaptionResult,
   NamedObject,
   RegionBox,
-  StageTimings,
 } from '../caption-types';
-import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
+import { throwIfCancelled } from '../decode/cancel';
 import type { CaptionEngine } from '../engine';
 import { InvalidInputError } from '../errors';
+import { inputFrameSize } from '../image/frame-input';
+import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { chooseRegions } from './choose-regions';
 import { describeObjects } from './describe-objects';
 import { boxToInput, squareInput } from './detector-input';
@@ -40,30 +41,13 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
   const parts = new Set(config.parts);
 
   async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}) {
-    const started = now();
     const style = options.style ?? 'detailed';
     const refine = options.refine ?? true;
     const k = options.k ?? config.regions.k;
     if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
-    const cancel: CancelCheck = () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
-    const timings: StageTimings = {
-      preprocess: 0,
-      encode: 0,
-      pass1: 0,
-      saliency: 0,
-      regions: 0,
-      lookAgain: 0,
-      pass2: 0,
-      total: 0,
-    };
-    let mark = now();
-    const stage = (name: keyof StageTimings, next: Parameters<NonNullable<CaptionHooks['onStage']>>[0]) => {
-      const t = now();
-      timings[name] = t - mark;
-      mark = t;
-      throwIfCancelled(cancel, next);
-      hooks.onStage?.(next);
-    };
+    const cancel = cancelCheckOf(hooks);
+    const clock = stageClock(hooks, cancel);
+    const stage = clock.next;
 
     hooks.onStage?.('preprocess');
     const frame = toRgba(input);
@@ -118,7 +102,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     } else {
       stage('regions', 'done');
     }
-    timings.total = now() - started;
+    const timings = clock.finish();
     const result: CaptionResult = {
       style,
       coarse: { text: coarse.text, tokens: [], stopReason: 'eos' },
@@ -155,20 +139,11 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
 
 /** The input as an RGBA image (a 'frame' need gives width and height; RGB input is widened). */
 function toRgba(input: CaptionInput): RgbaImage {
-  const channels = input.channels ?? 4;
-  const n = input.pixels.length / channels;
-  const width = input.width ?? Math.round(Math.sqrt(n));
-  const height = input.height ?? width;
-  if (width * height !== n || !(width > 0)) {
-    throw new InvalidInputError(`pixels hold ${n} pixels, not ${width} x ${height}`);
-  }
+  const { width, height, channels } = inputFrameSize(input);
+  const n = width * height;
   if (channels === 4) return { width, height, data: input.pixels };
   const data = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++)
     data.set([input.pixels[i * 3], input.pixels[i * 3 + 1], input.pixels[i * 3 + 2], 255], i * 4);
   return { width, height, data };
-}
-
-function now(): number {
-  return globalThis.performance?.now() ?? Date.now();
 }
