@@ -2,7 +2,7 @@ import type { CaptionHooks, CaptionStage, StageTimings } from './caption-types';
 import { type CancelCheck, throwIfCancelled } from './decode/cancel';
 
 /** A job's cancel check from its hooks, whichever form the caller gave (`isCancelled`, or a `signal`). */
-export function cancelCheckOf(hooks: CaptionHooks): CancelCheck {
+export function cancelCheckOf(hooks: CaptionHooks): () => boolean {
   return () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
 }
 
