@@ -1,5 +1,6 @@
 import type { InferenceBackend } from './backend';
 import type { GlanceConfig } from './bundle/config';
+import { zeroTimings } from './stage-clock';
 import { checkSignatures } from './bundle/signatures';
 import type {
   CaptionHooks,
@@ -71,16 +72,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       throw new InvalidInputError(`maxNewTokens must be a positive integer, got ${maxNewTokens}`);
     }
     const cancel: CancelCheck = () => (hooks.isCancelled?.() ?? false) || (hooks.signal?.aborted ?? false);
-    const timings: StageTimings = {
-      preprocess: 0,
-      encode: 0,
-      pass1: 0,
-      saliency: 0,
-      regions: 0,
-      lookAgain: 0,
-      pass2: 0,
-      total: 0,
-    };
+    const timings = zeroTimings();
     const stage = async <R>(name: Exclude<keyof StageTimings, 'total'>, work: () => Promise<R> | R): Promise<R> => {
       throwIfCancelled(cancel, name);
       hooks.onStage?.(name);

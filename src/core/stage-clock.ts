@@ -13,16 +13,7 @@ export function cancelCheckOf(hooks: CaptionHooks): () => boolean {
 export function stageClock(hooks: CaptionHooks, cancel: CancelCheck) {
   const started = now();
   let mark = started;
-  const timings: StageTimings = {
-    preprocess: 0,
-    encode: 0,
-    pass1: 0,
-    saliency: 0,
-    regions: 0,
-    lookAgain: 0,
-    pass2: 0,
-    total: 0,
-  };
+  const timings = zeroTimings();
   return {
     timings,
     next(done: Exclude<keyof StageTimings, 'total'>, stage: CaptionStage): void {
@@ -37,6 +28,11 @@ export function stageClock(hooks: CaptionHooks, cancel: CancelCheck) {
       return timings;
     },
   };
+}
+
+/** Every stage at 0 ms, to be filled in as a job runs. */
+export function zeroTimings(): StageTimings {
+  return { preprocess: 0, encode: 0, pass1: 0, saliency: 0, regions: 0, lookAgain: 0, pass2: 0, total: 0 };
 }
 
 export function now(): number {
