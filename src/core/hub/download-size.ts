@@ -1,3 +1,4 @@
+import { FAMILY_SESSIONS, type HubFamily } from './hub-family';
 import type { HubDtype } from './hub-dtype';
 
 /** Above this, a hub model's download waits for the user's yes: 500 MB as the app shows sizes (formatBytes). */
@@ -5,9 +6,9 @@ export const LARGE_DOWNLOAD_BYTES = 500 * 1024 * 1024;
 
 const SUFFIX: Record<HubDtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 
-/** The ONNX files a vision encoder-decoder loads for `dtype`, in transformers.js's naming. */
-export function encoderDecoderFiles(dtype: HubDtype): string[] {
-  return [`onnx/encoder_model${SUFFIX[dtype]}.onnx`, `onnx/decoder_model_merged${SUFFIX[dtype]}.onnx`];
+/** The ONNX files a model of `family` loads for `dtype`, in transformers.js's naming. */
+export function familyOnnxFiles(family: HubFamily, dtype: HubDtype): string[] {
+  return FAMILY_SESSIONS[family].map((stem) => `onnx/${stem}${SUFFIX[dtype]}.onnx`);
 }
 
 /** True when downloading `bytes` needs the user's consent first. */

@@ -93,4 +93,84 @@ describe('createHubCaptioner', () => {
     const crop = cropRgb(frame, { x: 2.5, y: 1, w: 5, h: 1 });
     expect(crop).toEqual({ data: Uint8Array.from([18, 19, 20, 21, 22, 23]), width: 2, height: 1 });
   });
+
+  it('Florence-2 style: grounds the coarse caption, skips a box of the whole frame, captions the rest', async () => {
+    const { model, batches } = colourModel();
+    const grounded: string[] = [];
+    model.ground = async (image, text) => {
+      grounded.push(text);
+      expect([image.width, image.height]).toEqual([400, 300]);
+      return [
+        { phrase: 'something red', x: 0, y: 0, w: 400, h: 300 },
+        { phrase: 'something blue', x: 260, y: 20, w: 120, h: 120 },
+      ];
+    };
+    const engine = createHubCaptioner(model, { modelType: 'florence2', backendName: 'wasm' });
+    const stages: string[] = [];
+    const result = await engine.caption(
+      { pixels: redWithBlue(), width: 400, height: 300 },
+      { k: 3 },
+      { onStage: (stage) => stages.push(stage) },
+    );
+    expect(grounded).toEqual(['a photo of something red.']);
+    expect(result.regions.map(({ x, y, w, h }) => ({ x, y, w, h }))).toEqual([{ x: 260, y: 20, w: 120, h: 120 }]);
+    expect(result.regions[0].score).toBe(1);
+    // The heat map is the grounded box: every painted cell lies inside it, and the map sums to 1.
+    const { grid, values } = result.saliency;
+    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    const geometry = fitGeometry(400, 300, 384, 'letterbox');
+    const square = result.regions[0].square;
+    values.forEach((v, i) => {
+      if (v === 0) return;
+      const cell = geometry.size / grid;
+      const [col, row] = [i % grid, Math.floor(i / grid)];
+      expect((col + 1) * cell).toBeGreaterThan(square.x);
+      expect(col * cell).toBeLessThan(square.x + square.w);
+      expect((row + 1) * cell).toBeGreaterThan(square.y);
+      expect(row * cell).toBeLessThan(square.y + square.h);
+    });
+    expect(batches.map((b) => b.map((image) => [image.width, image.height]))).toEqual([[[400, 300]], [[120, 120]]]);
+    expect(result.refined?.text).toBe('a photo of something red. Closer: something blue.');
+    expect(stages).toEqual(['preprocess', 'encode', 'pass1', 'saliency', 'regions', 'lookAgain', 'pass2', 'done']);
+  });
+
+  it('Florence-2 style: nothing grounded leaves the coarse caption as it is', async () => {
+    const { model, batches } = colourModel();
+    model.ground = async () => [];
+    const engine = createHubCaptioner(model, { modelType: 'florence2', backendName: 'wasm' });
+    const result = await engine.caption({ pixels: redWithBlue(), width: 400, height: 300 });
+    expect(result.regions).toEqual([]);
+    expect(result.refined?.text).toBe(result.coarse.text);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('instruction VLM style: one prompt with the frame, the coarse caption and the close-ups, streamed', async () => {
+    const { model, batches } = colourModel();
+    const asked: { frame: number[]; closeUps: number[][]; coarse: string; style: string }[] = [];
+    model.describeWithCloseUps = async (frame, closeUps, coarse, { style, onPiece }) => {
+      asked.push({
+        frame: [frame.width, frame.height],
+        closeUps: closeUps.map((c) => [c.width, c.height]),
+        coarse,
+        style,
+      });
+      const words = ['a', ' photo', ' of', ' something', ' red', ' and', ' something', ' blue.'];
+      words.forEach((w, i) => onPiece?.(w, i));
+      return { text: words.join(''), tokens: words.map((_, i) => i), stopReason: 'eos' };
+    };
+    const engine = createHubCaptioner(model, { modelType: 'smolvlm', backendName: 'wasm' });
+    const refinedPieces: string[] = [];
+    const result = await engine.caption(
+      { pixels: redWithBlue(), width: 400, height: 300 },
+      { k: 2, style: 'short' },
+      { onToken: (pass, text) => pass === 'refined' && refinedPieces.push(text) },
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ frame: [400, 300], coarse: 'a photo of something red.', style: 'short' });
+    expect(asked[0].closeUps).toHaveLength(2);
+    // Crops are not captioned one by one: the only caption batch is the glance.
+    expect(batches).toHaveLength(1);
+    expect(result.refined?.text).toBe('a photo of something red and something blue.');
+    expect(refinedPieces.join('')).toBe(result.refined?.text);
+  });
 });

@@ -1,3 +1,4 @@
+import type { CaptionStyle } from '../bundle/config';
 import type {
   CaptionHooks,
   CaptionInput,
@@ -14,7 +15,7 @@ import { inputFrameSize } from '../image/frame-input';
 import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { streamWords } from '../real/stream-words';
 import { combineCaptions } from './combine-captions';
-import { contrastSaliency, lookRegions } from './look-regions';
+import { contrastSaliency, type FoundBox, groundedRegions, lookRegions } from './look-regions';
 
 /** An RGB picture handed to a hub model (its processor resizes and normalises it). */
 export interface RgbImage {
@@ -23,16 +24,39 @@ export interface RgbImage {
   height: number;
 }
 
+/** How a hub model generates: the caption style (a family may pick its task or prompt from it), a token budget,
+ * the first sequence's text as it is decoded, and cancellation between steps. */
+export interface HubGenerateOptions {
+  style: CaptionStyle;
+  maxNewTokens: number;
+  onPiece?: (piece: string, token: number) => void;
+  cancel?: CancelCheck;
+}
+
+/** A phrase a model found in a picture, with its box in that picture's pixels. */
+export interface GroundedPhrase extends FoundBox {
+  phrase: string;
+}
+
 /**
- * What a hub model family must do for Glance (the worker adapts transformers.js to it): caption a batch of
- * pictures, streaming the first picture's text as it is decoded. Pure data in and out, so the second look below
- * is tested without a model.
+ * What a hub model family must do for Glance (the worker adapts transformers.js to it). Pure data in and out, so
+ * the second look below is tested without a model. `caption` is every family's; the family's second look follows
+ * from which of the others it has (docs/hub-models.md):
+ * - `ground` (Florence-2): the coarse caption's phrases are found in the frame, and those boxes looked at again;
+ * - `describeWithCloseUps` (an instruction VLM): the coarse caption and full-resolution crops go into one prompt,
+ *   and the answer is the refined caption (the method itself);
+ * - neither (vision encoder-decoder): crops of a colour-contrast heat map, captioned and combined.
  */
 export interface HubCaptionModel {
-  caption(
-    images: readonly RgbImage[],
-    options: { maxNewTokens: number; onPiece?: (piece: string, token: number) => void; cancel?: CancelCheck },
-  ): Promise<CaptionText[]>;
+  /** Captions each picture on its own (in one batch where the family can); the first picture's text streams. */
+  caption(images: readonly RgbImage[], options: HubGenerateOptions): Promise<CaptionText[]>;
+  ground?(image: RgbImage, text: string, options: HubGenerateOptions): Promise<GroundedPhrase[]>;
+  describeWithCloseUps?(
+    frame: RgbImage,
+    closeUps: readonly RgbImage[],
+    coarse: string,
+    options: HubGenerateOptions,
+  ): Promise<CaptionText>;
 }
 
 export interface HubCaptionerInfo {
@@ -50,10 +74,10 @@ const DEFAULT_K = 3;
 const MAX_NEW_TOKENS = { short: 20, detailed: 40 } as const;
 
 /**
- * A hub captioner with Glance's second look, training-free (docs/hub-models.md): caption the whole frame,
- * pick regions from a colour-contrast heat map (the exports carry no attention to follow), caption
- * full-resolution crops of them in one batch, and write the refined caption from the coarse one and what the
- * crops add (combine-captions.ts).
+ * A hub captioner with Glance's second look, training-free (docs/hub-models.md): caption the whole frame, pick
+ * regions (the phrases the model grounds, else a colour-contrast heat map: the exports carry no attention to
+ * follow), and look at full-resolution crops of them: in one prompt with the coarse caption for an instruction
+ * VLM, else captioned in one batch and combined with the coarse caption (combine-captions.ts).
  */
 export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInfo): CaptionEngine {
   async function caption(
@@ -78,22 +102,27 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     const pixelGeometry = fitGeometry(frame.width, frame.height, GLANCE_SIZE, 'letterbox');
     // Boxes go back in the original frame's pixels (the worker may have downscaled it to MAX_SIDE).
     const frameScale = input.geometry ? input.geometry.frameWidth / frame.width : 1;
+    const generate = (pass: 'coarse' | 'refined' | null): HubGenerateOptions => ({
+      style,
+      maxNewTokens,
+      cancel,
+      onPiece: pass && hooks.onToken ? (piece, token) => hooks.onToken!(pass, piece, token) : undefined,
+    });
     stage('preprocess', 'encode');
     // The model's encoder runs inside its generate call; 'encode' is kept for the stage order the UI shows.
     stage('encode', 'pass1');
-    const [coarse] = await model.caption([frame], {
-      maxNewTokens,
-      cancel,
-      onPiece: hooks.onToken ? (piece, token) => hooks.onToken!('coarse', piece, token) : undefined,
-    });
+    const [coarse] = await model.caption([frame], generate('coarse'));
     hooks.onCaption?.('coarse', coarse.text);
     stage('pass1', 'saliency');
-    const saliency = contrastSaliency(
-      { pixels: frame.data, width: frame.width, height: frame.height, channels: 3 },
-      pixelGeometry,
-    );
+    // Florence-2 finds the caption's phrases (its grounding is the saliency); the others read the pixels.
+    const look = model.ground
+      ? groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k)
+      : null;
+    const saliency =
+      look?.saliency ??
+      contrastSaliency({ pixels: frame.data, width: frame.width, height: frame.height, channels: 3 }, pixelGeometry);
     stage('saliency', 'regions');
-    const chosen = lookRegions(saliency, pixelGeometry, k);
+    const chosen = look?.regions ?? lookRegions(saliency, pixelGeometry, k);
     const regions: RegionBox[] = chosen.map((r) => ({
       x: r.x * frameScale,
       y: r.y * frameScale,
@@ -106,15 +135,21 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     if (refine) {
       stage('regions', 'lookAgain');
       const crops = chosen.map((r) => cropRgb(frame, r));
-      const looks = crops.length > 0 ? await model.caption(crops, { maxNewTokens, cancel }) : [];
-      stage('lookAgain', 'pass2');
-      const combined = combineCaptions(
-        coarse.text,
-        looks.map((look) => look.text),
-      );
-      refined = { text: combined.text, tokens: [], stopReason: 'eos' };
-      streamWords(combined.text, 'refined', hooks);
-      hooks.onCaption?.('refined', combined.text);
+      if (model.describeWithCloseUps) {
+        // The method itself: one prompt holds the frame, the coarse caption and the close-ups.
+        stage('lookAgain', 'pass2');
+        refined = await model.describeWithCloseUps(frame, crops, coarse.text, generate('refined'));
+      } else {
+        const looks = crops.length > 0 ? await model.caption(crops, generate(null)) : [];
+        stage('lookAgain', 'pass2');
+        const combined = combineCaptions(
+          coarse.text,
+          looks.map((l) => l.text),
+        );
+        refined = { text: combined.text, tokens: [], stopReason: 'eos' };
+        streamWords(combined.text, 'refined', hooks);
+      }
+      hooks.onCaption?.('refined', refined.text);
       stage('pass2', 'done');
     } else {
       stage('regions', 'done');

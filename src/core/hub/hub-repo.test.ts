@@ -30,14 +30,17 @@ describe('hubRepoOf', () => {
 });
 
 describe('hubFamilyOf', () => {
-  it('knows the vision encoder-decoder family and leaves Glance bundles to the core loader', () => {
+  it('knows the three families and leaves Glance bundles to the core loader', () => {
     expect(hubFamilyOf({ model_type: 'vision-encoder-decoder' }, 'a/b')).toBe('vision-encoder-decoder');
+    expect(hubFamilyOf({ model_type: 'florence2' }, 'a/b')).toBe('florence2');
+    expect(hubFamilyOf({ model_type: 'idefics3' }, 'a/b')).toBe('instruction-vlm');
+    expect(hubFamilyOf({ model_type: 'smolvlm' }, 'a/b')).toBe('instruction-vlm');
     expect(hubFamilyOf({ model_type: 'glance-mmser' }, 'a/b')).toBeNull();
   });
 
   it('names a family that is not supported yet, and a model that is no image-to-text model', () => {
-    expect(() => hubFamilyOf({ model_type: 'florence2' }, 'onnx-community/Florence-2-base-ft')).toThrow(
-      /onnx-community\/Florence-2-base-ft is a Florence-2 model/,
+    expect(() => hubFamilyOf({ model_type: 'moondream1' }, 'Xenova/moondream2')).toThrow(
+      /Xenova\/moondream2 is a Moondream model \('moondream1'\); Glance runs vision encoder-decoder captioners/,
     );
     expect(() => hubFamilyOf({ model_type: 'bert' }, 'Xenova/bert-base-uncased')).toThrow(
       /'bert' model, not an image-to-text model/,

@@ -1,5 +1,5 @@
 import type { RegionBox } from '../caption-types';
-import { type FitGeometry, squareToFrame } from '../image/fit';
+import { type FitGeometry, frameToSquare, squareToFrame } from '../image/fit';
 import { selectRegions } from '../regions';
 
 /** Cells per side of the heat map over the glance square. */
@@ -99,4 +99,65 @@ function roundBox(box: { x: number; y: number; w: number; h: number }) {
   const x = Math.round(box.x);
   const y = Math.round(box.y);
   return { x, y, w: Math.round(box.x + box.w) - x, h: Math.round(box.y + box.h) - y };
+}
+
+/** A box in frame pixels that a model found for a phrase (Florence-2's grounding), best first. */
+export interface FoundBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Grounded boxes as regions to look at again: the first `k`, skipping boxes that cover most of the frame (a crop
+ * of nearly everything only shows the glance again), with a heat map over the glance square where each box paints
+ * its cells by its rank (1, 1/2, 1/3...), normalised to sum 1, so the UI draws the same overlay as for the
+ * learned model.
+ */
+export function groundedRegions(
+  boxes: readonly FoundBox[],
+  geometry: FitGeometry,
+  k: number,
+): { regions: RegionBox[]; saliency: { grid: number; values: number[] } } {
+  const frameArea = geometry.frameWidth * geometry.frameHeight;
+  const kept = boxes
+    .map((box) => clipToFrame(box, geometry))
+    .filter((box) => box.w >= 2 && box.h >= 2 && (box.w * box.h) / frameArea < WHOLE_FRAME_SHARE)
+    .slice(0, k);
+  const G = LOOK_GRID;
+  const cell = geometry.size / G;
+  const values = new Array<number>(G * G).fill(0);
+  const squares = kept.map((box) => {
+    const a = frameToSquare(geometry, box.x, box.y);
+    const b = frameToSquare(geometry, box.x + box.w, box.y + box.h);
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+  });
+  squares.forEach((square, rank) => {
+    for (let row = 0; row < G; row++) {
+      for (let col = 0; col < G; col++) {
+        const overlapX = Math.min(square.x + square.w, (col + 1) * cell) - Math.max(square.x, col * cell);
+        const overlapY = Math.min(square.y + square.h, (row + 1) * cell) - Math.max(square.y, row * cell);
+        if (overlapX > 0 && overlapY > 0) values[row * G + col] += (overlapX * overlapY) / (cell * cell) / (rank + 1);
+      }
+    }
+  });
+  const total = values.reduce((s, v) => s + v, 0);
+  const weights = kept.map((_, rank) => 1 / (rank + 1));
+  const weightTotal = weights.reduce((s, v) => s + v, 0);
+  return {
+    regions: kept.map((box, i) => ({ ...roundBox(box), square: squares[i], score: weights[i] / weightTotal })),
+    saliency: { grid: G, values: values.map((v) => (total > 0 ? v / total : 0)) },
+  };
+}
+
+/** A grounded box that covers this share of the frame or more is the whole picture again. */
+const WHOLE_FRAME_SHARE = 0.8;
+
+function clipToFrame(box: FoundBox, geometry: FitGeometry): FoundBox {
+  const x0 = Math.max(0, Math.min(geometry.frameWidth, box.x));
+  const y0 = Math.max(0, Math.min(geometry.frameHeight, box.y));
+  const x1 = Math.max(0, Math.min(geometry.frameWidth, box.x + box.w));
+  const y1 = Math.max(0, Math.min(geometry.frameHeight, box.y + box.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }

@@ -6,10 +6,10 @@
 import { type BundleLocation, bundleFileUrl } from '../../../src/core/bundle/resolve-url';
 import { ModelFetchError } from '../../../src/core/errors';
 import { createHubCaptioner } from '../../../src/core/hub/hub-captioner';
-import { encoderDecoderFiles, isLargeDownload, LARGE_DOWNLOAD_BYTES } from '../../../src/core/hub/download-size';
+import { familyOnnxFiles, isLargeDownload, LARGE_DOWNLOAD_BYTES } from '../../../src/core/hub/download-size';
 import { chooseHubDtype, type HubDtype } from '../../../src/core/hub/hub-dtype';
 import { formatBytes } from '../../../src/common/format';
-import { hubFamilyOf } from '../../../src/core/hub/hub-family';
+import { type HubFamily, hubFamilyOf } from '../../../src/core/hub/hub-family';
 import { type HubRepo, hubRepoOf } from '../../../src/core/hub/hub-repo';
 import type { DownloadedBundle, DownloadOptions } from '../download-bundle';
 import { LargeDownloadError, ModelLoadError, messageOf } from '../errors';
@@ -45,13 +45,13 @@ export async function readHubModel(
   const device = context.choice.name === 'webgpu' ? 'webgpu' : 'wasm';
   const dtype = chooseHubDtype(device, context.hasShaderF16);
   const cachedBefore = await cachedFiles(repo);
-  await checkDownload(location, repo, dtype, cachedBefore, context.allowLargeDownload);
+  await checkDownload(location, repo, family, dtype, cachedBefore, context.allowLargeDownload);
   const sizes = new Map<string, { loaded: number; total: number }>();
   await startOrt(context.choice, context.assetBaseUrl);
-  const { loadImageToText } = await import('./transformers-model');
-  let loaded: Awaited<ReturnType<typeof loadImageToText>>;
+  const { loadHubFamily } = await import('./load-hub-family');
+  let loaded: Awaited<ReturnType<typeof loadHubFamily>>;
   try {
-    loaded = await loadImageToText(repo, {
+    loaded = await loadHubFamily(family, repo, {
       device,
       dtype,
       onFile: ({ file, loaded: fileLoaded, total }) => {
@@ -76,9 +76,10 @@ export async function readHubModel(
   } catch (error) {
     throw hubLoadError(repo, dtype, error);
   }
-  const engine = createHubCaptioner(loaded.model, { modelType: 'vision-encoder-decoder', backendName: device });
+  const modelType = (known as { model_type: string }).model_type;
+  const engine = createHubCaptioner(loaded.model, { modelType, backendName: device });
   return {
-    modelType: (known as { model_type: string }).model_type,
+    modelType,
     parts: new Map(),
     partNames: loaded.files,
     dtype,
@@ -96,11 +97,12 @@ export async function readHubModel(
 async function checkDownload(
   location: BundleLocation,
   repo: HubRepo,
+  family: HubFamily,
   dtype: HubDtype,
   cached: ReadonlySet<string>,
   allowLarge: boolean,
 ): Promise<void> {
-  const files = encoderDecoderFiles(dtype).filter((file) => !cached.has(file));
+  const files = familyOnnxFiles(family, dtype).filter((file) => !cached.has(file));
   const sizes = await Promise.all(
     files.map(async (file) => {
       const url = bundleFileUrl(location, file);
