@@ -16,11 +16,11 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MAX_FIXTURE_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
- * JSON as Prettier prints it with the repo's settings, so `npm run format` leaves the committed fixture (and with it
- * the stale check) alone.
+ * JSON as Prettier prints it with the repo's settings, so `npm run format` leaves a committed fixture (and with it
+ * the stale check) alone. `fixtureDir` is the repo's folder relative to the repository root.
  */
-async function jsonFile(path: string, value: object): Promise<Uint8Array> {
-  const options = (await resolveConfig(join(repoRoot, FIXTURE_DIR, path))) ?? {};
+export async function fixtureJson(fixtureDir: string, path: string, value: object): Promise<Uint8Array> {
+  const options = (await resolveConfig(join(repoRoot, fixtureDir, path))) ?? {};
   const text = await format(JSON.stringify(value), { ...options, parser: 'json' });
   return new TextEncoder().encode(text);
 }
@@ -40,7 +40,7 @@ export async function hubFixtureFiles(): Promise<Map<string, Uint8Array>> {
     ['tokenizer_config.json', tokenizerConfigJson(v)],
   ];
   const files = new Map<string, Uint8Array>();
-  for (const [path, value] of json) files.set(path, await jsonFile(path, value));
+  for (const [path, value] of json) files.set(path, await fixtureJson(FIXTURE_DIR, path, value));
   for (const wf of ['fp32', 'fp16', 'q8'] as const) {
     const suffix = ONNX_SUFFIX[wf];
     files.set(`onnx/encoder_model${suffix}.onnx`, encodeOnnx(encoderModel(weights.patchEmbed, wf)));
