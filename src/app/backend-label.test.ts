@@ -36,6 +36,7 @@ describe('backendLabel', () => {
       cachedFiles: [],
       warmupMs: 1,
       dtype,
+      notice: null,
     });
     expect(backendLabel(ready({ ...info('wasm', 2), bundle: bundle('q8') }))).toBe('WASM x2 threads · q8');
     expect(backendLabel(ready({ ...info('webgpu', 2), bundle: bundle('fp16') }))).toBe('WebGPU · fp16');

@@ -22,6 +22,7 @@ const INFO = {
     cachedFiles: [],
     warmupMs: 3,
     dtype: null,
+    notice: null,
   },
   resources: { liveTensors: 0, gpuBuffers: 0, wasmMemoryBytes: null },
 } as RuntimeInfo;

@@ -47,6 +47,8 @@ interface Loaded {
   engine: CaptionEngine | null;
   /** What the bundle holds beyond `backend` (a hub model's own sessions). */
   dispose?: () => Promise<void>;
+  /** A hub model that runs on WASM in a WebGPU worker (WebGPU could not hold it), and why. */
+  ranOn: { backend: 'wasm'; reason: string } | null;
 }
 
 /**
@@ -108,8 +110,8 @@ export class CaptionerRuntime {
     return {
       ortVersion: ortVersion(),
       requested: this.startup?.preference ?? null,
-      backend: this.loaded ? this.choice!.name : null,
-      reason: this.choice?.reason ?? null,
+      backend: this.loaded ? (this.loaded.ranOn?.backend ?? this.choice!.name) : null,
+      reason: this.loaded?.ranOn?.reason ?? this.choice?.reason ?? null,
       wasmThreads: this.loaded ? ortWasmThreads() : null,
       pthreadWorkers: this.spawnedWorkers(),
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
@@ -160,7 +162,9 @@ export class CaptionerRuntime {
         const created = downloaded.createEngine(backend);
         engine = created;
         progress('warmup');
-        warmupMs = await created.warmUp().catch((error: unknown) => {
+        warmupMs = await (
+          downloaded.warmupMs !== undefined ? Promise.resolve(downloaded.warmupMs) : created.warmUp()
+        ).catch((error: unknown) => {
           // Every session was built, so a failing run is a config.json that does not fit the graphs (a size).
           if ((error as Error)?.name !== 'BackendError') throw error;
           throw new ModelLoadError(
@@ -188,7 +192,9 @@ export class CaptionerRuntime {
         cachedFiles,
         warmupMs,
         dtype: downloaded.dtype ?? null,
+        notice: downloaded.ranOn?.reason ?? null,
       },
+      ranOn: downloaded.ranOn ?? null,
       backend,
       engine,
       dispose: downloaded.dispose,

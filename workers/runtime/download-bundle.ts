@@ -37,6 +37,10 @@ export interface DownloadedBundle {
   dtype?: string;
   /** Frees what the bundle holds beyond the runtime's sessions (a hub model's own sessions). */
   dispose?: () => Promise<void>;
+  /** The reader already ran the warm-up caption (a hub model, to see that it fits the device), in ms. */
+  warmupMs?: number;
+  /** Where the model runs when not on the worker's backend (a hub model WebGPU could not hold), and why. */
+  ranOn?: { backend: 'wasm'; reason: string };
 }
 
 export interface DownloadOptions {

@@ -46,6 +46,8 @@ export interface BundleInfo {
   warmupMs: number | null;
   /** The weights' dtype chosen for this backend ('q8', 'fp16', 'fp32'; hub models), null for Glance bundles. */
   dtype: string | null;
+  /** Something the user should know about how this model runs (a hub model moved from WebGPU to WASM), or null. */
+  notice: string | null;
 }
 
 /** What the runtime runs on, as observed rather than as requested. */

@@ -29,6 +29,11 @@ export function ModelPicker({ models, defaultUrl }: { models: ModelSwitcher; def
       <p data-testid="current-model" data-url={state.bundleUrl}>
         In use: <strong>{label.name}</strong> <span className="muted">({state.bundleUrl})</span>
       </p>
+      {state.notice && (
+        <p role="status" data-testid="model-notice">
+          {state.notice}.
+        </p>
+      )}
       <form className="model-form" onSubmit={submit}>
         <label htmlFor={inputId}>Model URL</label>
         <input

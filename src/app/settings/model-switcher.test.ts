@@ -4,8 +4,12 @@ import { createModelSwitcher, MODEL_CHOICE_KEY } from './model-switcher';
 
 const DEFAULT = '/models/default/';
 
+/** A model under /gpu-fallback/ is one the worker moved from WebGPU to WASM, with a notice that says so. */
 function info(url: string): RuntimeInfo {
-  return { backend: 'wasm', bundle: { url, name: url, captioner: true } } as unknown as RuntimeInfo;
+  const notice = url.includes('/gpu-fallback/')
+    ? 'WebGPU ran out of memory for it; it runs on WASM (q8) instead'
+    : null;
+  return { backend: 'wasm', bundle: { url, name: url, captioner: true, notice } } as unknown as RuntimeInfo;
 }
 
 /**
@@ -68,7 +72,12 @@ describe('createModelSwitcher', () => {
     expect(switcher.getModelState().change).toEqual({ state: 'loading', url: DEFAULT, progress: null });
     const settled = await switcher.settled;
     expect(settled).toMatchObject({ state: 'ready', info: { bundle: { url: DEFAULT } } });
-    expect(switcher.getModelState()).toEqual({ bundleUrl: DEFAULT, isDefault: true, change: { state: 'idle' } });
+    expect(switcher.getModelState()).toEqual({
+      bundleUrl: DEFAULT,
+      isDefault: true,
+      notice: null,
+      change: { state: 'idle' },
+    });
   });
 
   it("settles once a load started meanwhile (the demo camera's) has ended too, not while it is going", async () => {
@@ -136,6 +145,7 @@ describe('createModelSwitcher', () => {
     expect(switcher.getModelState()).toEqual({
       bundleUrl: DEFAULT,
       isDefault: true,
+      notice: null,
       change: {
         state: 'failed',
         url: 'https://broken.example/',
@@ -187,5 +197,15 @@ describe('createModelSwitcher', () => {
     const { client } = fakeClient([DEFAULT]);
     const switcher = createModelSwitcher(client, DEFAULT, null);
     expect(await switcher.settled).toMatchObject({ state: 'error', error: { name: 'ModelFetchError' } });
+  });
+
+  it("keeps the worker's notice about how the model in use runs, and drops it with the next model", async () => {
+    const { client } = fakeClient();
+    const switcher = createModelSwitcher(client, DEFAULT, memoryStorage());
+    await switcher.settled;
+    expect(await switcher.switchTo('https://hub.example/gpu-fallback/')).toBe(true);
+    expect(switcher.getModelState().notice).toBe('WebGPU ran out of memory for it; it runs on WASM (q8) instead');
+    expect(await switcher.switchTo(DEFAULT)).toBe(true);
+    expect(switcher.getModelState().notice).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export interface ModelState {
   bundleUrl: string;
   /** True when that is the shipped default. */
   isDefault: boolean;
+  /** What the user should know about how that model runs (a hub model moved from WebGPU to WASM), or null. */
+  notice: string | null;
   change: ModelChange;
 }
 
@@ -58,7 +60,7 @@ export function createModelSwitcher(
   requestedUrl: string | null = null,
 ): ModelSwitcher {
   const listeners = new Set<() => void>();
-  let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, change: { state: 'idle' } };
+  let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, notice: null, change: { state: 'idle' } };
   let serial = 0;
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -81,7 +83,7 @@ export function createModelSwitcher(
     const mine = ++serial;
     setModel({ change: { state: 'loading', url, progress: null } });
     try {
-      await client.load(
+      const info = await client.load(
         url,
         (progress) => {
           if (mine === serial) setModel({ change: { state: 'loading', url, progress } });
@@ -90,8 +92,10 @@ export function createModelSwitcher(
       );
       // The worker runs whichever load finished last; when a later one (the demo camera's world model) overtook
       // this one, the picker goes on showing that load.
-      if (mine === serial) setModel({ bundleUrl: url, isDefault: url === defaultUrl, change: { state: 'idle' } });
-      else setModel({ bundleUrl: url, isDefault: url === defaultUrl });
+      const notice = info.bundle?.notice ?? null;
+      if (mine === serial)
+        setModel({ bundleUrl: url, isDefault: url === defaultUrl, notice, change: { state: 'idle' } });
+      else setModel({ bundleUrl: url, isDefault: url === defaultUrl, notice });
     } catch (error) {
       if (mine === serial) setModel({ change: { state: 'failed', url, error: toPlainError(error) } });
       throw error;

@@ -14,6 +14,8 @@ import { type HubRepo, hubRepoOf } from '../../../src/core/hub/hub-repo';
 import type { DownloadedBundle, DownloadOptions } from '../download-bundle';
 import { LargeDownloadError, ModelLoadError, messageOf } from '../errors';
 import { startOrt } from '../ort-env';
+import { loadWithGpuFallback, type Placement } from './gpu-fallback';
+import type { HubFileProgress } from './transformers-library';
 import type { BackendChoice } from '../select-backend';
 
 export interface HubReaderContext {
@@ -49,42 +51,55 @@ export async function readHubModel(
   const sizes = new Map<string, { loaded: number; total: number }>();
   await startOrt(context.choice, context.assetBaseUrl);
   const { loadHubFamily } = await import('./load-hub-family');
-  let loaded: Awaited<ReturnType<typeof loadHubFamily>>;
-  try {
-    loaded = await loadHubFamily(family, repo, {
-      device,
-      dtype,
-      onFile: ({ file, loaded: fileLoaded, total }) => {
-        sizes.set(file, { loaded: fileLoaded, total });
-        let loadedBytes = 0;
-        let totalBytes = 0;
-        for (const size of sizes.values()) {
-          loadedBytes += size.loaded;
-          totalBytes += size.total;
-        }
-        options.onProgress({
-          phase: 'download',
-          file,
-          loadedBytes,
-          totalBytes,
-          fileLoaded,
-          fileTotal: total || null,
-          fromCache: cachedBefore.has(file),
-        });
-      },
+  const onFile = ({ file, loaded: fileLoaded, total }: HubFileProgress) => {
+    sizes.set(file, { loaded: fileLoaded, total });
+    let loadedBytes = 0;
+    let totalBytes = 0;
+    for (const size of sizes.values()) {
+      loadedBytes += size.loaded;
+      totalBytes += size.total;
+    }
+    options.onProgress({
+      phase: 'download',
+      file,
+      loadedBytes,
+      totalBytes,
+      fileLoaded,
+      fileTotal: total || null,
+      fromCache: cachedBefore.has(file),
     });
-  } catch (error) {
-    throw hubLoadError(repo, dtype, error);
-  }
+  };
   const modelType = (known as { model_type: string }).model_type;
-  const engine = createHubCaptioner(loaded.model, { modelType, backendName: device });
+  const load = async (placement: Placement) => {
+    try {
+      const model = await loadHubFamily(family, repo, { ...placement, onFile });
+      const engine = createHubCaptioner(model.model, { modelType, backendName: placement.device });
+      return { ...model, engine, warmupMs: 0 };
+    } catch (error) {
+      throw hubLoadError(repo, placement.dtype, error);
+    }
+  };
+  // The warm-up caption runs here, not in the runtime: a model too big for the WebGPU device may only fail there.
+  const warmUp = async (loaded: Awaited<ReturnType<typeof load>>) => {
+    options.onProgress({ phase: 'warmup', file: '', loadedBytes: 0, totalBytes: 0 });
+    loaded.warmupMs = await loaded.engine.warmUp();
+  };
+  const { loaded, placement, fellBack } = await loadWithGpuFallback(
+    { device, dtype },
+    chooseHubDtype('wasm', false),
+    load,
+    warmUp,
+    repo.id,
+  );
   return {
     modelType,
     parts: new Map(),
     partNames: loaded.files,
-    dtype,
+    dtype: placement.dtype,
+    warmupMs: loaded.warmupMs,
+    ...(fellBack ? { ranOn: { backend: 'wasm' as const, reason: fellBack } } : {}),
     cachedFiles: [...cachedBefore].filter((file) => sizes.has(file)).sort(),
-    createEngine: () => engine,
+    createEngine: () => loaded.engine,
     dispose: () => loaded.dispose(),
   };
 }
