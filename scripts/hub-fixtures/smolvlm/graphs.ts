@@ -1,7 +1,7 @@
 import { type AttrValue, ElemType, type OnnxModel, type OnnxValueInfo } from '../../tfjs-onnx/write-onnx';
 import { PATCH, PATCH_MARGIN } from '../colour-patches';
 import { GraphBuilder, type WeightFormat } from '../graph-builder';
-import { ANSWER_STEPS, HEAD_DIM, HIDDEN, IMAGE_SIZE, N_KV_HEADS, N_LAYER, N_SUBSETS } from './design';
+import { ANSWER_STEPS, HEAD_DIM, HIDDEN, IMAGE_SIZE, N_KV_HEADS, N_LAYER, N_SUBSETS, TEXT_CHANNEL } from './design';
 import { type SmolWeights } from './weights';
 
 /**
@@ -78,9 +78,9 @@ export function visionEncoderModel(w: SmolWeights, format: WeightFormat): OnnxMo
  * decoder_model_merged.onnx: inputs_embeds [b, s, HIDDEN], past_key_values.{i}.key/.value [b, 1, p, HEAD_DIM]
  * → logits [b, s, V], present.{i}.key/.value [b, 1, p + s, HEAD_DIM] (past concatenated with this call's step).
  *
- * Layer 0's values hold each position's colour flags (image positions carry them); layer 1's values hold a prompt
- * flag: 1 for every position of a call with more than one position (the prefill), 0 for a generated token. So
- * step = positions so far − prompt positions = how many answer tokens were generated, and the colours are the
+ * Layer 0's values hold each position's colour flags (image positions carry them); layer 1's values hold a
+ * generated flag: 0 for every position of the prefill (a call with more than one text position), 1 for a generated
+ * token. So step = the sum of the generated flags = how many answer tokens were generated, and the colours are the
  * ReduceMax of layer 0's values over all positions: the union over every image in the prompt. The logits are row
  * subset·ANSWER_STEPS + min(step, ANSWER_STEPS − 1) of the answer table (subset = 4·red + 2·green + blue), the same
  * for every position of the call; transformers.js reads the last one.
@@ -89,10 +89,24 @@ export function decoderModel(w: SmolWeights, vocabSize: number, format: WeightFo
   const g = new GraphBuilder(format);
   const V = vocabSize;
 
-  const seqLen = g.node('Shape', ['inputs_embeds'], 'sequence_length', { start: 1, end: 2 });
-  const seqLenF = g.node('Cast', [seqLen], 'sequence_length_float', { to: ElemType.float });
-  const prefill = g.node('Greater', [seqLenF, constant(g, 'one', 1)], 'is_prefill');
-  const promptFlag = g.node('Cast', [prefill], 'prompt_flag', { to: ElemType.float });
+  // A call is the prefill when it has more than one text position (every token's embedding carries 1 on
+  // TEXT_CHANNEL, image features 0; a prompt has many text tokens, a generated step one). Counted from the
+  // embeddings rather than from Shape: onnxruntime-web 1.30's JSEP (WebGPU) build fed this graph's GPU kernels
+  // stale values for small tensors computed on the CPU (Greater(1, 1.5) came out true on the second call).
+  const textValues = g.node('Gather', ['inputs_embeds', g.int64('text_channel', [TEXT_CHANNEL])], 'text_values', {
+    axis: 2,
+  });
+  const textCount = g.node('ReduceSum', [textValues, g.int64('sequence_axis', [1])], 'text_count', { keepdims: 1 });
+  const prefill = g.node('Greater', [textCount, constant(g, 'one_and_a_half', 1.5)], 'is_prefill');
+  // [b, 1, 1] → [b, 1, 1, 1]: 1 on a generated position, 0 on the prompt's.
+  const generatedFlag = g.node(
+    'Unsqueeze',
+    [
+      g.node('Cast', [g.node('Not', [prefill], 'is_generated')], 'generated_flag_bs', { to: ElemType.float }),
+      g.int64('flag_axis', [1]),
+    ],
+    'generated_flag',
+  );
   // [b, s, HIDDEN] → [b, 1, s, HIDDEN]: the one key/value head.
   const hidden = g.node('Unsqueeze', ['inputs_embeds', g.int64('head_axis', [1])], 'hidden_heads');
 
@@ -104,7 +118,7 @@ export function decoderModel(w: SmolWeights, vocabSize: number, format: WeightFo
     const value =
       i === 0
         ? g.node('MatMul', [hidden, g.weight('colour_value_proj', [HIDDEN, HEAD_DIM], w.colourValueProj)], 'value_0')
-        : g.node('Expand', [promptFlag, g.node('Shape', [key], `key_${i}_shape`)], `value_${i}`);
+        : g.node('Expand', [generatedFlag, g.node('Shape', [key], `key_${i}_shape`)], `value_${i}`);
     for (const [kind, added] of [
       ['key', key],
       ['value', value],
@@ -132,12 +146,12 @@ export function decoderModel(w: SmolWeights, vocabSize: number, format: WeightFo
   const lastAxis = g.int64('last_axis', [1]);
   const subset = g.node('ReduceSum', [weighted, lastAxis], 'subset', { keepdims: 0 });
 
-  // Answer step: positions so far − prompt positions.
-  const promptPositions = g.node('ReduceMax', ['present.1.value'], 'prompt_positions', { axes: [1, 3], keepdims: 0 });
-  const promptLength = g.node('ReduceSum', [promptPositions, lastAxis], 'prompt_length', { keepdims: 0 });
-  const total = g.node('Shape', ['present.1.value'], 'total_length', { start: 2, end: 3 });
-  const totalF = g.node('Cast', [total], 'total_length_float', { to: ElemType.float });
-  const generated = g.node('Sub', [totalF, promptLength], 'generated');
+  // Answer step: the generated positions so far (this call's included), from layer 1's values.
+  const generatedPositions = g.node('ReduceMax', ['present.1.value'], 'generated_positions', {
+    axes: [1, 3],
+    keepdims: 0,
+  });
+  const generated = g.node('ReduceSum', [generatedPositions, lastAxis], 'generated', { keepdims: 0 });
   const step = g.node('Min', [generated, constant(g, 'last_step', ANSWER_STEPS - 1)], 'answer_step');
 
   const row = g.node('Add', [g.node('Mul', [subset, constant(g, 'steps', ANSWER_STEPS)], 'subset_row'), step], 'row');

@@ -10,6 +10,7 @@ import {
   type LoadedHubModel,
   pretrainedOptions,
   rawImage,
+  textOfIds,
   transformersFor,
   untilEos,
 } from './transformers-library';
@@ -24,7 +25,7 @@ export async function loadVisionEncoderDecoder(repo: HubRepo, options: HubLoadOp
   const caption: HubCaptionModel['caption'] = async (images, { maxNewTokens, onPiece, cancel }) => {
     const { pixel_values } = await processor(images.map((image) => rawImage(tf, image)));
     throwIfCancelled(cancel, 'encoding');
-    const decode = (ids: number[]) => tokenizer.decode(ids, { skip_special_tokens: true });
+    const decode = textOfIds(tokenizer);
     const output = (await model.generate({
       inputs: pixel_values,
       max_new_tokens: maxNewTokens,

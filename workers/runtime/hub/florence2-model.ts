@@ -20,6 +20,7 @@ import {
   type LoadedHubModel,
   pretrainedOptions,
   rawImage,
+  textOfIds,
   transformersFor,
   untilEos,
 } from './transformers-library';
@@ -49,8 +50,8 @@ export async function loadFlorence2(repo: HubRepo, options: HubLoadOptions): Pro
     tf.AutoProcessor.from_pretrained(repo.id, common),
   ])) as unknown as [Generator, Florence2Processor];
   const eos = eosIds(model.generation_config ?? model.config);
-  const decode = (ids: number[], keepSpecial = false) =>
-    processor.tokenizer.decode(ids, { skip_special_tokens: !keepSpecial });
+  const decode = textOfIds(processor.tokenizer);
+  const decodeWithSpecial = textOfIds(processor.tokenizer, true);
 
   /** One task over a batch of pictures (the same prompt for each): the rows' tokens up to their end. */
   async function run(images: readonly RgbImage[], prompt: string, options: HubGenerateOptions) {
@@ -64,7 +65,7 @@ export async function loadFlorence2(repo: HubRepo, options: HubLoadOptions): Pro
       ...inputs,
       max_new_tokens: maxNewTokens,
       // generate() only calls put() and end(); its declared type is TextStreamer.
-      streamer: new StepStreamer(cancel, onPiece && ((ids) => decode(ids)), onPiece),
+      streamer: new StepStreamer(cancel, onPiece && decode, onPiece),
     })) as { tolist(): bigint[][] };
     // The first id is the decoder's start token.
     return output.tolist().map((row) => untilEos(row.slice(1).map(Number), eos));
@@ -83,7 +84,7 @@ export async function loadFlorence2(repo: HubRepo, options: HubLoadOptions): Pro
   // processor's post-processing turns them into pixel boxes.
   const ground: NonNullable<HubCaptionModel['ground']> = async (image, text, options) => {
     const [row] = await run([image], `${GROUNDING_TASK}${text}`, { ...options, maxNewTokens: GROUNDING_TOKENS });
-    const answer = processor.post_process_generation(decode(row.tokens, true), GROUNDING_TASK, [
+    const answer = processor.post_process_generation(decodeWithSpecial(row.tokens), GROUNDING_TASK, [
       image.width,
       image.height,
     ])[GROUNDING_TASK] as { labels?: string[]; bboxes?: number[][] } | undefined;

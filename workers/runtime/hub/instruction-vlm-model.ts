@@ -16,6 +16,7 @@ import {
   type LoadedHubModel,
   pretrainedOptions,
   rawImage,
+  textOfIds,
   transformersFor,
   untilEos,
 } from './transformers-library';
@@ -56,7 +57,7 @@ export async function loadInstructionVlm(repo: HubRepo, options: HubLoadOptions)
     tf.AutoProcessor.from_pretrained(repo.id, common),
   ])) as unknown as [Generator, VlmProcessor];
   const eos = eosIds(model.generation_config ?? model.config);
-  const decode = (ids: number[]) => processor.tokenizer.decode(ids, { skip_special_tokens: true });
+  const decode = textOfIds(processor.tokenizer);
 
   /** One user turn with `images` (in order) and `text`; the answer's text. */
   async function ask(images: readonly RgbImage[], text: string, options: HubGenerateOptions): Promise<CaptionText> {

@@ -87,3 +87,15 @@ export function eosIds(config: unknown): Set<number> {
   if (eos === undefined || eos === null) return new Set();
   return new Set(Array.isArray(eos) ? eos : [eos]);
 }
+
+interface IdTokenizer {
+  decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+}
+
+/**
+ * A tokenizer's text for ids, '' for none: @huggingface/tokenizers refuses an empty array ("token_ids must be a
+ * non-empty array of integers"), and a caption that ends at once (its first token is end-of-sequence) has none.
+ */
+export function textOfIds(tokenizer: IdTokenizer, keepSpecial = false): (ids: number[]) => string {
+  return (ids) => (ids.length === 0 ? '' : tokenizer.decode(ids, { skip_special_tokens: !keepSpecial }));
+}
