@@ -6,7 +6,9 @@
  * frames coarse and coarse + refined natively and in the browser, a live run on the fake webcam playing the
  * vtest clip, cold and warm load. Video files (issue 18): a 60 s 640x480 clip with 10 scene changes through the
  * Video place with the default model, memory over a 10-minute clip, and seeking a <video> against WebCodecs.
- * Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
+ * Hub fixtures (issue 15): each hub family's designed tiny fixture (scripts/hub-fixtures) loaded through
+ * transformers.js in the app's worker (WASM), coarse and coarse + refined per caption beside Glance's models, and
+ * its load; a check on the integration, not targets. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
  *
  *   npm run bench -- [--model public/models/glance-world-v1] [--images 12] [--nocache-images 4] [--runs 1]
  *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
@@ -14,12 +16,15 @@
  *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
  *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
+ *                    [--no-hub] [--hub-runs 3]
  *
  * --quick: a check (157 s here, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
  * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, the 60 s video once and one sampling
- * round (no 10-minute video), and the builds reused when they exist and are newer than the sources.
+ * round (no 10-minute video), each hub fixture once over its inputs, and the builds reused when they exist and are newer than the sources.
  * Any option given explicitly wins over --quick's. --only video: the video part alone (the test build, no world
- * or real-world model cases, no JS size).
+ * or real-world model cases, no JS size). --no-hub: no hub fixtures; --hub-runs: rounds over the hub fixtures' inputs
+ * (the first 2 world images and 2 colour pictures), each family in a fresh profile; a family that fails is a note,
+ * not the bench's end.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -45,9 +50,15 @@ import { nativeRealRunner } from './bench/native-real';
 import { REAL_FRAMES_DIR, realFrames, type RealFrame } from './bench/real-frames';
 import { runRealBrowser, type RealBrowserResults } from './bench/real-browser';
 import type { CaseSpec } from './bench/caption-cases';
+import type { CaptionStyle } from '../src/core/bundle/config';
 import { ensureBenchVideos, runVideoBench, VIDEO_SERVER_EXTRAS } from './bench/video-run';
 import { buildIsStale } from './bench/build-age';
 import type { VideoMeasurements } from '../src/bench/video-types';
+import type { HubMeasurements } from '../src/bench/hub-types';
+import { hubNotes } from '../src/bench/hub-report';
+import { HUB_SECTION_TITLE, hubTable } from '../src/bench/hub-markdown';
+import { runHubBench } from './bench/hub-run';
+import { HUB_PICTURES, pictureDataUrl } from './bench/hub-pictures';
 
 /** The test build (`--mode e2e`: window.__glance, src/testing/README.md), which the browser runs. */
 const APP_DIR = '.cache/bench-dist';
@@ -56,6 +67,8 @@ const SIZE_DIR = '.cache/bench-app-dist';
 const WEBCAM_Y4M = '.cache/bench-webcam.y4m';
 /** OpenCV's pedestrian clip at 640x480 (`npm run photos:vtest`): the real-world model's fake webcam. */
 const VTEST_Y4M = '.cache/real-photos/vtest-640x480.y4m';
+/** World images the hub fixtures caption, beside hub-pictures.ts's: a handful is enough for a check. */
+const HUB_WORLD_IMAGES = 2;
 /** The name the app loads its default model by (src/common/shipped-models.ts): served from --real-model. */
 const REAL_BUNDLE_NAME = 'glance-real-v1';
 
@@ -89,6 +102,8 @@ const { values } = parseArgs({
     chromium: { type: 'string', default: CHROMIUM_PATH },
     out: { type: 'string', default: 'reports' },
     quick: { type: 'boolean', default: false },
+    'no-hub': { type: 'boolean', default: false },
+    'hub-runs': { type: 'string' },
   },
 });
 
@@ -105,6 +120,7 @@ const DEFAULTS = {
     videoRuns: '1',
     videoLong: true,
     samplingRounds: '3',
+    hubRuns: '3',
   },
   quick: {
     images: '4',
@@ -117,6 +133,7 @@ const DEFAULTS = {
     videoRuns: '1',
     videoLong: false,
     samplingRounds: '1',
+    hubRuns: '1',
   },
 };
 const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
@@ -170,6 +187,8 @@ async function main(): Promise<void> {
     videoRuns: count('video-runs', values['video-runs'] ?? defaults.videoRuns, 0),
     samplingRounds: count('sampling-rounds', values['sampling-rounds'] ?? defaults.samplingRounds, 0),
     videoLong: videoOn && defaults.videoLong && !values['no-video-long'],
+    hub: !values['no-hub'] && !values['no-browser'] && !onlyVideo,
+    hubRuns: count('hub-runs', values['hub-runs'] ?? defaults.hubRuns),
     only: values.only ?? 'none',
     quick: values.quick!,
   };
@@ -185,6 +204,7 @@ async function main(): Promise<void> {
       : []),
   ];
   if (values['no-browser'] && !values['no-video']) notes.push('Video files not benched: they need the browser.');
+  if (values['no-browser'] && !values['no-hub']) notes.push('Hub fixtures not benched: they need the browser.');
   if (onlyVideo) notes.push('Only the video part ran (--only video): the other figures are not measured.');
   const machine = machineFacts();
   // --only video needs no world data: no split is generated or read.
@@ -264,6 +284,7 @@ async function main(): Promise<void> {
   let browser: BrowserResults | null = null;
   let realBrowser: RealBrowserResults | null = null;
   let video: VideoMeasurements | null = null;
+  let hub: HubMeasurements | null = null;
   let jsSize = null;
   if (values['no-browser']) {
     measured.push(...(await timeCaptions([])));
@@ -353,6 +374,10 @@ async function main(): Promise<void> {
           measured.push(...realBrowser.cases);
           notes.push(...realBrowser.notes);
         }
+        if (settings.hub) {
+          const { liveStyle: style, hubRuns: runs } = settings;
+          hub = await timeHub(server.origin, inputs.slice(0, HUB_WORLD_IMAGES), { style, runs, warmup }, notes);
+        }
       }
       if (videoReady) {
         step(
@@ -400,6 +425,7 @@ async function main(): Promise<void> {
         }
       : null,
     video,
+    hub,
     durationS: (performance.now() - started) / 1000,
     notes: [
       ...notes,
@@ -417,10 +443,41 @@ async function main(): Promise<void> {
     console.log('\n' + textTable(videoRunsTable(report.video.runs)));
     if (report.video.sampling) console.log('\n' + textTable(samplingTable(report.video.sampling)));
   }
+  if (report.hub) console.log(`\n${HUB_SECTION_TITLE}\n` + textTable(hubTable(report.hub, report.cases)));
   console.log('\n' + textTable(targetsTable(report.targets)));
   console.log('\n' + benchSummary(report).join('\n'));
   const files = writeReport(values.out!, report.date, 'bench', report, benchMarkdown(report));
   console.log(`\nwrote ${files.join(' and ')} (${report.durationS.toFixed(0)} s)`);
+}
+
+/**
+ * The hub fixtures on the first world images, in the Live view's style; a family that fails is a note (and a
+ * row without figures), and a run that cannot start at all (no Chromium, no fixtures) is one note.
+ */
+async function timeHub(
+  origin: string,
+  images: readonly { fileName: string }[],
+  { style, runs, warmup }: { style: CaptionStyle; runs: number; warmup: number },
+  notes: string[],
+): Promise<HubMeasurements | null> {
+  const what = `${images.length} world images and ${HUB_PICTURES.length} colour pictures (scripts/bench/hub-pictures.ts)`;
+  step(`hub fixtures: transformers.js in the app's worker, WASM, ${what} x ${runs} runs`);
+  try {
+    const families = await runHubBench({
+      executablePath: values.chromium!,
+      origin,
+      imageUrls: [...images.map((image) => `/world/${image.fileName}`), ...HUB_PICTURES.map(pictureDataUrl)],
+      runs,
+      warmup,
+      style,
+      log: (line) => console.log(line),
+    });
+    notes.push(...hubNotes({ families }));
+    return { inputs: `${what} x ${runs} run${runs === 1 ? '' : 's'}`, style, families };
+  } catch (error) {
+    notes.push(`Hub fixtures not benched: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /** The real-world model's cases: coarse only and coarse + refined, in the Live view's style. */

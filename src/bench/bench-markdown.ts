@@ -2,6 +2,7 @@
 import type { BenchReport, CaseReport, LiveReport, LoadTiming, MemorySnapshot } from './bench-types';
 import { STAGES } from './bench-types';
 import { formatBytes, formatMs, formatNumber, formatPercent, formatRatio, MISSING } from './format';
+import { HUB_SECTION_TITLE, hubSection } from './hub-markdown';
 import { markdownTable, type Table } from './table';
 import { limitText, type Target, type TargetResult } from './targets';
 import { videoSection, videoSummary } from './video-markdown';
@@ -325,6 +326,10 @@ export function benchMarkdown(report: BenchReport): string {
     '## Video files',
     '',
     ...videoSection(report.video ?? null),
+    '',
+    `## ${HUB_SECTION_TITLE}`,
+    '',
+    ...hubSection(report.hub ?? null, report.cases),
     '',
     '## Load',
     '',

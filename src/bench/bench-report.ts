@@ -15,6 +15,7 @@ import {
   type StageName,
 } from './bench-types';
 import { median, ratio, summarizeOrNull } from './stats';
+import { buildHubReport } from './hub-report';
 import { judgeTargets, type TargetId } from './targets';
 import { buildVideoReport, videoTargetMs } from './video-report';
 
@@ -305,6 +306,7 @@ export function buildBenchReport(m: BenchMeasurements): BenchReport {
         }
       : null,
     video: m.video ? buildVideoReport(m.video) : null,
+    hub: m.hub ? buildHubReport(m.hub) : null,
     durationS: m.durationS,
     notes: m.notes,
   };

@@ -5,6 +5,7 @@
 import type { CaptionStyle } from '../core/bundle/config';
 import type { Summary } from './stats';
 import type { TargetResult } from './targets';
+import type { HubMeasurements, HubReport } from './hub-types';
 import type { VideoMeasurements, VideoReport } from './video-types';
 
 /** Where a caption ran: onnxruntime-node natively, or the app's worker in headless Chromium. */
@@ -199,6 +200,8 @@ export interface BenchMeasurements {
   real?: RealMeasurements | null;
   /** Absent or null: the video files were not benched (`--no-video`, or no browser). */
   video?: VideoMeasurements | null;
+  /** Absent or null: the hub fixtures were not benched (`--no-hub`, or no browser). */
+  hub?: HubMeasurements | null;
   durationS: number;
   notes: string[];
 }
@@ -242,6 +245,8 @@ export interface BenchReport {
   } | null;
   /** The Video place on the bench clips and the two ways of sampling frames; null when not benched. */
   video: VideoReport | null;
+  /** The hub families' tiny fixtures through transformers.js (not targets); null when not benched. */
+  hub: HubReport | null;
   targets: TargetResult[];
   durationS: number;
   notes: string[];
