@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_DIR } from './design';
 import { hubFixtureFiles } from './fixture-files';
+import { FIXTURE_DIR as FLORENCE2_DIR } from './florence2/design';
+import { florence2FixtureFiles } from './florence2/florence2-files';
 import { FIXTURE_DIR as SMOLVLM_DIR } from './smolvlm/design';
 import { smolvlmFixtureFiles } from './smolvlm/smolvlm-files';
 
@@ -15,6 +17,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const REPOS: [string, () => Promise<Map<string, Uint8Array>>][] = [
   [FIXTURE_DIR, hubFixtureFiles],
+  [FLORENCE2_DIR, florence2FixtureFiles],
   [SMOLVLM_DIR, smolvlmFixtureFiles],
 ];
 
