@@ -144,6 +144,21 @@ describe('createHubCaptioner', () => {
     expect(batches).toHaveLength(1);
   });
 
+  it('Florence-2 style: a coarse-only caption does not ground (one generate call), and still shows regions', async () => {
+    const { model, batches } = colourModel();
+    let groundings = 0;
+    model.ground = async () => {
+      groundings++;
+      return [{ phrase: 'something blue', x: 260, y: 20, w: 120, h: 120 }];
+    };
+    const engine = createHubCaptioner(model, { modelType: 'florence2', backendName: 'wasm' });
+    const result = await engine.caption({ pixels: redWithBlue(), width: 400, height: 300 }, { refine: false });
+    expect(groundings).toBe(0);
+    expect(batches).toHaveLength(1);
+    expect(result.refined).toBeUndefined();
+    expect(result.regions.length).toBeGreaterThan(0);
+  });
+
   it('instruction VLM style: one prompt with the frame, the coarse caption and the close-ups, streamed', async () => {
     const { model, batches } = colourModel();
     const asked: { frame: number[]; closeUps: number[][]; coarse: string; style: string }[] = [];

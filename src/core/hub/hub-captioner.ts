@@ -114,10 +114,12 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     const [coarse] = await model.caption([frame], generate('coarse'));
     hooks.onCaption?.('coarse', coarse.text);
     stage('pass1', 'saliency');
-    // Florence-2 finds the caption's phrases (its grounding is the saliency); the others read the pixels.
-    const look = model.ground
-      ? groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k)
-      : null;
+    // Florence-2 finds the caption's phrases (its grounding is the saliency); the others read the pixels. Grounding
+    // is a second generate call, so a coarse-only caption (Live without refining) reads the pixels instead.
+    const look =
+      model.ground && refine
+        ? groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k)
+        : null;
     const saliency =
       look?.saliency ??
       contrastSaliency({ pixels: frame.data, width: frame.width, height: frame.height, channels: 3 }, pixelGeometry);
