@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { encode as encodePng } from 'fast-png';
@@ -60,9 +61,21 @@ for (const family of HUB_FAMILIES) {
       expect(info.bundle).toMatchObject({ name: family.repoId, modelType: family.modelType, dtype: 'q8' });
       expect(info.bundle!.parts).toEqual([...family.q8Onnx].sort());
 
-      // As a user does it: Settings (from the cache now), the badge, then Images.
-      await loadInSettings(page, url);
-      await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', url, { timeout: 60_000 });
+      // As a user does it: the bare hub id in Settings, with the picker's byte progress, the badge, then Images.
+      // The app asks huggingface.co; this test answers from the local hub, each weight file a little late so that
+      // the progress can be seen.
+      const asked: string[] = [];
+      await page.context().route('https://huggingface.co/**', async (route) => {
+        asked.push(route.request().url());
+        const local = route.request().url().replace('https://huggingface.co/', hub.url);
+        if (local.endsWith('.onnx') && route.request().method() === 'GET') await delay(300);
+        await route.fulfill({ response: await route.fetch({ url: local }) });
+      });
+      await loadInSettings(page, family.repoId);
+      await expect(page.getByTestId('model-change')).toContainText(/Loading .+: [\d.]+ K?B of [\d.]+ K?B/);
+      await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', family.repoId, { timeout: 60_000 });
+      const hubBase = `https://huggingface.co/${family.repoId}/resolve/main/`;
+      expect(asked).toEqual(expect.arrayContaining(['config.json', ...family.q8Onnx].map((f) => hubBase + f)));
       await expect(glance.badge).toHaveText('WASM x2 threads · q8');
 
       const { width, height } = family.picture;
