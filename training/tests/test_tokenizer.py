@@ -50,9 +50,10 @@ def test_huggingface_tokenizers_js_gives_the_same_ids(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_huggingface_tokenizers_js_decodes_as_decode_does(tmp_path):
-    # tokenizer.json's decoder (hf_decoder) must write decode()'s text: without it the library joined every
-    # token with a space ("two objects : a ..."). Random id sequences, punctuation anywhere, specials mixed in.
+def test_huggingface_tokenizers_js_and_transformers_js_decode_as_decode_does(tmp_path):
+    # tokenizer.json's decoder (hf_decoder) with tokenizer_config.json (hf_config) must write decode()'s text in
+    # both JavaScript libraries: without the decoder they joined every token with a space ("two objects : a ...").
+    # Random id sequences, punctuation anywhere, specials mixed in.
     import random
     tok = WordTokenizer.build(CAPS + ["one object: a red star; what? yes!"])
     path = tmp_path / "tokenizer.json"
@@ -63,15 +64,20 @@ def test_huggingface_tokenizers_js_decodes_as_decode_does(tmp_path):
     seqs = [s for s in seqs if any(i >= len(SPECIALS) for i in s)]
     script = (
         "const {Tokenizer}=require('@huggingface/tokenizers');"
+        "const {PreTrainedTokenizer}=require('@huggingface/transformers');"
         "const fs=require('fs');"
-        f"const t=new Tokenizer(JSON.parse(fs.readFileSync({json.dumps(str(path))},'utf8')),"
-        f"{json.dumps(WordTokenizer.hf_config(320))});"
+        f"const json=JSON.parse(fs.readFileSync({json.dumps(str(path))},'utf8'));"
+        f"const config={json.dumps(WordTokenizer.hf_config(320))};"
+        "const libs=[new Tokenizer(json,config),new PreTrainedTokenizer(json,config)];"
         f"const seqs={json.dumps(seqs)};"
-        "console.log(JSON.stringify(seqs.map(s=>t.decode(s,{skip_special_tokens:true}))));"
+        "console.log(JSON.stringify(libs.map(t=>seqs.map(s=>t.decode(s,{skip_special_tokens:true})))));"
     )
     out = subprocess.run(["node", "-e", script], capture_output=True, text=True, cwd=_repo_root())
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == [tok.decode(s) for s in seqs]
+    tokenizers_js, transformers_js = json.loads(out.stdout)
+    expected = [tok.decode(s) for s in seqs]
+    assert tokenizers_js == expected
+    assert transformers_js == expected
 
 
 def _repo_root():
