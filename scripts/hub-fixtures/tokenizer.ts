@@ -26,13 +26,13 @@ export function byteSymbols(): string[] {
 }
 
 /**
- * Left-to-right merges ('Ġ p' → 'Ġp', 'Ġp h' → 'Ġph' ...) so each word is one token. Every merge starts from a
- * 'Ġ'-prefixed piece, so no merge of one word can split another.
+ * Left-to-right merges ('Ġ p' → 'Ġp', 'Ġp h' → 'Ġph' ...) for each word, in the order given, shared prefixes once.
+ * Each fixture picks words whose merges cannot split another word (every one starts from a word's first symbol).
  */
-export function wordMerges(): [string, string][] {
+export function chainMerges(words: readonly string[]): [string, string][] {
   const merges: [string, string][] = [];
   const seen = new Set<string>();
-  for (const word of WORD_TOKENS) {
+  for (const word of words) {
     const chars = Array.from(word);
     let left = chars[0];
     for (const right of chars.slice(1)) {
@@ -45,6 +45,11 @@ export function wordMerges(): [string, string][] {
     }
   }
   return merges;
+}
+
+/** The vit-gpt2 fixture's merges: every word starts with 'Ġ', so no merge of one word can split another. */
+export function wordMerges(): [string, string][] {
+  return chainMerges(WORD_TOKENS);
 }
 
 export interface TinyVocab {

@@ -1,4 +1,4 @@
-import { byteSymbols } from '../tokenizer';
+import { byteSymbols, chainMerges } from '../tokenizer';
 import { COLOURS } from '../design';
 import { BOS, EOS, GROUND_WORD, LOC_BINS, PAD, SPECIALS, UNK, locToken, namedColourTokens } from './design';
 
@@ -35,29 +35,6 @@ const PROMPT_WORDS = [
  * one another, so they can neither split a 'Ġ' word nor each other.
  */
 const LEADING_WORDS = ['What', 'Describe', 'Locate'];
-
-/**
- * Left-to-right merges ('Ġ p' → 'Ġp', 'Ġp h' → 'Ġph' ...) for each word, in the order given, shared prefixes once.
- * Every 'Ġ' merge has its left side starting with 'Ġ', so while a 'Ġ' word is unfinished the next merge of its
- * chain is the lowest-ranked pair available in it, and it always ends as one token.
- */
-export function chainMerges(words: readonly string[]): [string, string][] {
-  const merges: [string, string][] = [];
-  const seen = new Set<string>();
-  for (const word of words) {
-    const chars = Array.from(word);
-    let left = chars[0];
-    for (const right of chars.slice(1)) {
-      const key = `${left} ${right}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        merges.push([left, right]);
-      }
-      left += right;
-    }
-  }
-  return merges;
-}
 
 export interface Florence2Vocab {
   /** token → id, the BPE model's vocabulary (specials, bytes, merged words) */

@@ -1,4 +1,4 @@
-import { byteSymbols } from '../tokenizer';
+import { byteSymbols, chainMerges } from '../tokenizer';
 import { MERGED_WORDS, SPECIAL, SPECIAL_TOKENS } from './design';
 
 /**
@@ -22,33 +22,12 @@ export interface SmolVocab {
   merges: [string, string][];
 }
 
-/**
- * Left-to-right merges ('Ġ p' → 'Ġp', 'Ġp h' → 'Ġph' ...). Every merge's left side is a prefix of a word that starts
- * with 'Ġ', 'U' or 'A', so a merge can only fire at the start of a word and no word's merges split another.
- */
-function prefixMerges(words: readonly string[]): [string, string][] {
-  const merges: [string, string][] = [];
-  const seen = new Set<string>();
-  for (const word of words) {
-    const chars = Array.from(word);
-    let left = chars[0];
-    for (const right of chars.slice(1)) {
-      const key = `${left} ${right}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        merges.push([left, right]);
-      }
-      left += right;
-    }
-  }
-  return merges;
-}
-
 export function buildSmolVocab(): SmolVocab {
   const vocab = new Map<string, number>();
   for (const s of SPECIAL_TOKENS) vocab.set(s, vocab.size);
   for (const s of byteSymbols()) vocab.set(s, vocab.size);
-  const merges = prefixMerges(MERGED_WORDS);
+  // Every merge's left side is a prefix of a word starting with 'Ġ', 'U' or 'A': it can only fire at a word's start.
+  const merges = chainMerges(MERGED_WORDS);
   for (const [a, b] of merges) if (!vocab.has(a + b)) vocab.set(a + b, vocab.size);
   for (const w of MERGED_WORDS) if (!vocab.has(w)) throw new Error(`word ${w} is not produced by a merge`);
   return { vocab, merges };

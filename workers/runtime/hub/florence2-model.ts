@@ -16,7 +16,9 @@ import type { HubRepo } from '../../../src/core/hub/hub-repo';
 import { StepStreamer } from './step-streamer';
 import {
   eosIds,
+  type GenerativeModel,
   type HubLoadOptions,
+  type IdTokenizer,
   type LoadedHubModel,
   pretrainedOptions,
   rawImage,
@@ -31,15 +33,8 @@ const GROUNDING_TASK = '<CAPTION_TO_PHRASE_GROUNDING>';
 
 interface Florence2Processor {
   (images: unknown, text: string | string[]): Promise<Record<string, unknown>>;
-  tokenizer: { decode(ids: number[], options: { skip_special_tokens: boolean }): string };
+  tokenizer: IdTokenizer;
   post_process_generation(text: string, task: string, size: [number, number]): Record<string, unknown>;
-}
-
-interface Generator {
-  generate(inputs: Record<string, unknown>): Promise<unknown>;
-  generation_config?: unknown;
-  config: unknown;
-  dispose(): Promise<unknown>;
 }
 
 export async function loadFlorence2(repo: HubRepo, options: HubLoadOptions): Promise<LoadedHubModel> {
@@ -48,7 +43,7 @@ export async function loadFlorence2(repo: HubRepo, options: HubLoadOptions): Pro
   const [model, processor] = (await Promise.all([
     tf.Florence2ForConditionalGeneration.from_pretrained(repo.id, { ...common, ...modelOptions }),
     tf.AutoProcessor.from_pretrained(repo.id, common),
-  ])) as unknown as [Generator, Florence2Processor];
+  ])) as unknown as [GenerativeModel, Florence2Processor];
   const eos = eosIds(model.generation_config ?? model.config);
   const decode = textOfIds(processor.tokenizer);
   const decodeWithSpecial = textOfIds(processor.tokenizer, true);

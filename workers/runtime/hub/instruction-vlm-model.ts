@@ -12,7 +12,9 @@ import type { HubRepo } from '../../../src/core/hub/hub-repo';
 import { StepStreamer } from './step-streamer';
 import {
   eosIds,
+  type GenerativeModel,
   type HubLoadOptions,
+  type IdTokenizer,
   type LoadedHubModel,
   pretrainedOptions,
   rawImage,
@@ -39,14 +41,7 @@ export function closeUpPrompt(coarse: string, closeUps: number, style: CaptionSt
 interface VlmProcessor {
   (text: string, images: unknown): Promise<Record<string, unknown> & { input_ids: { dims: number[] } }>;
   apply_chat_template(messages: unknown[], options: { add_generation_prompt: boolean }): string;
-  tokenizer: { decode(ids: number[], options: { skip_special_tokens: boolean }): string };
-}
-
-interface Generator {
-  generate(inputs: Record<string, unknown>): Promise<unknown>;
-  generation_config?: unknown;
-  config: unknown;
-  dispose(): Promise<unknown>;
+  tokenizer: IdTokenizer;
 }
 
 export async function loadInstructionVlm(repo: HubRepo, options: HubLoadOptions): Promise<LoadedHubModel> {
@@ -55,7 +50,7 @@ export async function loadInstructionVlm(repo: HubRepo, options: HubLoadOptions)
   const [model, processor] = (await Promise.all([
     tf.AutoModelForVision2Seq.from_pretrained(repo.id, { ...common, ...modelOptions }),
     tf.AutoProcessor.from_pretrained(repo.id, common),
-  ])) as unknown as [Generator, VlmProcessor];
+  ])) as unknown as [GenerativeModel, VlmProcessor];
   const eos = eosIds(model.generation_config ?? model.config);
   const decode = textOfIds(processor.tokenizer);
 

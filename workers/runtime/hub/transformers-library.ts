@@ -88,8 +88,17 @@ export function eosIds(config: unknown): Set<number> {
   return new Set(Array.isArray(eos) ? eos : [eos]);
 }
 
-interface IdTokenizer {
+/** A transformers.js tokenizer, as far as Glance decodes with it. */
+export interface IdTokenizer {
   decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+}
+
+/** A transformers.js model that generates (from_pretrained's result), as far as Glance calls it. */
+export interface GenerativeModel {
+  generate(inputs: Record<string, unknown>): Promise<unknown>;
+  generation_config?: unknown;
+  config: unknown;
+  dispose(): Promise<unknown>;
 }
 
 /**
