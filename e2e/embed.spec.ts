@@ -1,7 +1,11 @@
 import type { Frame, Page } from '@playwright/test';
+import { encode as encodePng } from 'fast-png';
+import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
+import { startHubServer } from '../scripts/hub-fixtures/hub-server';
 import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { readReference, TINY_BUNDLE } from './fixtures/caption-bundle';
 import { hostPage, MODEL_FOLDERS, startOriginServer, THIRD_PAGE, type OriginServer } from './fixtures/embed-servers';
+import { HUB_FAMILIES, paint } from './fixtures/hub-families';
 import { namedClasses, realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -250,5 +254,33 @@ test.describe('embed widget on a page of another origin', () => {
     expect(result.text).toBe(result.refined);
     await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
     test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
+  });
+  test('with model=ORG/NAME the widget runs that hub model through transformers.js, second look included', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // SmolVLM, whose look is one prompt with close-ups; the widget asks huggingface.co, answered from the local hub.
+    const family = HUB_FAMILIES.find((f) => f.modelType === 'idefics3')!;
+    const hub = await startHubServer({ root: FIXTURE_ROOT });
+    try {
+      await page.context().route('https://huggingface.co/**', async (route) => {
+        const local = route.request().url().replace('https://huggingface.co/', hub.url);
+        await route.fulfill({ response: await route.fetch({ url: local }) });
+      });
+      const frame = await openHost(page, `mode=image&model=${encodeURIComponent(family.repoId)}`);
+      const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
+      expect(info).toMatchObject({ model: { name: family.repoId } });
+
+      const { width, height } = family.picture;
+      const png = encodePng({ width, height, data: paint(family.picture), channels: 3 });
+      const result = (await page.evaluate(async (data) => {
+        const widget = (window as unknown as { widget: { caption(b: Blob): Promise<unknown> } }).widget;
+        return widget.caption(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+      }, Array.from(png))) as { text: string; coarse: string; refined: string };
+      expect(result).toMatchObject({ coarse: family.coarse, refined: family.refined, text: family.refined });
+      await expect(frame.getByTestId('embed-caption')).toHaveText(family.refined);
+    } finally {
+      await hub.close();
+    }
   });
 });
