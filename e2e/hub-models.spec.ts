@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -35,6 +35,27 @@ function redWithBlueSquare(): Uint8Array {
     }
   }
   return encodePng({ width, height, data, channels: 3 });
+}
+
+/** A box [x, y, w, h] as the hand labels write it (scripts/real-photos/labels.json, photo pixels). */
+type LabelBox = [number, number, number, number];
+
+/** The hand-labelled boxes of one class in a photo, and the photo's size as labelled (docs/real-photos.md). */
+function labelledBoxes(id: string, label: string): { width: number; height: number; boxes: LabelBox[] } {
+  const file = join(import.meta.dirname, '..', 'scripts', 'real-photos', 'labels.json');
+  const labels = JSON.parse(readFileSync(file, 'utf8')) as {
+    photos: { id: string; width: number; height: number; objects: { label: string; box: LabelBox }[] }[];
+  };
+  const photo = labels.photos.find((p) => p.id === id)!;
+  const boxes = photo.objects.filter((o) => o.label === label).map((o) => o.box);
+  return { width: photo.width, height: photo.height, boxes };
+}
+
+/** Share of a labelled box that lies inside a region (both in the same pixels). */
+function shareInside([x, y, w, h]: LabelBox, region: { x: number; y: number; w: number; h: number }): number {
+  const iw = Math.min(x + w, region.x + region.w) - Math.max(x, region.x);
+  const ih = Math.min(y + h, region.y + region.h) - Math.max(y, region.y);
+  return iw > 0 && ih > 0 ? (iw * ih) / (w * h) : 0;
 }
 
 /** Channel means of a JPEG (an independent reading of the photo: jpeg-js in Node, not the browser). */
@@ -156,6 +177,40 @@ test.describe('Hub models through transformers.js (WASM)', () => {
     await expect(card.getByTestId('coarse-caption')).toHaveText(
       expectedCaption(designedColour(jpegMeans(photo.bytes))),
     );
+    // Its second look goes where the real-world bundle's COCO detector found objects: the first region drawn holds
+    // most of a horse as labelled by hand (labels.json, in the photo's own pixels, which are the frame's here).
+    const horses = labelledBoxes('horses', 'horse');
+    const decoded = jpeg.decode(photo.bytes, { useTArray: true });
+    expect([decoded.width, decoded.height]).toEqual([horses.width, horses.height]);
+    const photoDrawn = JSON.parse((await card.getByTestId('card-overlay').getAttribute('data-drawn')) ?? '{}');
+    const toPhoto = photoDrawn.picture.w / horses.width;
+    const firstDrawn = photoDrawn.boxes[0];
+    const firstRegion = {
+      x: (firstDrawn.x - photoDrawn.picture.x) / toPhoto,
+      y: (firstDrawn.y - photoDrawn.picture.y) / toPhoto,
+      w: firstDrawn.w / toPhoto,
+      h: firstDrawn.h / toPhoto,
+    };
+    expect(Math.max(...horses.boxes.map((box) => shareInside(box, firstRegion)))).toBeGreaterThanOrEqual(0.5);
+
+    // Which source chose the regions (the UI neither knows nor shows it): the detector on the photo; on the drawn
+    // picture, where it finds nothing, the colour-contrast heat map, i.e. the regions asserted above.
+    const sources = await page.evaluate(
+      async (files) => {
+        const client = window.__glance!.client;
+        const out: (string | undefined)[][] = [];
+        for (const bytes of files) {
+          const result = await client.caption(new Blob([new Uint8Array(bytes)]));
+          out.push(result.regions.map((r) => r.source));
+        }
+        return out;
+      },
+      [Array.from(photo.bytes), Array.from(redWithBlueSquare())],
+    );
+    expect(sources[0].length).toBeGreaterThan(0);
+    expect(sources[0].every((s) => s === 'detector')).toBe(true);
+    expect(sources[1].length).toBeGreaterThan(0);
+    expect(sources[1].every((s) => s === 'colour contrast')).toBe(true);
   });
 
   test('streams tokens, is cancelled mid-caption, and loads from the cache when the hub is gone', async ({

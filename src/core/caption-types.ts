@@ -96,7 +96,16 @@ export interface RegionBox {
   square: Rect;
   /** Share of the heat map at the chosen cell, 0..1. */
   score: number;
+  /**
+   * What chose the region, where a captioner has more than one way (hub models, docs/hub-models.md): the
+   * real-world bundle's COCO detector, the model's own grounding (Florence-2), or the colour-contrast heat map
+   * (the fallback when the detector found nothing or could not run). Absent for Glance's own models.
+   */
+  source?: RegionSource;
 }
+
+/** See `RegionBox.source`. */
+export type RegionSource = 'detector' | 'grounding' | 'colour contrast';
 
 /** Milliseconds per stage. `encode` covers the global view's encoder and the shared decoder prefix. */
 export interface StageTimings {

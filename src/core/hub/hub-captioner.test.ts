@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { CaptionText } from '../caption-types';
 import { throwIfCancelled } from '../decode/cancel';
 import { fitGeometry } from '../image/fit';
-import { createHubCaptioner, cropRgb, type HubCaptionModel, type RgbImage } from './hub-captioner';
+import { CancelledError } from '../errors';
+import {
+  createHubCaptioner,
+  cropRgb,
+  type HubCaptionModel,
+  type HubRegionFinder,
+  type RgbImage,
+} from './hub-captioner';
+import type { FoundObject } from './look-regions';
 
 /** A stand-in model that names the picture's strongest colour, word by word, and counts what it was given. */
 function colourModel() {
@@ -187,5 +195,141 @@ describe('createHubCaptioner', () => {
     expect(batches).toHaveLength(1);
     expect(result.refined?.text).toBe('a photo of something red and something blue.');
     expect(refinedPieces.join('')).toBe(result.refined?.text);
+  });
+});
+
+/** A stand-in for the real-world detector: gives `objects` (frame pixels) and records the frames it saw. */
+function stubFinder(objects: FoundObject[] | (() => never)) {
+  const frames: [number, number][] = [];
+  const find: HubRegionFinder = async (frame) => {
+    frames.push([frame.width, frame.height]);
+    return typeof objects === 'function' ? objects() : objects;
+  };
+  return { find, frames };
+}
+
+describe('createHubCaptioner with the detector as region finder', () => {
+  const frame = () => ({ pixels: redWithBlue(), width: 400, height: 300 });
+  // Grown by a quarter of its side each way, its crop is the blue square exactly (260, 20, 120, 120).
+  const blueObject: FoundObject = { x: 280, y: 40, w: 80, h: 80, score: 0.8, label: 'kite' };
+
+  it('looks at what the detector found, in a crop with context, and combines as before', async () => {
+    const { model, batches } = colourModel();
+    const { find, frames } = stubFinder([blueObject, { x: 0, y: 200, w: 60, h: 60, score: 0.4, label: 'cup' }]);
+    const engine = createHubCaptioner(model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+      findRegions: find,
+    });
+    const result = await engine.caption(frame(), { k: 3 });
+    expect(frames).toEqual([[400, 300]]);
+    expect(result.regions.map((r) => r.source)).toEqual(['detector', 'detector']);
+    const [first] = result.regions;
+    // The blue object's crop: the box and a quarter of its side of context around it, square.
+    expect([first.x, first.y, first.w, first.h]).toEqual([260, 20, 120, 120]);
+    // The cup's: at least 96 px, shifted inside the frame.
+    expect(result.regions[1]).toMatchObject({ x: 0, y: 182, w: 96, h: 96 });
+    expect(batches.map((b) => b.map((image) => [image.width, image.height]))).toEqual([
+      [[400, 300]],
+      [
+        [120, 120],
+        [96, 96],
+      ],
+    ]);
+    expect(result.refined?.text).toBe('a photo of something red. Closer: something blue.');
+    expect(result.saliency.values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('reports the detected regions in the original frame when the worker downscaled it', async () => {
+    const { model } = colourModel();
+    const engine = createHubCaptioner(model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+      findRegions: stubFinder([blueObject]).find,
+    });
+    const geometry = fitGeometry(800, 600, 384, 'letterbox');
+    const result = await engine.caption({ ...frame(), geometry }, { k: 1 });
+    expect(result.regions[0]).toMatchObject({ x: 520, y: 40, w: 240, h: 240, source: 'detector' });
+  });
+
+  it('falls back to the colour-contrast regions when the detector finds nothing, exactly as without it', async () => {
+    const without = await createHubCaptioner(colourModel().model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+    }).caption(frame());
+    const { find, frames } = stubFinder([{ x: 0, y: 0, w: 400, h: 290, score: 0.9, label: 'bed' }]);
+    const errors: unknown[] = [];
+    const result = await createHubCaptioner(colourModel().model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+      findRegions: find,
+      onFinderError: (error) => errors.push(error),
+    }).caption(frame());
+    expect(frames).toHaveLength(1);
+    expect(errors).toEqual([]);
+    expect(result.regions.length).toBeGreaterThan(0);
+    expect(result.regions.every((r) => r.source === 'colour contrast')).toBe(true);
+    expect(result.regions).toEqual(without.regions);
+    expect(result.saliency).toEqual(without.saliency);
+    expect(result.refined?.text).toBe(without.refined?.text);
+  });
+
+  it('falls back to the colour-contrast regions when the detector fails, and says so', async () => {
+    const { find } = stubFinder(() => {
+      throw new Error('detector: session broken');
+    });
+    const errors: unknown[] = [];
+    const result = await createHubCaptioner(colourModel().model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+      findRegions: find,
+      onFinderError: (error) => errors.push(error),
+    }).caption(frame());
+    expect(errors.map((e) => (e as Error).message)).toEqual(['detector: session broken']);
+    expect(result.regions.every((r) => r.source === 'colour contrast')).toBe(true);
+    expect(result.refined?.text).toBe('a photo of something red. Closer: something blue.');
+  });
+
+  it('a job cancelled while the detector runs stops', async () => {
+    let cancelled = false;
+    const find: HubRegionFinder = async () => {
+      cancelled = true;
+      return [blueObject];
+    };
+    const engine = createHubCaptioner(colourModel().model, {
+      modelType: 'vision-encoder-decoder',
+      backendName: 'wasm',
+      findRegions: find,
+    });
+    await expect(engine.caption(frame(), {}, { isCancelled: () => cancelled })).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('gives the close-ups of an instruction VLM too; a coarse-only caption reads the pixels (no detector run)', async () => {
+    const { model } = colourModel();
+    const closeUps: number[][][] = [];
+    model.describeWithCloseUps = async (_frame, crops) => {
+      closeUps.push(crops.map((c) => [c.width, c.height]));
+      return { text: 'something blue.', tokens: [], stopReason: 'eos' };
+    };
+    const { find, frames } = stubFinder([blueObject]);
+    const engine = createHubCaptioner(model, { modelType: 'idefics3', backendName: 'wasm', findRegions: find });
+    const coarseOnly = await engine.caption(frame(), { refine: false });
+    expect(frames).toEqual([]);
+    expect(coarseOnly.regions.length).toBeGreaterThan(0);
+    expect(coarseOnly.regions.every((r) => r.source === 'colour contrast')).toBe(true);
+    const refined = await engine.caption(frame());
+    expect(frames).toHaveLength(1);
+    expect(refined.regions.map((r) => r.source)).toEqual(['detector']);
+    expect(closeUps).toEqual([[[120, 120]]]);
+  });
+
+  it('Florence-2 keeps its grounding: the finder is not asked', async () => {
+    const { model } = colourModel();
+    model.ground = async () => [{ phrase: 'something blue', x: 260, y: 20, w: 120, h: 120 }];
+    const { find, frames } = stubFinder([{ x: 0, y: 200, w: 60, h: 60, score: 0.9, label: 'cup' }]);
+    const engine = createHubCaptioner(model, { modelType: 'florence2', backendName: 'wasm', findRegions: find });
+    const result = await engine.caption(frame());
+    expect(frames).toEqual([]);
+    expect(result.regions.map((r) => [r.x, r.y, r.w, r.h, r.source])).toEqual([[260, 20, 120, 120, 'grounding']]);
   });
 });

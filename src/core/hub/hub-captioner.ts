@@ -7,15 +7,23 @@ import type {
   CaptionText,
   RegionBox,
 } from '../caption-types';
-import type { CancelCheck } from '../decode/cancel';
+import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
 import type { CaptionEngine } from '../engine';
 import { InvalidInputError } from '../errors';
-import { fitGeometry } from '../image/fit';
+import { type FitGeometry, fitGeometry } from '../image/fit';
 import { inputFrameSize } from '../image/frame-input';
 import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { streamWords } from '../real/stream-words';
 import { combineCaptions } from './combine-captions';
-import { contrastSaliency, type FoundBox, groundedRegions, lookRegions } from './look-regions';
+import {
+  type ChosenRegions,
+  contrastSaliency,
+  detectedRegions,
+  type FoundBox,
+  type FoundObject,
+  groundedRegions,
+  lookRegions,
+} from './look-regions';
 
 /** An RGB picture handed to a hub model (its processor resizes and normalises it). */
 export interface RgbImage {
@@ -45,7 +53,8 @@ export interface GroundedPhrase extends FoundBox {
  * - `ground` (Florence-2): the coarse caption's phrases are found in the frame, and those boxes looked at again;
  * - `describeWithCloseUps` (an instruction VLM): the coarse caption and full-resolution crops go into one prompt,
  *   and the answer is the refined caption (the method itself);
- * - neither (vision encoder-decoder): crops of a colour-contrast heat map, captioned and combined.
+ * - neither (vision encoder-decoder): crops of what the region finder detects (else of a colour-contrast heat
+ *   map), captioned and combined.
  */
 export interface HubCaptionModel {
   /** Captions each picture on its own (in one batch where the family can); the first picture's text streams. */
@@ -59,10 +68,24 @@ export interface HubCaptionModel {
   ): Promise<CaptionText>;
 }
 
+/**
+ * Finds objects in a frame (boxes in that frame's pixels, with scores): the real-world bundle's COCO detector
+ * (detector-finder.ts), which the worker loads beside a hub model that grounds nothing itself.
+ */
+export type HubRegionFinder = (frame: RgbImage) => Promise<FoundObject[]>;
+
 export interface HubCaptionerInfo {
   /** config.json's model_type. */
   modelType: string;
   backendName: string;
+  /**
+   * Where a model without grounding looks again: the detector's objects; when it finds none, or fails, the
+   * colour-contrast heat map (the regions' `source` says which). Asked only when the caption is refined (a
+   * coarse-only caption's regions, shown but not looked at, come from the pixels). Absent: always the pixels.
+   */
+  findRegions?: HubRegionFinder;
+  /** Told when `findRegions` failed and the colour-contrast heat map was used instead (the worker logs it). */
+  onFinderError?: (error: unknown) => void;
 }
 
 /** Whole frames up to this side: crops of a 4K photo stay sharp, and a frame is not held at 33 MB. */
@@ -75,9 +98,10 @@ const MAX_NEW_TOKENS = { short: 20, detailed: 40 } as const;
 
 /**
  * A hub captioner with Glance's second look, training-free (docs/hub-models.md): caption the whole frame, pick
- * regions (the phrases the model grounds, else a colour-contrast heat map: the exports carry no attention to
- * follow), and look at full-resolution crops of them: in one prompt with the coarse caption for an instruction
- * VLM, else captioned in one batch and combined with the coarse caption (combine-captions.ts).
+ * regions (the phrases the model grounds, else the objects the injected finder detects, else a colour-contrast
+ * heat map: the exports carry no attention to follow), and look at full-resolution crops of them: in one prompt
+ * with the coarse caption for an instruction VLM, else captioned in one batch and combined with the coarse
+ * caption (combine-captions.ts).
  */
 export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInfo): CaptionEngine {
   async function caption(
@@ -114,12 +138,15 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     const [coarse] = await model.caption([frame], generate('coarse'));
     hooks.onCaption?.('coarse', coarse.text);
     stage('pass1', 'saliency');
-    // Florence-2 finds the caption's phrases (its grounding is the saliency); the others read the pixels. Grounding
-    // is a second generate call, so a coarse-only caption (Live without refining) reads the pixels instead.
-    const look =
-      model.ground && refine
-        ? groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k)
-        : null;
+    // Florence-2 finds the caption's phrases (its grounding is the saliency); the others take the detector's
+    // objects, and read the pixels where it found none. Both cost a model run that only the look needs, so a
+    // coarse-only caption (Live without refining) reads the pixels instead.
+    let look: ChosenRegions | null = null;
+    if (refine && model.ground) {
+      look = groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k);
+    } else if (refine && info.findRegions) {
+      look = await detected(info.findRegions, frame, pixelGeometry, k, cancel);
+    }
     const saliency =
       look?.saliency ??
       contrastSaliency({ pixels: frame.data, width: frame.width, height: frame.height, channels: 3 }, pixelGeometry);
@@ -132,6 +159,7 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
       h: r.h * frameScale,
       square: r.square,
       score: r.score,
+      ...(r.source ? { source: r.source } : {}),
     }));
     let refined: CaptionText | undefined;
     if (refine) {
@@ -166,6 +194,25 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     };
     if (refined) result.refined = refined;
     return result;
+  }
+
+  /** The finder's objects as regions; null (read the pixels) when it found none or failed (cancellation aside). */
+  async function detected(
+    find: HubRegionFinder,
+    frame: RgbImage,
+    geometry: FitGeometry,
+    k: number,
+    cancel: CancelCheck,
+  ): Promise<ChosenRegions | null> {
+    let objects: FoundObject[];
+    try {
+      objects = await find(frame);
+    } catch (error) {
+      info.onFinderError?.(error);
+      objects = [];
+    }
+    throwIfCancelled(cancel, 'regions');
+    return detectedRegions(objects, geometry, k);
   }
 
   return {

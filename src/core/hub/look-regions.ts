@@ -1,5 +1,8 @@
 import type { RegionBox } from '../caption-types';
-import { type FitGeometry, frameToSquare, squareToFrame } from '../image/fit';
+import { type FitGeometry, frameToSquare, type Rect, squareToFrame } from '../image/fit';
+import { regionBox } from '../real/choose-regions';
+import { REGION_MAX_CONTAINMENT, REGION_MAX_IOU } from '../real/constants';
+import { containment, iou } from '../real/geometry';
 import { selectRegions } from '../regions';
 
 /** Cells per side of the heat map over the glance square. */
@@ -64,7 +67,7 @@ export function lookRegions(heat: { grid: number; values: number[] }, geometry: 
     .map((region) => {
       const square = { x: region.x0, y: region.y0, w: window, h: window };
       const box = squareToFrame(geometry, square);
-      return { ...roundBox(box), square, score: region.score };
+      return { ...roundBox(box), square, score: region.score, source: 'colour contrast' as const };
     })
     .filter((box) => box.w >= 2 && box.h >= 2);
 }
@@ -109,50 +112,124 @@ export interface FoundBox {
   h: number;
 }
 
+/** An object a detector found, its box in frame pixels, with its confidence (0..1) and class name. */
+export interface FoundObject extends FoundBox {
+  score: number;
+  label: string;
+}
+
+/** Regions to look at again and the heat map the UI draws under them. */
+export interface ChosenRegions {
+  regions: RegionBox[];
+  saliency: { grid: number; values: number[] };
+}
+
 /**
  * Grounded boxes as regions to look at again: the first `k`, skipping boxes that cover most of the frame (a crop
  * of nearly everything only shows the glance again), with a heat map over the glance square where each box paints
  * its cells by its rank (1, 1/2, 1/3...), normalised to sum 1, so the UI draws the same overlay as for the
  * learned model.
  */
-export function groundedRegions(
-  boxes: readonly FoundBox[],
-  geometry: FitGeometry,
-  k: number,
-): { regions: RegionBox[]; saliency: { grid: number; values: number[] } } {
-  const frameArea = geometry.frameWidth * geometry.frameHeight;
+export function groundedRegions(boxes: readonly FoundBox[], geometry: FitGeometry, k: number): ChosenRegions {
   const kept = boxes
     .map((box) => clipToFrame(box, geometry))
-    .filter((box) => box.w >= 2 && box.h >= 2 && (box.w * box.h) / frameArea < WHOLE_FRAME_SHARE)
+    .filter((box) => isPart(box, geometry))
     .slice(0, k);
+  const squares = kept.map((box) => toSquare(box, geometry));
+  const weights = kept.map((_, rank) => 1 / (rank + 1));
+  const weightTotal = weights.reduce((s, v) => s + v, 0);
+  return {
+    regions: kept.map((box, i) => ({
+      ...roundBox(box),
+      square: squares[i],
+      score: weights[i] / weightTotal,
+      source: 'grounding' as const,
+    })),
+    saliency: boxHeat(squares, weights, geometry),
+  };
+}
+
+/**
+ * A detector's objects as regions to look at again (the real-world bundle's CenterNet, for hub models that ground
+ * nothing themselves): best score first, a box covering most of the frame skipped (as for grounding), each crop
+ * the real-world captioner's (choose-regions.ts `regionBox`: the box with a quarter of its size of context per side,
+ * made square, clipped), a crop overlapping a better one as the real-world captioner's do (REGION_MAX_IOU,
+ * REGION_MAX_CONTAINMENT) left out, `k` at most. The heat map paints the detected boxes (not the crops) by score,
+ * normalised to sum 1. Null when no object is left: the caller then reads the pixels (contrastSaliency).
+ */
+export function detectedRegions(
+  objects: readonly FoundObject[],
+  geometry: FitGeometry,
+  k: number,
+): ChosenRegions | null {
+  const frame = { width: geometry.frameWidth, height: geometry.frameHeight };
+  const kept: { box: FoundBox; crop: FoundBox; score: number }[] = [];
+  for (const object of [...objects].sort((a, b) => b.score - a.score)) {
+    if (kept.length >= k) break;
+    const box = clipToFrame(object, geometry);
+    if (!(object.score > 0) || !isPart(box, geometry)) continue;
+    const crop = regionBox(box, frame);
+    const overlaps = kept.some(
+      (other) => iou(crop, other.crop) > REGION_MAX_IOU || containment(crop, other.crop) > REGION_MAX_CONTAINMENT,
+    );
+    if (!overlaps) kept.push({ box, crop, score: object.score });
+  }
+  if (kept.length === 0) return null;
+  const scoreTotal = kept.reduce((s, o) => s + o.score, 0);
+  const saliency = boxHeat(
+    kept.map((o) => toSquare(o.box, geometry)),
+    kept.map((o) => o.score),
+    geometry,
+  );
+  return {
+    regions: kept.map((o) => {
+      const crop = roundBox(o.crop);
+      return { ...crop, square: toSquare(crop, geometry), score: o.score / scoreTotal, source: 'detector' as const };
+    }),
+    saliency,
+  };
+}
+
+/** A found box that covers this share of the frame or more is the whole picture again. */
+const WHOLE_FRAME_SHARE = 0.8;
+
+/** A box worth a look of its own: not degenerate, not (nearly) the whole frame. */
+function isPart(box: FoundBox, geometry: FitGeometry): boolean {
+  const frameArea = geometry.frameWidth * geometry.frameHeight;
+  return box.w >= 2 && box.h >= 2 && (box.w * box.h) / frameArea < WHOLE_FRAME_SHARE;
+}
+
+/** A frame-pixel box in glance-square pixels. */
+function toSquare(box: FoundBox, geometry: FitGeometry): Rect {
+  const a = frameToSquare(geometry, box.x, box.y);
+  const b = frameToSquare(geometry, box.x + box.w, box.y + box.h);
+  return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
+}
+
+/**
+ * A heat map over the glance square from boxes (glance-square pixels): each paints the cells it overlaps by its
+ * weight times the share of the cell it covers; normalised to sum 1 (all 0 without boxes).
+ */
+function boxHeat(
+  squares: readonly Rect[],
+  weights: readonly number[],
+  geometry: FitGeometry,
+): { grid: number; values: number[] } {
   const G = LOOK_GRID;
   const cell = geometry.size / G;
   const values = new Array<number>(G * G).fill(0);
-  const squares = kept.map((box) => {
-    const a = frameToSquare(geometry, box.x, box.y);
-    const b = frameToSquare(geometry, box.x + box.w, box.y + box.h);
-    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
-  });
-  squares.forEach((square, rank) => {
+  squares.forEach((square, i) => {
     for (let row = 0; row < G; row++) {
       for (let col = 0; col < G; col++) {
         const overlapX = Math.min(square.x + square.w, (col + 1) * cell) - Math.max(square.x, col * cell);
         const overlapY = Math.min(square.y + square.h, (row + 1) * cell) - Math.max(square.y, row * cell);
-        if (overlapX > 0 && overlapY > 0) values[row * G + col] += (overlapX * overlapY) / (cell * cell) / (rank + 1);
+        if (overlapX > 0 && overlapY > 0) values[row * G + col] += ((overlapX * overlapY) / (cell * cell)) * weights[i];
       }
     }
   });
   const total = values.reduce((s, v) => s + v, 0);
-  const weights = kept.map((_, rank) => 1 / (rank + 1));
-  const weightTotal = weights.reduce((s, v) => s + v, 0);
-  return {
-    regions: kept.map((box, i) => ({ ...roundBox(box), square: squares[i], score: weights[i] / weightTotal })),
-    saliency: { grid: G, values: values.map((v) => (total > 0 ? v / total : 0)) },
-  };
+  return { grid: G, values: values.map((v) => (total > 0 ? v / total : 0)) };
 }
-
-/** A grounded box that covers this share of the frame or more is the whole picture again. */
-const WHOLE_FRAME_SHARE = 0.8;
 
 function clipToFrame(box: FoundBox, geometry: FitGeometry): FoundBox {
   const x0 = Math.max(0, Math.min(geometry.frameWidth, box.x));

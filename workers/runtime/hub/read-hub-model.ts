@@ -15,6 +15,7 @@ import type { DownloadedBundle, DownloadOptions } from '../download-bundle';
 import { LargeDownloadError, ModelLoadError, messageOf } from '../errors';
 import { startOrt } from '../ort-env';
 import { loadWithGpuFallback, type Placement } from './gpu-fallback';
+import { createHubDetector, type DetectorFiles, readDetectorFiles, warnNoDetector } from './hub-detector';
 import type { HubFileProgress } from './transformers-library';
 import type { BackendChoice } from '../select-backend';
 
@@ -70,14 +71,35 @@ export async function readHubModel(
     });
   };
   const modelType = (known as { model_type: string }).model_type;
+  // A model that grounds nothing itself looks where the real-world bundle's detector finds objects (read once,
+  // from the bundle cache or the app's origin; a session per placement). Without it, where the colours differ.
+  let detectorFiles: Promise<DetectorFiles | null> | null = null;
+  const detectorFor = (placement: Placement) => {
+    detectorFiles ??= readDetectorFiles(options.fetch, options.cache, globalThis.location.href);
+    return detectorFiles.then((files) => files && createHubDetector(files, placement.device));
+  };
+  let finderFailed = false;
+  const onFinderError = (error: unknown) => {
+    if (!finderFailed) warnNoDetector('the real-world detector failed on a frame', error);
+    finderFailed = true;
+  };
   const load = async (placement: Placement) => {
+    let model: Awaited<ReturnType<typeof loadHubFamily>>;
     try {
-      const model = await loadHubFamily(family, repo, { ...placement, onFile });
-      const engine = createHubCaptioner(model.model, { modelType, backendName: placement.device });
-      return { ...model, engine, warmupMs: 0 };
+      model = await loadHubFamily(family, repo, { ...placement, onFile });
     } catch (error) {
       throw hubLoadError(repo, placement.dtype, error);
     }
+    const detector = model.model.ground ? null : await detectorFor(placement);
+    const engine = createHubCaptioner(model.model, {
+      modelType,
+      backendName: placement.device,
+      ...(detector ? { findRegions: detector.findRegions, onFinderError } : {}),
+    });
+    const dispose = async () => {
+      await Promise.all([model.dispose(), detector?.dispose()]);
+    };
+    return { ...model, dispose, engine, warmupMs: 0 };
   };
   // The warm-up caption runs here, not in the runtime: a model too big for the WebGPU device may only fail there.
   const warmUp = async (loaded: Awaited<ReturnType<typeof load>>) => {
