@@ -93,18 +93,7 @@ export function tokenizerJson(v: TinyVocab): object {
     pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
     post_processor: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: false, use_regex: true },
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
-    model: {
-      type: 'BPE',
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: '',
-      end_of_word_suffix: '',
-      fuse_unk: false,
-      byte_fallback: false,
-      vocab: Object.fromEntries(v.vocab),
-      // The "a b" string form is the one every tokenizers version (and transformers.js) reads.
-      merges: v.merges.map(([a, b]) => `${a} ${b}`),
-    },
+    model: byteLevelBpe(v.vocab, v.merges),
   };
 }
 
@@ -122,5 +111,21 @@ export function tokenizerConfigJson(v: TinyVocab): object {
     pad_token: EOT,
     tokenizer_class: 'GPT2Tokenizer',
     unk_token: EOT,
+  };
+}
+
+/** The BPE model section of a byte-level tokenizer.json (GPT-2's, BART's and SmolLM's have this shape). */
+export function byteLevelBpe(vocab: ReadonlyMap<string, number>, merges: readonly [string, string][]) {
+  return {
+    type: 'BPE',
+    dropout: null,
+    unk_token: null,
+    continuing_subword_prefix: '',
+    end_of_word_suffix: '',
+    fuse_unk: false,
+    byte_fallback: false,
+    vocab: Object.fromEntries(vocab),
+    // The "a b" string form is the one every tokenizers version (and transformers.js) reads.
+    merges: merges.map(([a, b]) => `${a} ${b}`),
   };
 }

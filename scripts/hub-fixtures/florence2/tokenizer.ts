@@ -1,4 +1,4 @@
-import { byteSymbols, chainMerges } from '../tokenizer';
+import { byteLevelBpe, byteSymbols, chainMerges } from '../tokenizer';
 import { COLOURS } from '../design';
 import { BOS, EOS, GROUND_WORD, LOC_BINS, PAD, SPECIALS, UNK, locToken, namedColourTokens } from './design';
 
@@ -92,17 +92,7 @@ export function tokenizerJson(v: Florence2Vocab): object {
       add_prefix_space: false,
     },
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
-    model: {
-      type: 'BPE',
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: '',
-      end_of_word_suffix: '',
-      fuse_unk: false,
-      byte_fallback: false,
-      vocab: Object.fromEntries(v.vocab),
-      merges: v.merges.map(([a, b]) => `${a} ${b}`),
-    },
+    model: byteLevelBpe(v.vocab, v.merges),
   };
 }
 

@@ -1,4 +1,4 @@
-import { byteSymbols, chainMerges } from '../tokenizer';
+import { byteLevelBpe, byteSymbols, chainMerges } from '../tokenizer';
 import { MERGED_WORDS, SPECIAL, SPECIAL_TOKENS } from './design';
 
 /**
@@ -54,17 +54,7 @@ export function tokenizerJson(v: SmolVocab): object {
     pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
     post_processor: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: false, use_regex: true },
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
-    model: {
-      type: 'BPE',
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: '',
-      end_of_word_suffix: '',
-      fuse_unk: false,
-      byte_fallback: false,
-      vocab: Object.fromEntries(v.vocab),
-      merges: v.merges.map(([a, b]) => `${a} ${b}`),
-    },
+    model: byteLevelBpe(v.vocab, v.merges),
   };
 }
 
