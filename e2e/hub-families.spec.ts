@@ -88,6 +88,8 @@ for (const family of HUB_FAMILIES) {
       await expect(card).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
       await expect(card.getByTestId('coarse-caption')).toHaveText(family.coarse);
       await expect(card.getByTestId('refined-caption')).toHaveText(family.refined);
+      // The card names the model that captioned it (cards stay when the model changes).
+      await expect(card.locator('.timings summary')).toContainText(`on wasm · ${family.repoId}`);
       await expectFirstRegionHolds(card, family);
 
       const photoCard = images.card(photo.name);

@@ -7,8 +7,8 @@ import type { CaptionService } from './caption-service';
 export function bridgeCaptionService(client: Pick<CaptionerClient, 'caption'>): CaptionService {
   return {
     async caption(frame, options, call) {
-      const { frame: facts, ...result } = await client.caption(frame, options, call);
-      return { result, geometry: facts.geometry, frameWidth: facts.width, frameHeight: facts.height };
+      const { frame: facts, model, ...result } = await client.caption(frame, options, call);
+      return { result, model, geometry: facts.geometry, frameWidth: facts.width, frameHeight: facts.height };
     },
   };
 }

@@ -20,6 +20,8 @@ export interface CaptionOutcome {
   /** The frame's size in pixels (after orientation). */
   frameWidth: number;
   frameHeight: number;
+  /** The model that captioned the frame (a bundle's name or a hub repo id), when the captioner says. */
+  model?: string;
 }
 
 /** Per-call extras of a caption: cancellation, and the events a listener needs while it runs. */

@@ -16,7 +16,7 @@ export async function captionFrame(
   options: CaptionJobOptions,
   emit: ((event: CaptionEvent) => void) | null,
   isCancelled: IsCancelled,
-): Promise<FrameCaption> {
+): Promise<Omit<FrameCaption, 'model'>> {
   const need = engine.frameNeed;
   throwIfCancelled(isCancelled, 'decoding the frame');
   const started = performance.now();

@@ -90,7 +90,9 @@ export class CaptionerRuntime {
         const engine = this.loaded?.engine;
         if (!this.loaded) throw new NotLoadedError();
         if (!engine) throw new NotLoadedError(`'${this.loaded.bundle.modelType}' is not a captioner bundle`);
-        return captionFrame(engine, frame, options, emit, isCancelled);
+        // Named at the start: a load that finishes meanwhile replaces the model only for later jobs.
+        const model = this.loaded.bundle.name;
+        return captionFrame(engine, frame, options, emit, isCancelled).then((caption) => ({ ...caption, model }));
       },
       () => closeFrame(frame),
     );

@@ -122,4 +122,6 @@ export interface FrameFacts {
 /** A caption job's result: the engine's CaptionResult plus the frame facts. */
 export interface FrameCaption extends CaptionResult {
   frame: FrameFacts;
+  /** The model that captioned it, as RuntimeInfo's bundle names it (a bundle's folder or a hub repo id). */
+  model: string;
 }

@@ -86,6 +86,7 @@ export function ImageCard({
         <details className="timings">
           <summary>
             {formatMs(result.timings.total)} on {result.backend}
+            {card.outcome?.model && ` · ${card.outcome.model}`}
           </summary>
           <dl>
             {TIMING_ROWS.map(([key, label]) => (

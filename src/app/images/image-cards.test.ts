@@ -13,7 +13,13 @@ const RESULT: CaptionResult = {
   timings: { preprocess: 1, encode: 2, pass1: 3, saliency: 4, regions: 5, lookAgain: 6, pass2: 7, total: 28 },
   backend: 'wasm',
 };
-const OUTCOME: CaptionOutcome = { result: RESULT, geometry: null, frameWidth: 256, frameHeight: 256 };
+const OUTCOME: CaptionOutcome = {
+  result: RESULT,
+  geometry: null,
+  frameWidth: 256,
+  frameHeight: 256,
+  model: 'glance-world-v1',
+};
 
 describe('image cards', () => {
   it('stream tokens, then finish; progress counts done and failed cards', () => {
@@ -71,6 +77,7 @@ describe('toImagesJson', () => {
       refined: 'one object: a red star at the center.',
       regions: [{ x: 10, y: 20, w: 30, h: 40, score: 0.4 }],
       backend: 'wasm',
+      model: 'glance-world-v1',
     });
     expect(json.images[0].timingsMs.total).toBe(28);
     expect(json.images[1]).toEqual({ name: 'n.png', bytes: 5, status: 'error', error: 'Not an image. n.png is text.' });

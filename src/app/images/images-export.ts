@@ -11,7 +11,7 @@ export function toImagesJson(cards: readonly ImageCard[], exportedAtMs: number):
         const base = { name: card.name, bytes: card.size, status: card.status };
         if (card.problem) return { ...base, error: `${card.problem.title} ${card.problem.detail}` };
         if (!card.outcome) return base;
-        const { result, frameWidth, frameHeight } = card.outcome;
+        const { result, frameWidth, frameHeight, model } = card.outcome;
         return {
           ...base,
           width: frameWidth,
@@ -23,6 +23,7 @@ export function toImagesJson(cards: readonly ImageCard[], exportedAtMs: number):
           saliency: result.saliency,
           timingsMs: result.timings,
           backend: result.backend,
+          model: model ?? null,
         };
       }),
     },
