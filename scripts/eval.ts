@@ -6,6 +6,10 @@
  *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1] [--data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
  *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
+ *                   [--policies [--thresholds 0.5,0.9,...]] [--look TAU[:all|:attributes]]
+ * `--policies` adds the "Second-look policies" table (src/eval/look-policies.ts): each threshold's share of looks,
+ * refined full-object accuracy and cost ratio, composed from this run's always-look captions and stage times.
+ * `--look` captions with that policy in force instead (src/core/look-policy.ts) and reports it as run.
  * `--set real` (or all, the default) also scores the real-world captioner on the hand-labelled photos
  * (scripts/eval-real.ts).
  *
@@ -21,8 +25,17 @@ import { textTable } from '../src/bench/table';
 import type { CaptionStyle } from '../src/core/bundle/config';
 import { datasetForCaptions, readCaptionsFile } from '../src/eval/captions-file';
 import { readCocoCaptions } from '../src/eval/coco';
-import { errorsTable, evalMarkdown, objectTable, refinementTable, textMetricsTable } from '../src/eval/eval-markdown';
+import {
+  errorsTable,
+  evalMarkdown,
+  objectTable,
+  policyTable,
+  refinementTable,
+  textMetricsTable,
+} from '../src/eval/eval-markdown';
 import { buildEvalReport, type EvalReport, type ImageCaptions } from '../src/eval/eval-report';
+import type { LookPolicy } from '../src/core/look-policy';
+import { DEFAULT_THRESHOLDS, policyReport, type PolicyCaption } from '../src/eval/look-policies';
 import { loadNodeCaptioner } from '../src/node/load-captioner';
 import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
@@ -44,6 +57,9 @@ const { values } = parseArgs({
     set: { type: 'string', default: 'all' },
     'real-model': { type: 'string', default: 'public/models/glance-real-v1' },
     'real-split': { type: 'string' },
+    policies: { type: 'boolean', default: false },
+    thresholds: { type: 'string' },
+    look: { type: 'string' },
   },
 });
 
@@ -73,6 +89,25 @@ async function main(): Promise<void> {
   }
 }
 
+/** `--look 0.9` or `--look 0.9:all`: a confidence policy in force for every caption. */
+function lookFrom(text: string | undefined): LookPolicy | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'always') return 'always';
+  const [tau, tokens = 'attributes'] = text.split(':');
+  const minTokenProbability = Number(tau);
+  if (!(minTokenProbability >= 0 && minTokenProbability <= 1))
+    throw new Error(`--look: threshold in [0, 1], got ${tau}`);
+  if (tokens !== 'all' && tokens !== 'attributes') throw new Error(`--look: tokens all or attributes, got ${tokens}`);
+  return { minTokenProbability, tokens };
+}
+
+function thresholdsFrom(text: string | undefined): number[] {
+  if (text === undefined) return [...DEFAULT_THRESHOLDS];
+  const values = text.split(',').map(Number);
+  for (const v of values) if (!(v >= 0 && v <= 1)) throw new Error(`--thresholds: values in [0, 1], got ${text}`);
+  return values;
+}
+
 async function worldEval(): Promise<void> {
   const started = performance.now();
   const model = values.model!;
@@ -81,6 +116,12 @@ async function worldEval(): Promise<void> {
   const threads = positiveInteger('threads', values.threads);
   const limit = values.all ? Infinity : positiveInteger('limit', values.limit);
   const notes: string[] = [];
+  const runPolicy = lookFrom(values.look);
+  const thresholds = thresholdsFrom(values.thresholds);
+  const withPolicies = values.policies! || runPolicy !== undefined;
+  // The policy table needs each job's pass-1 confidence, which the captioner reports when a policy is given.
+  const look: LookPolicy | undefined = runPolicy ?? (withPolicies ? 'always' : undefined);
+  const policyCaptions: PolicyCaption[] = [];
 
   const generatedS = ensureWorldSplit(dataDir);
   if (generatedS !== null) notes.push(`${dataDir} was generated first, in ${generatedS.toFixed(1)} s.`);
@@ -101,7 +142,22 @@ async function worldEval(): Promise<void> {
       const bytes = new Uint8Array(readFileSync(join(dataDir, image.fileName)));
       for (const style of styles) {
         // One job gives both: the coarse caption is pass 1 of the refined job, exactly as with refine off.
-        const result = await node.captionImage(bytes, image.fileName, { style, refine: true });
+        const result = await node.captionImage(bytes, image.fileName, { style, refine: true, look });
+        if (result.look) {
+          const t = result.timings;
+          policyCaptions.push({
+            id: image.id,
+            style,
+            coarse: result.coarse.text,
+            refined: result.refined?.text ?? result.coarse.text,
+            minProbability: result.look.minProbability,
+            minAttributeProbability: result.look.minAttributeProbability,
+            endedAtEos: result.coarse.stopReason === 'eos',
+            coarseMs: t.total - t.lookAgain - t.pass2,
+            secondLookMs: t.lookAgain + t.pass2,
+            looked: result.look.looked,
+          });
+        }
         captions.push({
           id: image.id,
           style,
@@ -138,10 +194,14 @@ async function worldEval(): Promise<void> {
       threads,
       decoding: 'greedy',
       runtime: 'onnxruntime-node',
+      ...(look === undefined
+        ? {}
+        : { look: look === 'always' ? 'always' : `${look.tokens ?? 'attributes'}>=${look.minTokenProbability}` }),
     },
     durationS: (performance.now() - started) / 1000,
     notes,
   });
+  if (withPolicies && dataset.hasObjects) report.policies = policyReport(policyCaptions, subset, thresholds, look);
   report.durationS = (performance.now() - started) / 1000;
   printAndWrite(report);
 }
@@ -179,6 +239,7 @@ function printAndWrite(report: EvalReport): void {
     console.log('\n' + textTable(errorsTable(report)));
     console.log('\n' + textTable(refinementTable(report)));
   }
+  if (report.policies) console.log('\n' + textTable(policyTable(report)));
   const files = writeReport(values.out!, report.date, 'eval', report, evalMarkdown(report));
   if (values.json !== undefined) {
     mkdirSync(dirname(values.json), { recursive: true });

@@ -2,6 +2,7 @@ import type { CaptionStyle } from './bundle/config';
 import type { CancelCheck } from './decode/cancel';
 import type { StopReason } from './decode/types';
 import type { FitGeometry, Rect } from './image/fit';
+import type { LookPolicy, LookReport } from './look-policy';
 
 /**
  * The frame as the engine's `frameNeed` asks (engine.ts): the model square, fitted by the caller (the worker
@@ -42,6 +43,12 @@ export interface CaptionOptions {
   lengthPenalty?: number;
   /** false recomputes every decoding step from scratch (benchmarks the KV cache; same captions). Default true. */
   useCache?: boolean;
+  /**
+   * With refine, when to look again (the learned captioner only; src/core/look-policy.ts): 'always' (default), or
+   * only when a pass-1 token that matters is less likely than `minTokenProbability` (greedy decoding; beam search
+   * always looks). A skipped look gives refined = coarse. Given (even as 'always'), the result carries `look`.
+   */
+  look?: LookPolicy;
 }
 
 /** Which caption a streamed token belongs to. */
@@ -160,6 +167,8 @@ export interface CaptionResult {
   objects?: { coarse: NamedObject[]; refined?: NamedObject[] };
   /** Set when the model judged the picture outside its domain; both captions are then its fixed sentence. */
   outOfDomain?: OutOfDomain;
+  /** Pass 1's token probabilities and whether the second look ran; only when `CaptionOptions.look` was given. */
+  look?: LookReport;
 }
 
 export type { CancelCheck };

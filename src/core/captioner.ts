@@ -25,6 +25,7 @@ import { InvalidInputError } from './errors';
 import { squareToFrame } from './image/fit';
 import { boxDownsample, checkPixelBuffer, normalizeToChw } from './image/pixels';
 import { lookAgain } from './look-again';
+import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookReport } from './look-policy';
 import { selectRegions } from './regions';
 import { accumulateSaliency } from './saliency';
 import type { CaptionTokenizer } from './text/tokenizer';
@@ -55,6 +56,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
   const { size, global_size: globalSize, mean, std } = config.image;
   const G = config.vision.grid;
   const T = G * G;
+  const attributeIds = attributeTokenIds(config, tokenizer);
 
   async function caption(
     input: CaptionInput,
@@ -65,6 +67,10 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
     const style = options.style ?? 'detailed';
     const refine = options.refine ?? true;
     const useCache = options.useCache ?? true;
+    const lookPolicy = options.look ?? 'always';
+    checkLookPolicy(lookPolicy);
+    // 'always' normalises the full square with the glance (as before policies existed); a policy only if it looks.
+    const eagerSquare = refine && lookPolicy === 'always';
     const k = options.k ?? config.regions.k;
     if (!Number.isInteger(k) || k < 1) throw new InvalidInputError(`k must be a positive integer, got ${k}`);
     const maxNewTokens = options.maxNewTokens ?? config.generation.max_new_tokens[style];
@@ -111,7 +117,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       const global = boxDownsample(image, size / globalSize);
       return {
         globalChw: normalizeToChw(global.data, globalSize, globalSize, 3, mean, std),
-        squareChw: refine ? normalizeToChw(image.data, size, size, image.channels, mean, std) : null,
+        squareChw: eagerSquare ? normalizeToChw(image.data, size, size, image.channels, mean, std) : null,
         outOfDomain,
       };
     });
@@ -148,14 +154,29 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         selectRegions(heat, { k, grid: G, size, window: config.regions.window, nmsRadius: config.regions.nms_radius }),
       );
 
+      const probabilities = pass1.probabilities ?? null;
+      const confidence = probabilities ? passConfidence(pass1.tokens, probabilities, attributeIds) : null;
+      const looked = refine && shouldLook(lookPolicy, confidence, pass1.stopReason === 'eos');
+      const look: LookReport | undefined =
+        options.look === undefined
+          ? undefined
+          : {
+              looked,
+              policy: lookPolicy,
+              minProbability: confidence?.all ?? null,
+              minAttributeProbability: confidence?.attributes ?? null,
+              tokenProbabilities: probabilities ? [...probabilities] : [],
+            };
+
       let refined: Generation | undefined;
-      if (refine && squareChw) {
+      if (looked) {
         const C = pass1.tokens;
         const D = spec.hiddenSize;
         const promptEmbeds = await stage('lookAgain', async () => {
+          const square = squareChw ?? normalizeToChw(image.data, size, size, image.channels, mean, std);
           const promptTail = await embedToHost(backend, [config.tokens.refine, ...C, task]);
           const captionEmbeds = promptTail.slice(D, (1 + C.length) * D);
-          const regionEmbeds = await lookAgain(backend, config, squareChw, chosen, captionEmbeds);
+          const regionEmbeds = await lookAgain(backend, config, square, chosen, captionEmbeds);
           return concat(regionEmbeds, promptTail);
         });
         const promptLength = promptEmbeds.length / D;
@@ -165,6 +186,10 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         refined = await stage('pass2', () =>
           generate(backend, spec, { ...prefix, promptEmbeds }, decodeOptions, { onToken: streamTo('refined'), cancel }),
         );
+        hooks.onCaption?.('refined', toText(refined).text);
+      } else if (refine) {
+        // The glance was sure of every token that matters: the refined caption is the coarse one, unlooked.
+        refined = { ...pass1, tokens: [...pass1.tokens] };
         hooks.onCaption?.('refined', toText(refined).text);
       }
 
@@ -182,6 +207,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         }),
         timings,
         backend: backend.name,
+        ...(look ? { look } : {}),
       };
     } finally {
       prefixKv?.release();

@@ -1,5 +1,5 @@
 /** The eval report as Markdown (reports/<date>/eval.md) and the tables the console prints. */
-import { formatMs, formatNumber, formatPercent, MISSING } from '../bench/format';
+import { formatMs, formatNumber, formatPercent, formatRatio, MISSING } from '../bench/format';
 import { markdownTable, type Table } from '../bench/table';
 import { SCORED_ATTRIBUTES } from '../world/score';
 import { SIZES } from '../world/scene';
@@ -126,6 +126,69 @@ export function refinementTable(report: EvalReport): Table {
   };
 }
 
+/** A difference of shares in points with its sign: -0.0042 -> "-0.4"; "+0.0" when it rounds to zero. */
+function formatPoints(delta: number | null): string {
+  if (delta === null) return MISSING;
+  const points = Math.round(delta * 1000) / 10;
+  return points < 0 ? points.toFixed(1) : `+${Math.abs(points).toFixed(1)}`;
+}
+
+/** Second-look policies: how often each looked again, what it kept of the refined quality, what it cost. */
+export function policyTable(report: EvalReport): Table {
+  return {
+    header: [
+      'style',
+      'policy',
+      'looked again',
+      'refined full object',
+      'vs always',
+      'coarse full object',
+      'refined fully correct',
+      'median ms',
+      'cost ratio',
+      'mean cost ratio',
+      'target',
+    ],
+    align: WORDS_FIRST,
+    rows: (report.policies?.styles ?? []).flatMap((s) =>
+      s.rows.map((r) => [
+        s.style,
+        r.policy,
+        formatPercent(r.lookedShare),
+        formatPercent(r.refinedFullObject),
+        formatPoints(r.accuracyDelta),
+        formatPercent(r.coarseFullObject),
+        formatPercent(r.refinedFullyCorrect),
+        formatMs(r.medianMs),
+        formatRatio(r.costRatio),
+        formatRatio(r.meanCostRatio),
+        r.meetsTarget === null ? MISSING : r.meetsTarget ? 'met' : 'not met',
+      ]),
+    ),
+  };
+}
+
+function policySection(report: EvalReport): string[] {
+  const p = report.policies;
+  if (!p) return [];
+  const how =
+    p.method === 'simulated'
+      ? 'Composed from this run, which always looked: a policy skips the look when every deciding pass-1 token ' +
+        "(attribute words, or all tokens) is at least that likely, and then its refined caption is the coarse one and its time the job's time less the look-again and pass-2 stages, measured per caption in the same job."
+      : 'The run itself used this policy: its own decisions and times.';
+  return [
+    '',
+    '## Second-look policies',
+    '',
+    `${how} Full-object accuracy over true objects; "vs always" in points; cost ratio = median (coarse + look ` +
+      `where looked) / median coarse (the bench's definition; target judged on it); mean cost ratio = total / total ` +
+      `coarse time (throughput). Target (issue 16): cost <= ${p.target.maxCostRatio}x with refined ` +
+      `full-object accuracy within ${p.target.maxAccuracyDrop * 100} points of always.`,
+    '',
+    markdownTable(policyTable(report)),
+  ];
+}
+
 export function evalMarkdown(report: EvalReport): string {
   const lines = [
     `# Glance eval, ${report.date}`,
@@ -166,6 +229,7 @@ export function evalMarkdown(report: EvalReport): string {
       markdownTable(refinementTable(report)),
     );
   }
+  lines.push(...policySection(report));
   if (report.examples.length) {
     lines.push('', '## Examples', '');
     for (const e of report.examples) {

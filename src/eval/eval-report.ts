@@ -8,6 +8,7 @@ import type { BleuScores } from '../core/metrics';
 import { summarize, type ScoreSummary } from '../world/score-summary';
 import { addTallies, emptyTally, scoreCaption } from '../world/score';
 import { referencesFor, type CocoDataset } from './coco';
+import type { PolicyReport } from './look-policies';
 import { isFullyCorrect, refinementEffect, type RefinementEffect } from './refinement';
 
 /** The captions of one image in one style. */
@@ -80,6 +81,8 @@ export interface EvalReport {
   examples: EvalExample[];
   durationS: number;
   notes: string[];
+  /** Second-look policies (`--policies` or `--look`; look-policies.ts); absent otherwise. */
+  policies?: PolicyReport;
 }
 
 function middle(values: number[]): number | null {

@@ -1,3 +1,4 @@
+import { tokenProbability } from '../look-policy';
 import { throwIfCancelled } from './cancel';
 import { argmax, processLogits } from './logits';
 import type { SequenceRunner } from './runner';
@@ -14,15 +15,20 @@ export async function greedyDecode<S>(
   let steps = 1;
   const tokens: number[] = [];
   const saliency: Float32Array[] = [];
+  const probabilities: number[] = [];
   const keep = options.saliencyPositions ?? 0;
   try {
     for (;;) {
-      const next = argmax(processLogits(step.logits, tokens, options));
-      if (next === options.eosId) return { tokens, stopReason: 'eos', saliency, steps };
+      const logits = processLogits(step.logits, tokens, options);
+      const next = argmax(logits);
+      if (next === options.eosId) return { tokens, stopReason: 'eos', saliency, steps, probabilities };
       tokens.push(next);
+      probabilities.push(tokenProbability(logits, next));
       hooks.onToken?.(next, tokens.length - 1);
-      if (tokens.length >= options.maxNewTokens) return { tokens, stopReason: 'max_new_tokens', saliency, steps };
-      if (step.positions >= options.maxPositions) return { tokens, stopReason: 'max_positions', saliency, steps };
+      if (tokens.length >= options.maxNewTokens)
+        return { tokens, stopReason: 'max_new_tokens', saliency, steps, probabilities };
+      if (step.positions >= options.maxPositions)
+        return { tokens, stopReason: 'max_positions', saliency, steps, probabilities };
       throwIfCancelled(hooks.cancel, `decoding step ${steps}`);
       const nextStep = await runner.extend(step.state, next);
       steps++;

@@ -39,4 +39,9 @@ export interface Generation {
   saliency: Float32Array[];
   /** Decoder calls made. */
   steps: number;
+  /**
+   * Greedy only: `probabilities[i]` is the softmax probability (after the logits processors) the decoder gave
+   * `tokens[i]` when it chose it. Absent for beam search.
+   */
+  probabilities?: number[];
 }
