@@ -1,30 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { RawImage, TextStreamer, env, pipeline, type ImageToTextPipeline } from '@huggingface/transformers';
+import { type RawImage, TextStreamer, pipeline, type ImageToTextPipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLOUR_TOKENS, type Colour, EOT, FIXTURE_ROOT, REPO_ID, designedColour, expectedCaption } from './design';
+import { pointTransformersAtStandInHub, type Rgb, rgbImage, type StandInHub } from './node-stand-in-hub';
+import { COLOUR_TOKENS, type Colour, EOT, REPO_ID, designedColour, expectedCaption } from './design';
 import { ONNX_SUFFIX } from './fixture-files';
-import { startHubServer, type HubServer } from './hub-server';
 import { buildVocab } from './tokenizer';
 
 /** transformers.js in Node (onnxruntime-node) loading the committed fixture from the stand-in hub. */
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-type Rgb = [number, number, number];
 type Caption = { generated_text: string }[];
-
-function image(width: number, height: number, pixel: (x: number, y: number) => Rgb): RawImage {
-  const data = new Uint8ClampedArray(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
-  return new RawImage(data, width, height, 3);
-}
 
 /** A field of `main` with a square of `other` in one corner, so the image is mostly, not only, one colour. */
 function mostly(main: Rgb, other: Rgb): RawImage {
-  return image(48, 40, (x, y) => (x < 12 && y < 12 ? other : main));
+  return rgbImage(48, 40, (x, y) => (x < 12 && y < 12 ? other : main));
 }
 
 function channelMeans(img: RawImage): [number, number, number] {
@@ -42,37 +29,21 @@ const CASES: { name: string; img: RawImage; colour: Colour }[] = [
   { name: 'mostly green', img: mostly([35, 180, 60], [220, 30, 30]), colour: 'green' },
   { name: 'mostly blue', img: mostly([30, 60, 200], [40, 190, 40]), colour: 'blue' },
   // Equal areas; the red half is brighter than the blue one, so red has the larger mean.
-  { name: 'half red, half blue', img: image(64, 32, (x) => (x < 32 ? [255, 0, 0] : [0, 0, 150])), colour: 'red' },
-  { name: 'half blue, half red', img: image(64, 32, (x) => (x < 32 ? [150, 0, 0] : [0, 0, 255])), colour: 'blue' },
+  { name: 'half red, half blue', img: rgbImage(64, 32, (x) => (x < 32 ? [255, 0, 0] : [0, 0, 150])), colour: 'red' },
+  { name: 'half blue, half red', img: rgbImage(64, 32, (x) => (x < 32 ? [150, 0, 0] : [0, 0, 255])), colour: 'blue' },
 ];
 
 describe('transformers.js image-to-text on the hub fixture', () => {
-  let server: HubServer;
-  let cacheDir: string;
-  const saved = { ...env };
+  let hub: StandInHub | undefined;
   const loaded: ImageToTextPipeline[] = [];
 
   beforeAll(async () => {
-    server = await startHubServer({ root: join(repoRoot, FIXTURE_ROOT), port: 0 });
-    // In Node, transformers.js hands onnxruntime a file path from its file cache, so with useFSCache=false it
-    // cannot load an .onnx from a remote host at all; a throwaway cache dir keeps the repo clean instead.
-    cacheDir = mkdtempSync(join(tmpdir(), 'glance-hub-cache-'));
-    Object.assign(env, { remoteHost: server.url, allowLocalModels: false, allowRemoteModels: true });
-    Object.assign(env, { useFSCache: true, cacheDir, useBrowserCache: false });
+    hub = await pointTransformersAtStandInHub();
   });
 
   afterAll(async () => {
     for (const p of loaded) await p.dispose();
-    Object.assign(env, {
-      remoteHost: saved.remoteHost,
-      allowLocalModels: saved.allowLocalModels,
-      allowRemoteModels: saved.allowRemoteModels,
-      useFSCache: saved.useFSCache,
-      cacheDir: saved.cacheDir,
-      useBrowserCache: saved.useBrowserCache,
-    });
-    await server?.close();
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+    await hub?.close();
   });
 
   async function captioner(dtype: Dtype): Promise<ImageToTextPipeline> {
@@ -88,9 +59,9 @@ describe('transformers.js image-to-text on the hub fixture', () => {
   describe.each(DTYPES)('dtype %s', (dtype) => {
     let p: ImageToTextPipeline;
     beforeAll(async () => {
-      const before = server.requests.length;
+      const before = hub!.server.requests.length;
       p = await captioner(dtype);
-      const onnx = server.requests
+      const onnx = hub!.server.requests
         .slice(before)
         .map((r) => r.path)
         .filter((path) => path.endsWith('.onnx'));

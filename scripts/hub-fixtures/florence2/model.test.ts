@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AutoProcessor,
   Florence2ForConditionalGeneration,
   Florence2Processor,
   type PreTrainedTokenizer,
-  RawImage,
+  type RawImage,
   TextStreamer,
   type Tensor,
-  env,
 } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointTransformersAtStandInHub, type Rgb, rgbImage, type StandInHub } from '../node-stand-in-hub';
 import { patchColours } from '../colour-patches';
-import { type Colour, FIXTURE_ROOT } from '../design';
+import { type Colour } from '../design';
 import { ONNX_SUFFIX } from '../fixture-files';
-import { startHubServer, type HubServer } from '../hub-server';
 import {
   BOS,
   CAPTION_TASKS,
@@ -42,19 +37,10 @@ import { buildVocab, tokenId } from './tokenizer';
  * image that stopped meaning what its name says would fail too.
  */
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-type Rgb = [number, number, number];
 const RED: Rgb = [220, 30, 30];
 const GREEN: Rgb = [30, 200, 40];
 const BLUE: Rgb = [25, 40, 215];
 const GREY: Rgb = [128, 128, 128];
-
-function image(width: number, height: number, pixel: (x: number, y: number) => Rgb): RawImage {
-  const data = new Uint8ClampedArray(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
-  return new RawImage(data, width, height, 3);
-}
 
 const inSquare = (x: number, y: number, x0: number, y0: number, side: number) =>
   x >= x0 && x < x0 + side && y >= y0 && y < y0 + side;
@@ -69,23 +55,23 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'one colour (green)', img: image(80, 60, () => GREEN), colours: ['green'] },
+  { name: 'one colour (green)', img: rgbImage(80, 60, () => GREEN), colours: ['green'] },
   {
     name: 'red field with a blue square',
-    img: image(96, 96, (x, y) => (inSquare(x, y, 48, 0, 48) ? BLUE : RED)),
+    img: rgbImage(96, 96, (x, y) => (inSquare(x, y, 48, 0, 48) ? BLUE : RED)),
     colours: ['red', 'blue'],
   },
-  { name: 'blue field with a small green square', img: image(128, 128, smallGreen), colours: ['blue'] },
+  { name: 'blue field with a small green square', img: rgbImage(128, 128, smallGreen), colours: ['blue'] },
   {
     // The 24-px crop at (55, 55) of the same field: the square is crop pixels 9..14, patches 3 and 4 at 64×64.
     name: 'a crop around the small green square',
-    img: image(24, 24, (x, y) => smallGreen(x + 55, y + 55)),
+    img: rgbImage(24, 24, (x, y) => smallGreen(x + 55, y + 55)),
     colours: ['green', 'blue'],
   },
-  { name: 'no colour (grey)', img: image(70, 50, () => GREY), colours: [] },
+  { name: 'no colour (grey)', img: rgbImage(70, 50, () => GREY), colours: [] },
   {
     name: 'red, green and blue stripes',
-    img: image(64, 64, (x) => (x < 16 ? RED : x < 40 ? GREEN : BLUE)),
+    img: rgbImage(64, 64, (x) => (x < 16 ? RED : x < 40 ? GREEN : BLUE)),
     colours: ['red', 'green', 'blue'],
   },
 ];
@@ -104,19 +90,13 @@ function processedRgb(pixelValues: Tensor): number[] {
 }
 
 describe('transformers.js Florence-2 on the hub fixture', () => {
-  let server: HubServer;
-  let cacheDir: string;
+  let hub: StandInHub | undefined;
   let processor: Florence2Processor;
-  const saved = { ...env };
   const models: { dispose(): Promise<unknown> }[] = [];
   const v = buildVocab();
 
   beforeAll(async () => {
-    server = await startHubServer({ root: join(repoRoot, FIXTURE_ROOT), port: 0 });
-    // In Node, transformers.js hands onnxruntime a path from its file cache, so a throwaway cache dir it is.
-    cacheDir = mkdtempSync(join(tmpdir(), 'glance-florence2-cache-'));
-    Object.assign(env, { remoteHost: server.url, allowLocalModels: false, allowRemoteModels: true });
-    Object.assign(env, { useFSCache: true, cacheDir, useBrowserCache: false });
+    hub = await pointTransformersAtStandInHub();
     const auto = await AutoProcessor.from_pretrained(REPO_ID);
     // AutoProcessor picks Florence2Processor by preprocessor_config.json's processor_class.
     expect(auto).toBeInstanceOf(Florence2Processor);
@@ -125,16 +105,7 @@ describe('transformers.js Florence-2 on the hub fixture', () => {
 
   afterAll(async () => {
     for (const m of models) await m.dispose();
-    Object.assign(env, {
-      remoteHost: saved.remoteHost,
-      allowLocalModels: saved.allowLocalModels,
-      allowRemoteModels: saved.allowRemoteModels,
-      useFSCache: saved.useFSCache,
-      cacheDir: saved.cacheDir,
-      useBrowserCache: saved.useBrowserCache,
-    });
-    await server?.close();
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+    await hub?.close();
   });
 
   /** What the processor makes of an image: its inputs and the colour of each of its 64 patches. */
@@ -150,7 +121,7 @@ describe('transformers.js Florence-2 on the hub fixture', () => {
       'Locate the phrases in the caption: a red ball',
     ]);
     const { inputs } = await prepare(
-      image(30, 90, () => RED),
+      rgbImage(30, 90, () => RED),
       '<CAPTION>',
     );
     expect((inputs.pixel_values as Tensor).dims).toEqual([1, 3, IMAGE_SIZE, IMAGE_SIZE]);
@@ -165,12 +136,12 @@ describe('transformers.js Florence-2 on the hub fixture', () => {
     let model: Florence2ForConditionalGeneration;
 
     beforeAll(async () => {
-      const before = server.requests.length;
+      const before = hub!.server.requests.length;
       model = (await Florence2ForConditionalGeneration.from_pretrained(REPO_ID, {
         dtype,
       })) as Florence2ForConditionalGeneration;
       models.push(model);
-      const onnx = server.requests
+      const onnx = hub!.server.requests
         .slice(before)
         .map((r) => r.path)
         .filter((path) => path.endsWith('.onnx'));

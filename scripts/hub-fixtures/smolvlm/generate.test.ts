@@ -1,22 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AutoModelForVision2Seq,
   AutoProcessor,
-  RawImage,
+  type RawImage,
   TextStreamer,
-  env,
   type PreTrainedModel,
   type Processor,
   type Tensor,
 } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointTransformersAtStandInHub, type Rgb, rgbImage, type StandInHub } from '../node-stand-in-hub';
 import { PATCH, PATCH_MARGIN, colourListCaption, patchColours, presentColours } from '../colour-patches';
-import { COLOURS, type Colour, FIXTURE_ROOT } from '../design';
+import { COLOURS, type Colour } from '../design';
 import { ONNX_SUFFIX } from '../fixture-files';
-import { startHubServer, type HubServer } from '../hub-server';
 import { IMAGE_SIZE, MAX_NEW_TOKENS, REPO_ID, SPECIAL, answerTokens } from './design';
 import { SESSION_FILES } from './smolvlm-files';
 import { buildSmolVocab, tokenId } from './tokenizer';
@@ -26,28 +21,19 @@ import { buildSmolVocab, tokenId } from './tokenizer';
  * runs SmolVLM: AutoProcessor + AutoModelForVision2Seq, chat template, processor(text, images), generate.
  */
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-type Rgb = [number, number, number];
 const RED: Rgb = [230, 20, 20];
 const GREEN: Rgb = [20, 230, 20];
 const BLUE: Rgb = [20, 20, 230];
 const GREY: Rgb = [128, 128, 128];
 
-function image(width: number, height: number, pixel: (x: number, y: number) => Rgb): RawImage {
-  const data = new Uint8ClampedArray(width * height * 3);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
-  return new RawImage(data, width, height, 3);
-}
-
 const inBox = (x: number, y: number, x0: number, y0: number, size: number) =>
   x >= x0 && x < x0 + size && y >= y0 && y < y0 + size;
 
-const field = (colour: Rgb) => image(96, 64, () => colour);
+const field = (colour: Rgb) => rgbImage(96, 64, () => colour);
 /** A red field with a large blue square: both are whole patches at IMAGE_SIZE². */
-const redWithBlueSquare = image(128, 128, (x, y) => (inBox(x, y, 32, 32, 64) ? BLUE : RED));
+const redWithBlueSquare = rgbImage(128, 128, (x, y) => (inBox(x, y, 32, 32, 64) ? BLUE : RED));
 /** A blue field with a small green square: 3 px at IMAGE_SIZE², never most of an 8 px patch. */
-const blueWithSmallGreen = image(256, 256, (x, y) => (inBox(x, y, 100, 100, 24) ? GREEN : BLUE));
+const blueWithSmallGreen = rgbImage(256, 256, (x, y) => (inBox(x, y, 100, 100, 24) ? GREEN : BLUE));
 /** A crop around the green square, as the app's second look takes one: there green fills whole patches. */
 const greenCrop = await blueWithSmallGreen.crop([92, 92, 123, 123]);
 
@@ -133,33 +119,18 @@ const CASES: { name: string; images: RawImage[]; text: string; perImage: Colour[
 ];
 
 describe('transformers.js SmolVLM generation on the hub fixture', () => {
-  let server: HubServer;
-  let cacheDir: string;
+  let hub: StandInHub | undefined;
   let processor: Processor;
-  const saved = { ...env };
   const loaded: PreTrainedModel[] = [];
 
   beforeAll(async () => {
-    server = await startHubServer({ root: join(repoRoot, FIXTURE_ROOT), port: 0 });
-    // In Node, transformers.js hands onnxruntime a file path from its file cache (see ../pipeline.test.ts).
-    cacheDir = mkdtempSync(join(tmpdir(), 'glance-hub-cache-'));
-    Object.assign(env, { remoteHost: server.url, allowLocalModels: false, allowRemoteModels: true });
-    Object.assign(env, { useFSCache: true, cacheDir, useBrowserCache: false });
+    hub = await pointTransformersAtStandInHub();
     processor = await AutoProcessor.from_pretrained(REPO_ID);
   });
 
   afterAll(async () => {
     for (const m of loaded) await m.dispose();
-    Object.assign(env, {
-      remoteHost: saved.remoteHost,
-      allowLocalModels: saved.allowLocalModels,
-      allowRemoteModels: saved.allowRemoteModels,
-      useFSCache: saved.useFSCache,
-      cacheDir: saved.cacheDir,
-      useBrowserCache: saved.useBrowserCache,
-    });
-    await server?.close();
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+    await hub?.close();
   });
 
   async function prepare(images: RawImage[], text: string) {
@@ -188,10 +159,10 @@ describe('transformers.js SmolVLM generation on the hub fixture', () => {
   describe.each(DTYPES)('dtype %s', (dtype: Dtype) => {
     let model: PreTrainedModel;
     beforeAll(async () => {
-      const before = server.requests.length;
+      const before = hub!.server.requests.length;
       model = await AutoModelForVision2Seq.from_pretrained(REPO_ID, { dtype });
       loaded.push(model);
-      const onnx = server.requests
+      const onnx = hub!.server.requests
         .slice(before)
         .map((r) => r.path)
         .filter((path) => path.endsWith('.onnx'));
