@@ -18,7 +18,7 @@
  *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
  *                    [--no-hub] [--hub-runs 3]
  *
- * --quick: a check (157 s here, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
+ * --quick: a check (83-107 s here on a quiet machine, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
  * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, the 60 s video once and one sampling
  * round (no 10-minute video), each hub fixture once over its inputs, and the builds reused when they exist and are newer than the sources.
  * Any option given explicitly wins over --quick's. --only video: the video part alone (the test build, no world
@@ -157,8 +157,13 @@ function run(command: string, args: string[]): void {
     throw new Error(`${command} ${args.join(' ')} failed (${result.signal ?? `exit ${result.status}`})`);
 }
 
+/** The part running now, so that each part's wall time is printed when the next starts (where --quick goes). */
+let running: { message: string; at: number } | null = null;
+
 function step(message: string): void {
+  if (running) console.log(`   (${((performance.now() - running.at) / 1000).toFixed(1)} s)`);
   console.log(`\n== ${message}`);
+  running = { message, at: performance.now() };
 }
 
 async function main(): Promise<void> {
