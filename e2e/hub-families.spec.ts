@@ -8,7 +8,7 @@ import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
 import type { LoadProgress } from '../src/bridge/captioner-client';
 import { ImagesViewPage } from './fixtures/app-views';
-import { HUB_FAMILIES, type HubFamilyCase, paint } from './fixtures/hub-families';
+import { COLOUR_CAPTION, HUB_FAMILIES, type HubFamilyCase, paint } from './fixtures/hub-families';
 import { realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -18,9 +18,6 @@ import { expect, test } from './fixtures/test';
  * each family's glance and second look are known from the picture alone. e2e/fixtures/hub-families.ts says why
  * each picture's small object is missed by the glance and seen by the look.
  */
-
-/** Any caption the designed rule can write. */
-const COLOUR_CAPTION = /^a photo(?: of something (?:red|green|blue)(?: and something (?:red|green|blue))*)?\.$/;
 
 let hub: HubServer;
 

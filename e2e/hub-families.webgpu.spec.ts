@@ -1,46 +1,111 @@
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
-import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
-import { HUB_FAMILIES } from './fixtures/hub-families';
+import { startHubServer } from '../scripts/hub-fixtures/hub-server';
+import type { LoadProgress } from '../src/bridge/captioner-client';
+import { COLOUR_CAPTION, HUB_FAMILIES } from './fixtures/hub-families';
+import { realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
 /**
  * Florence-2 and SmolVLM fixtures (e2e/hub-families.spec.ts) on WebGPU: Chromium's software adapter, so
- * correctness only. The dtype follows the adapter: fp16 where it has shader-f16, else fp32.
+ * correctness only. The dtype follows the adapter: fp16 where it has shader-f16, else fp32. One page a family:
+ * load with byte progress, the designed picture's two passes with streamed tokens, a caption cancelled during its
+ * look, a real photo, then a reload with the hub gone.
  */
-let hub: HubServer;
-
-test.beforeAll(async () => {
-  hub = await startHubServer({ root: FIXTURE_ROOT });
-});
-
-test.afterAll(async () => {
-  await hub?.close();
-});
-
 for (const family of HUB_FAMILIES) {
-  test(`${family.name} runs on WebGPU with the dtype its adapter allows and looks twice`, async ({ page, glance }) => {
-    test.setTimeout(180_000);
+  test(`${family.name} on WebGPU: progress, both passes streamed, cancel, a photo, offline`, async ({
+    page,
+    glance,
+  }) => {
+    test.setTimeout(240_000);
+    const hub = await startHubServer({ root: FIXTURE_ROOT });
     const url = `${hub.url}${family.repoId}/resolve/main/`;
+    try {
+      await glance.open('?backend=webgpu');
+      const events = await page.evaluate(async (spec) => {
+        const seen: LoadProgress[] = [];
+        await window.__glance!.client.load(spec, (p) => seen.push(p));
+        return seen;
+      }, url);
+      const downloads = events.filter((e) => e.phase === 'download');
+      expect(downloads.length).toBeGreaterThan(0);
+      expect(downloads.at(-1)!.loadedBytes).toBe(downloads.at(-1)!.totalBytes);
+      expect(events.at(-1)!.phase).toBe('ready');
+
+      const info = await glance.info();
+      expect(info.backend).toBe('webgpu');
+      const dtype = info.adapter?.hasShaderF16 ? 'fp16' : 'fp32';
+      const suffix = dtype === 'fp16' ? '_fp16' : '';
+      expect(info.bundle).toMatchObject({ name: family.repoId, modelType: family.modelType, dtype });
+      expect(info.bundle!.parts).toEqual(family.q8Onnx.map((f) => f.replace('_quantized', suffix)).sort());
+      await expect(glance.badge).toHaveText(`WebGPU · ${dtype}`);
+
+      const photo = realPhoto('horses');
+      const run = await page.evaluate(
+        async ({ picture, photoBytes, photoType }) => {
+          const client = window.__glance!.client;
+          const bitmap = () => {
+            const canvas = new OffscreenCanvas(picture.width, picture.height);
+            const ctx = canvas.getContext('2d')!;
+            for (const r of picture.rects) {
+              ctx.fillStyle = `rgb(${r.rgb.join(',')})`;
+              ctx.fillRect(r.x, r.y, r.w, r.h);
+            }
+            return canvas.transferToImageBitmap();
+          };
+          const pieces = { coarse: [] as string[], refined: [] as string[] };
+          const both = await client.caption(
+            bitmap(),
+            {},
+            {
+              onEvent: (e) => e.type === 'token' && pieces[e.pass].push(e.text),
+            },
+          );
+          // Cancelled once the coarse caption is out, while the second look runs.
+          const abort = new AbortController();
+          const cancelled = await client
+            .caption(bitmap(), {}, { signal: abort.signal, onEvent: (e) => e.type === 'caption' && abort.abort() })
+            .then(
+              () => 'finished',
+              (error: Error) => error.name,
+            );
+          const photo = await client.caption(new Blob([new Uint8Array(photoBytes)], { type: photoType }), {
+            refine: false,
+          });
+          return {
+            coarse: both.coarse.text,
+            refined: both.refined?.text,
+            backend: both.backend,
+            coarsePieces: pieces.coarse,
+            refinedPieces: pieces.refined,
+            cancelled,
+            photo: photo.coarse.text,
+          };
+        },
+        { picture: family.picture, photoBytes: Array.from(photo.bytes), photoType: photo.type },
+      );
+      expect(run).toMatchObject({ coarse: family.coarse, refined: family.refined, backend: 'webgpu' });
+      expect(run.coarsePieces.length).toBeGreaterThan(3);
+      expect(run.coarsePieces.join('')).toBe(family.coarse);
+      expect(run.refinedPieces.join('').trim()).toBe(family.refined.trim());
+      expect(run.cancelled).toBe('AbortError');
+      expect(run.photo).toMatch(COLOUR_CAPTION);
+    } finally {
+      await hub.close();
+    }
+
+    // The hub is gone: the model comes back from the cache on WebGPU and captions.
     const status = await glance.open(`?backend=webgpu&model=${encodeURIComponent(url)}`);
     expect(status.state).toBe('ready');
-    const info = await glance.info();
-    expect(info.backend).toBe('webgpu');
-    const dtype = info.adapter?.hasShaderF16 ? 'fp16' : 'fp32';
-    const suffix = dtype === 'fp16' ? '_fp16' : '';
-    expect(info.bundle).toMatchObject({ name: family.repoId, modelType: family.modelType, dtype });
-    expect(info.bundle!.parts).toEqual(family.q8Onnx.map((f) => f.replace('_quantized', suffix)).sort());
-    await expect(glance.badge).toHaveText(`WebGPU · ${dtype}`);
-
-    const result = await page.evaluate(async (picture) => {
+    expect((await glance.info()).bundle).toMatchObject({ name: family.repoId, captioner: true });
+    const coarse = await page.evaluate(async (picture) => {
       const canvas = new OffscreenCanvas(picture.width, picture.height);
       const ctx = canvas.getContext('2d')!;
       for (const r of picture.rects) {
         ctx.fillStyle = `rgb(${r.rgb.join(',')})`;
         ctx.fillRect(r.x, r.y, r.w, r.h);
       }
-      const caption = await window.__glance!.client.caption(canvas.transferToImageBitmap());
-      return { coarse: caption.coarse.text, refined: caption.refined?.text, backend: caption.backend };
+      return (await window.__glance!.client.caption(canvas.transferToImageBitmap(), { refine: false })).coarse.text;
     }, family.picture);
-    expect(result).toEqual({ coarse: family.coarse, refined: family.refined, backend: 'webgpu' });
+    expect(coarse).toBe(family.coarse);
   });
 }
