@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionStage } from './caption-types';
 import { createCaptioner } from './captioner';
-import {
-  attributeTokenIds,
-  checkLookPolicy,
-  passConfidence,
-  shouldLook,
-  tokenProbability,
-  type LookPolicy,
-} from './look-policy';
+import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookPolicy } from './look-policy';
 import { createTokenizer } from './text/tokenizer';
 import {
   REGION_SYMBOL,
@@ -21,22 +14,6 @@ import {
   toyConfig,
   toyTokenizerJson,
 } from './testing/toy-model';
-
-describe('tokenProbability', () => {
-  it('is the softmax probability of the chosen logit', () => {
-    // softmax([0, ln 3]) = [0.25, 0.75]
-    expect(tokenProbability([0, Math.log(3)], 1)).toBeCloseTo(0.75, 12);
-    expect(tokenProbability([0, Math.log(3)], 0)).toBeCloseTo(0.25, 12);
-    // shift-invariant and stable for large logits
-    expect(tokenProbability([1000, 1000 + Math.log(3)], 1)).toBeCloseTo(0.75, 12);
-    expect(tokenProbability([2, 2, 2, 2], 3)).toBeCloseTo(0.25, 12);
-  });
-
-  it('counts banned (-Infinity) tokens as impossible', () => {
-    expect(tokenProbability([-Infinity, 5, 5], 1)).toBeCloseTo(0.5, 12);
-    expect(tokenProbability([-Infinity, 5], 0)).toBe(0);
-  });
-});
 
 describe('passConfidence', () => {
   const attributes = new Set([7, 8]);

@@ -42,16 +42,6 @@ export interface LookReport {
 /** Words of a position phrase in the world grammar ("in the top left", "at the bottom", "in the center"). */
 export const POSITION_WORDS: readonly string[] = ['top', 'bottom', 'left', 'right', 'center'];
 
-/** The softmax probability of `chosen` among `logits` (float64 sums; -Infinity entries count as 0). */
-export function tokenProbability(logits: ArrayLike<number>, chosen: number): number {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
-  if (max === -Infinity || !(logits[chosen] > -Infinity)) return 0;
-  let total = 0;
-  for (let i = 0; i < logits.length; i++) total += Math.exp(logits[i] - max);
-  return Math.exp(logits[chosen] - max) / total;
-}
-
 /** Attribute token ids of a bundle: its content words plus the position words its vocabulary has. */
 export function attributeTokenIds(config: GlanceConfig, tokenizer: CaptionTokenizer): Set<number> {
   const ids = new Set(config.saliency.content_token_ids);

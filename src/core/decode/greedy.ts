@@ -1,6 +1,5 @@
-import { tokenProbability } from '../look-policy';
 import { throwIfCancelled } from './cancel';
-import { argmax, processLogits } from './logits';
+import { argmax, processLogits, softmaxAt } from './logits';
 import type { SequenceRunner } from './runner';
 import type { Generation, GenerateHooks, GenerateOptions } from './types';
 
@@ -23,7 +22,7 @@ export async function greedyDecode<S>(
       const next = argmax(logits);
       if (next === options.eosId) return { tokens, stopReason: 'eos', saliency, steps, probabilities };
       tokens.push(next);
-      probabilities.push(tokenProbability(logits, next));
+      probabilities.push(softmaxAt(logits, next));
       hooks.onToken?.(next, tokens.length - 1);
       if (tokens.length >= options.maxNewTokens)
         return { tokens, stopReason: 'max_new_tokens', saliency, steps, probabilities };

@@ -52,16 +52,28 @@ export function argmax(values: ArrayLike<number>): number {
   return best;
 }
 
-/** log(softmax(x)) in float64. */
-export function logSoftmax(values: ArrayLike<number>): Float64Array {
+/** log(sum(exp(x))) in float64, shifted by the largest value; -Infinity when every value is. */
+function logSumExp(values: ArrayLike<number>): number {
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  if (max === -Infinity) return -Infinity;
   let total = 0;
   for (let i = 0; i < values.length; i++) total += Math.exp(values[i] - max);
-  const logTotal = Math.log(total) + max;
+  return Math.log(total) + max;
+}
+
+/** log(softmax(x)) in float64. */
+export function logSoftmax(values: ArrayLike<number>): Float64Array {
+  const logTotal = logSumExp(values);
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = values[i] - logTotal;
   return out;
+}
+
+/** softmax(x)[i], the probability the logits give index `i`; 0 for a banned (-Infinity) one. */
+export function softmaxAt(values: ArrayLike<number>, i: number): number {
+  if (!(values[i] > -Infinity)) return 0;
+  return Math.exp(values[i] - logSumExp(values));
 }
 
 /** Indices of the `k` largest values, largest first; ties go to the lower index. Skips -Infinity. */

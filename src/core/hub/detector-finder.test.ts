@@ -30,8 +30,8 @@ describe('detectorFinder', () => {
       { cellX: 2, cellY: 6, classId: 0, score: 0.2 },
     ]);
     const find = detectorFinder(backend, { inputSize: 64 });
-    // 128 x 64 RGB: letterboxed into 64 x 64 at scale 0.5, with 16 px bars above and below.
-    const frame = { data: new Uint8Array(128 * 64 * 3).fill(90), width: 128, height: 64 };
+    // 128 x 64 RGBA: letterboxed into 64 x 64 at scale 0.5, with 16 px bars above and below.
+    const frame = { data: new Uint8Array(128 * 64 * 4).fill(90), width: 128, height: 64 };
     const objects = await find(frame);
     expect(backend.calls.map((c) => c.feedDims)).toEqual([{ images: [1, 64, 64, 3] }]);
     // The peak's box is input (24, 24)-(40, 40): frame (48, 16), 32 x 32. The 0.2 peak is under the threshold.

@@ -8,8 +8,7 @@ import type { InferenceBackend } from '../backend';
 import { HEDGE_MIN_SCORE } from '../real/constants';
 import { squareInput } from '../real/detector-input';
 import { checkDetectorPart, runDetector } from '../real/run-detector';
-import type { RgbaImage } from '../real/types';
-import type { HubRegionFinder, RgbImage } from './hub-captioner';
+import type { HubRegionFinder } from './hub-captioner';
 
 export interface DetectorFinderOptions {
   /** Side of the detector's input square, px (the bundle's config.json `detector.input_size`). */
@@ -26,22 +25,9 @@ export function detectorFinder(backend: InferenceBackend, options: DetectorFinde
   checkDetectorPart(backend);
   const threshold = options.threshold ?? HEDGE_MIN_SCORE;
   return async (frame) => {
-    const rgba = toRgba(frame);
-    const input = squareInput(rgba, { x: 0, y: 0, w: frame.width, h: frame.height }, options.inputSize);
+    const input = squareInput(frame, { x: 0, y: 0, w: frame.width, h: frame.height }, options.inputSize);
     // weakThreshold = threshold: no weak peaks (the hub look only crops what was detected).
     const { detections } = await runDetector(backend, input, frame, { threshold, weakThreshold: threshold });
     return detections.map(({ box, score, label }) => ({ ...box, score, label }));
   };
-}
-
-function toRgba(frame: RgbImage): RgbaImage {
-  const n = frame.width * frame.height;
-  const data = new Uint8Array(n * 4);
-  for (let i = 0; i < n; i++) {
-    data[i * 4] = frame.data[i * 3];
-    data[i * 4 + 1] = frame.data[i * 3 + 1];
-    data[i * 4 + 2] = frame.data[i * 3 + 2];
-    data[i * 4 + 3] = 255;
-  }
-  return { width: frame.width, height: frame.height, data };
 }

@@ -11,7 +11,8 @@ import { type CancelCheck, throwIfCancelled } from '../decode/cancel';
 import type { CaptionEngine } from '../engine';
 import { InvalidInputError } from '../errors';
 import { type FitGeometry, fitGeometry } from '../image/fit';
-import { inputFrameSize } from '../image/frame-input';
+import { inputAsRgba, inputFrameSize } from '../image/frame-input';
+import type { RgbaImage } from '../real/types';
 import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { streamWords } from '../real/stream-words';
 import { combineCaptions } from './combine-captions';
@@ -70,9 +71,10 @@ export interface HubCaptionModel {
 
 /**
  * Finds objects in a frame (boxes in that frame's pixels, with scores): the real-world bundle's COCO detector
- * (detector-finder.ts), which the worker loads beside a hub model that grounds nothing itself.
+ * (detector-finder.ts), which the worker loads beside a hub model that grounds nothing itself. It gets the frame
+ * as RGBA, the caption input itself when that is RGBA (no copy).
  */
-export type HubRegionFinder = (frame: RgbImage) => Promise<FoundObject[]>;
+export type HubRegionFinder = (frame: RgbaImage) => Promise<FoundObject[]>;
 
 export interface HubCaptionerInfo {
   /** config.json's model_type. */
@@ -145,7 +147,7 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
     if (refine && model.ground) {
       look = groundedRegions(await model.ground(frame, coarse.text, generate(null)), pixelGeometry, k);
     } else if (refine && info.findRegions) {
-      look = await detected(info.findRegions, frame, pixelGeometry, k, cancel);
+      look = await detected(info.findRegions, inputAsRgba(input), pixelGeometry, k, cancel);
     }
     const saliency =
       look?.saliency ??
@@ -199,7 +201,7 @@ export function createHubCaptioner(model: HubCaptionModel, info: HubCaptionerInf
   /** The finder's objects as regions; null (read the pixels) when it found none or failed (cancellation aside). */
   async function detected(
     find: HubRegionFinder,
-    frame: RgbImage,
+    frame: RgbaImage,
     geometry: FitGeometry,
     k: number,
     cancel: CancelCheck,

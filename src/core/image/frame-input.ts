@@ -12,3 +12,21 @@ export function inputFrameSize(input: CaptionInput): { width: number; height: nu
   }
   return { width, height, channels };
 }
+
+/**
+ * The input's pixels as RGBA (ImageData order): the input itself when it is RGBA already (no copy), RGB widened
+ * with alpha 255.
+ */
+export function inputAsRgba(input: CaptionInput): {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+} {
+  const { width, height, channels } = inputFrameSize(input);
+  if (channels === 4) return { width, height, data: input.pixels };
+  const n = width * height;
+  const data = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++)
+    data.set([input.pixels[i * 3], input.pixels[i * 3 + 1], input.pixels[i * 3 + 2], 255], i * 4);
+  return { width, height, data };
+}

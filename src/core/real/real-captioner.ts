@@ -21,7 +21,7 @@ import type {
 import { throwIfCancelled } from '../decode/cancel';
 import type { CaptionEngine } from '../engine';
 import { InvalidInputError } from '../errors';
-import { inputFrameSize } from '../image/frame-input';
+import { inputAsRgba } from '../image/frame-input';
 import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { chooseRegions } from './choose-regions';
 import { describeObjects } from './describe-objects';
@@ -31,7 +31,7 @@ import { mergeLook } from './merge-look';
 import { checkDetectorPart, runDetector } from './run-detector';
 import { saliencyGrid } from './saliency-grid';
 import { streamWords } from './stream-words';
-import type { Box, RgbaImage, SeenObject } from './types';
+import type { Box, SeenObject } from './types';
 import { planCaption } from './write-caption';
 import { HEDGE_MIN_SCORE, WEAK_PEAK_MIN_SCORE } from './constants';
 
@@ -50,7 +50,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     const stage = clock.next;
 
     hooks.onStage?.('preprocess');
-    const frame = toRgba(input);
+    const frame = inputAsRgba(input);
     const whole: Box = { x: 0, y: 0, w: frame.width, h: frame.height };
     const glanceInput = squareInput(frame, whole, glanceSize);
     stage('preprocess', 'encode');
@@ -135,15 +135,4 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
       return now() - t0;
     },
   };
-}
-
-/** The input as an RGBA image (a 'frame' need gives width and height; RGB input is widened). */
-function toRgba(input: CaptionInput): RgbaImage {
-  const { width, height, channels } = inputFrameSize(input);
-  const n = width * height;
-  if (channels === 4) return { width, height, data: input.pixels };
-  const data = new Uint8Array(n * 4);
-  for (let i = 0; i < n; i++)
-    data.set([input.pixels[i * 3], input.pixels[i * 3 + 1], input.pixels[i * 3 + 2], 255], i * 4);
-  return { width, height, data };
 }
