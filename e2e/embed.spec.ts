@@ -1,11 +1,10 @@
 import type { Frame, Page } from '@playwright/test';
-import { encode as encodePng } from 'fast-png';
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { startHubServer } from '../scripts/hub-fixtures/hub-server';
 import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
 import { readReference, TINY_BUNDLE } from './fixtures/caption-bundle';
 import { hostPage, MODEL_FOLDERS, startOriginServer, THIRD_PAGE, type OriginServer } from './fixtures/embed-servers';
-import { HUB_FAMILIES, paint } from './fixtures/hub-families';
+import { HUB_FAMILIES, picturePng } from './fixtures/hub-families';
 import { namedClasses, realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -271,8 +270,7 @@ test.describe('embed widget on a page of another origin', () => {
       const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
       expect(info).toMatchObject({ model: { name: family.repoId } });
 
-      const { width, height } = family.picture;
-      const png = encodePng({ width, height, data: paint(family.picture), channels: 3 });
+      const png = picturePng(family.picture);
       const result = (await page.evaluate(async (data) => {
         const widget = (window as unknown as { widget: { caption(b: Blob): Promise<unknown> } }).widget;
         return widget.caption(new Blob([new Uint8Array(data)], { type: 'image/png' }));

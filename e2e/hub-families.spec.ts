@@ -2,13 +2,12 @@ import { statSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { encode as encodePng } from 'fast-png';
 import { colourListCaption } from '../scripts/hub-fixtures/colour-patches';
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
 import type { LoadProgress } from '../src/bridge/captioner-client';
 import { ImagesViewPage } from './fixtures/app-views';
-import { COLOUR_CAPTION, HUB_FAMILIES, type HubFamilyCase, paint } from './fixtures/hub-families';
+import { COLOUR_CAPTION, HUB_FAMILIES, type HubFamilyCase, picturePng } from './fixtures/hub-families';
 import { realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -75,8 +74,7 @@ for (const family of HUB_FAMILIES) {
       expect(asked).toEqual(expect.arrayContaining(['config.json', ...family.q8Onnx].map((f) => hubBase + f)));
       await expect(glance.badge).toHaveText('WASM x2 threads · q8');
 
-      const { width, height } = family.picture;
-      const picture = encodePng({ width, height, data: paint(family.picture), channels: 3 });
+      const picture = picturePng(family.picture);
       const photo = realPhoto('horses');
       const images = new ImagesViewPage(page);
       await glance.navLink('Images').click();
@@ -104,35 +102,34 @@ for (const family of HUB_FAMILIES) {
       try {
         await glance.open(`?backend=wasm&model=${encodeURIComponent(url)}`);
         expect((await glance.info()).bundle).toMatchObject({ name: family.repoId, dtype: 'q8' });
-        const run = await page.evaluate(async (picture) => {
-          const client = window.__glance!.client;
-          const bitmap = () => {
-            const canvas = new OffscreenCanvas(picture.width, picture.height);
-            const ctx = canvas.getContext('2d')!;
-            for (const r of picture.rects) {
-              ctx.fillStyle = `rgb(${r.rgb.join(',')})`;
-              ctx.fillRect(r.x, r.y, r.w, r.h);
-            }
-            return canvas.transferToImageBitmap();
-          };
-          const pieces: string[] = [];
-          const done = await client.caption(
-            bitmap(),
-            { refine: false },
-            { onEvent: (e) => e.type === 'token' && e.pass === 'coarse' && pieces.push(e.text) },
-          );
-          // Cancelled once the coarse caption is out, while the second look runs.
-          const abort = new AbortController();
-          const cancelled = await client
-            .caption(bitmap(), {}, { signal: abort.signal, onEvent: (e) => e.type === 'caption' && abort.abort() })
-            .then(
-              () => 'finished',
-              (error: Error) => error.name,
+        const run = await page.evaluate(
+          async (png) => {
+            const client = window.__glance!.client;
+            const bitmap = () => createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }));
+            const pieces: string[] = [];
+            const done = await client.caption(
+              await bitmap(),
+              { refine: false },
+              { onEvent: (e) => e.type === 'token' && e.pass === 'coarse' && pieces.push(e.text) },
             );
-          const pending = await client.pendingJobs();
-          const after = await client.caption(bitmap());
-          return { pieces, coarse: done.coarse.text, cancelled, pending, after: after.refined?.text };
-        }, family.picture);
+            // Cancelled once the coarse caption is out, while the second look runs.
+            const abort = new AbortController();
+            const cancelled = await client
+              .caption(
+                await bitmap(),
+                {},
+                { signal: abort.signal, onEvent: (e) => e.type === 'caption' && abort.abort() },
+              )
+              .then(
+                () => 'finished',
+                (error: Error) => error.name,
+              );
+            const pending = await client.pendingJobs();
+            const after = await client.caption(await bitmap());
+            return { pieces, coarse: done.coarse.text, cancelled, pending, after: after.refined?.text };
+          },
+          Array.from(picturePng(family.picture)),
+        );
         expect(run.coarse).toBe(family.coarse);
         expect(run.pieces.length).toBeGreaterThan(3);
         expect(run.pieces.join('')).toBe(run.coarse);

@@ -1,7 +1,7 @@
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { startHubServer } from '../scripts/hub-fixtures/hub-server';
 import type { LoadProgress } from '../src/bridge/captioner-client';
-import { COLOUR_CAPTION, HUB_FAMILIES } from './fixtures/hub-families';
+import { COLOUR_CAPTION, HUB_FAMILIES, picturePng } from './fixtures/hub-families';
 import { realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -41,20 +41,12 @@ for (const family of HUB_FAMILIES) {
 
       const photo = realPhoto('horses');
       const run = await page.evaluate(
-        async ({ picture, photoBytes, photoType }) => {
+        async ({ png, photoBytes, photoType }) => {
           const client = window.__glance!.client;
-          const bitmap = () => {
-            const canvas = new OffscreenCanvas(picture.width, picture.height);
-            const ctx = canvas.getContext('2d')!;
-            for (const r of picture.rects) {
-              ctx.fillStyle = `rgb(${r.rgb.join(',')})`;
-              ctx.fillRect(r.x, r.y, r.w, r.h);
-            }
-            return canvas.transferToImageBitmap();
-          };
+          const bitmap = () => createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }));
           const pieces = { coarse: [] as string[], refined: [] as string[] };
           const both = await client.caption(
-            bitmap(),
+            await bitmap(),
             {},
             {
               onEvent: (e) => e.type === 'token' && pieces[e.pass].push(e.text),
@@ -63,7 +55,11 @@ for (const family of HUB_FAMILIES) {
           // Cancelled once the coarse caption is out, while the second look runs.
           const abort = new AbortController();
           const cancelled = await client
-            .caption(bitmap(), {}, { signal: abort.signal, onEvent: (e) => e.type === 'caption' && abort.abort() })
+            .caption(
+              await bitmap(),
+              {},
+              { signal: abort.signal, onEvent: (e) => e.type === 'caption' && abort.abort() },
+            )
             .then(
               () => 'finished',
               (error: Error) => error.name,
@@ -81,7 +77,7 @@ for (const family of HUB_FAMILIES) {
             photo: photo.coarse.text,
           };
         },
-        { picture: family.picture, photoBytes: Array.from(photo.bytes), photoType: photo.type },
+        { png: Array.from(picturePng(family.picture)), photoBytes: Array.from(photo.bytes), photoType: photo.type },
       );
       expect(run).toMatchObject({ coarse: family.coarse, refined: family.refined, backend: 'webgpu' });
       expect(run.coarsePieces.length).toBeGreaterThan(3);
@@ -97,15 +93,13 @@ for (const family of HUB_FAMILIES) {
     const status = await glance.open(`?backend=webgpu&model=${encodeURIComponent(url)}`);
     expect(status.state).toBe('ready');
     expect((await glance.info()).bundle).toMatchObject({ name: family.repoId, captioner: true });
-    const coarse = await page.evaluate(async (picture) => {
-      const canvas = new OffscreenCanvas(picture.width, picture.height);
-      const ctx = canvas.getContext('2d')!;
-      for (const r of picture.rects) {
-        ctx.fillStyle = `rgb(${r.rgb.join(',')})`;
-        ctx.fillRect(r.x, r.y, r.w, r.h);
-      }
-      return (await window.__glance!.client.caption(canvas.transferToImageBitmap(), { refine: false })).coarse.text;
-    }, family.picture);
+    const coarse = await page.evaluate(
+      async (png) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }));
+        return (await window.__glance!.client.caption(bitmap, { refine: false })).coarse.text;
+      },
+      Array.from(picturePng(family.picture)),
+    );
     expect(coarse).toBe(family.coarse);
   });
 }
