@@ -44,67 +44,96 @@ function copyRect(image: PixelBuffer, src: Rect): Uint8Array {
   return out;
 }
 
-/** Resamples the `src` rectangle of an image to outW x outH RGBA. */
+/**
+ * Resamples the `src` rectangle of an image to outW x outH RGBA. Hot on every real-world caption (a 640x480 frame
+ * to the detector's square, then each region's crop), so the taps are flat typed arrays and the passes run
+ * without per-pixel branches; the sums keep PIL's order (tap by tap, from zero) so the bytes match the plain
+ * formulation exactly.
+ */
 export function resample(image: PixelBuffer, src: Rect, outW: number, outH: number): Uint8Array {
   const { width, channels, data } = image;
   const rowsIn = Math.ceil(src.y + src.h) - Math.floor(src.y);
   const y0 = Math.floor(src.y);
   // horizontal pass over the rows the source rectangle touches
-  const xTaps = taps(src.x, src.w, outW, Math.floor(src.x), Math.min(image.width, Math.ceil(src.x + src.w)));
+  const x = taps(src.x, src.w, outW, Math.floor(src.x), Math.min(image.width, Math.ceil(src.x + src.w)));
   const horizontal = new Uint8Array(rowsIn * outW * 4);
   for (let r = 0; r < rowsIn; r++) {
     const rowStart = (y0 + r) * width * channels;
-    for (let ox = 0; ox < outW; ox++) {
-      const { first, weights } = xTaps[ox];
-      for (let c = 0; c < 4; c++) {
-        let acc = 0;
-        for (let j = 0; j < weights.length; j++) {
-          acc += weights[j] * (c < channels ? data[rowStart + (first + j) * channels + c] : 255);
-        }
-        horizontal[(r * outW + ox) * 4 + c] = clampByte(acc);
+    let to = r * outW * 4;
+    for (let ox = 0; ox < outW; ox++, to += 4) {
+      const n = x.count[ox];
+      const w0 = ox * x.stride;
+      let from = rowStart + x.first[ox] * channels;
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      let alpha = 0;
+      for (let j = 0; j < n; j++, from += channels) {
+        const weight = x.weights[w0 + j];
+        red += weight * data[from];
+        green += weight * data[from + 1];
+        blue += weight * data[from + 2];
+        alpha += weight * (channels === 4 ? data[from + 3] : 255);
       }
+      horizontal[to] = clampByte(red);
+      horizontal[to + 1] = clampByte(green);
+      horizontal[to + 2] = clampByte(blue);
+      horizontal[to + 3] = clampByte(alpha);
     }
   }
-  // vertical pass
-  const yTaps = taps(src.y - y0, src.h, outH, 0, rowsIn);
-  const out = new Uint8Array(outW * outH * 4);
+  // vertical pass: whole rows at a time, one accumulator per output byte
+  const y = taps(src.y - y0, src.h, outH, 0, rowsIn);
+  const rowLength = outW * 4;
+  const out = new Uint8Array(rowLength * outH);
+  const acc = new Float64Array(rowLength);
   for (let oy = 0; oy < outH; oy++) {
-    const { first, weights } = yTaps[oy];
-    for (let i = 0; i < outW * 4; i++) {
-      let acc = 0;
-      for (let j = 0; j < weights.length; j++) acc += weights[j] * horizontal[(first + j) * outW * 4 + i];
-      out[oy * outW * 4 + i] = clampByte(acc);
+    acc.fill(0);
+    const n = y.count[oy];
+    for (let j = 0; j < n; j++) {
+      const weight = y.weights[oy * y.stride + j];
+      const row = (y.first[oy] + j) * rowLength;
+      for (let i = 0; i < rowLength; i++) acc[i] += weight * horizontal[row + i];
     }
+    const base = oy * rowLength;
+    for (let i = 0; i < rowLength; i++) out[base + i] = clampByte(acc[i]);
   }
   return out;
+}
+
+/** Per output pixel i: taps first[i] .. first[i] + count[i] - 1 with weights[i * stride + j]. */
+interface Taps {
+  first: Int32Array;
+  count: Int32Array;
+  weights: Float64Array;
+  stride: number;
 }
 
 /**
  * Per output pixel: the first input index and normalised triangle weights (PIL's precompute_coeffs), reading
  * only inputs in [minIndex, maxIndex): PIL resizes the crop, so it never sees pixels outside it.
  */
-function taps(
-  start: number,
-  length: number,
-  outSize: number,
-  minIndex: number,
-  maxIndex: number,
-): { first: number; weights: number[] }[] {
+function taps(start: number, length: number, outSize: number, minIndex: number, maxIndex: number): Taps {
   const scale = length / outSize;
   const support = Math.max(scale, 1);
-  return Array.from({ length: outSize }, (_, i) => {
+  const stride = Math.ceil(support) * 2 + 1;
+  const first = new Int32Array(outSize);
+  const count = new Int32Array(outSize);
+  const weights = new Float64Array(outSize * stride);
+  for (let i = 0; i < outSize; i++) {
     const centre = start + (i + 0.5) * scale;
     const lo = Math.max(minIndex, Math.floor(centre - support + 0.5));
     const hi = Math.min(maxIndex, Math.floor(centre + support + 0.5));
-    const weights: number[] = [];
     let total = 0;
     for (let x = lo; x < hi; x++) {
       const w = Math.max(0, 1 - Math.abs((x + 0.5 - centre) / support));
-      weights.push(w);
+      weights[i * stride + x - lo] = w;
       total += w;
     }
-    return { first: lo, weights: weights.map((w) => (total > 0 ? w / total : 0)) };
-  });
+    for (let j = 0; j < hi - lo; j++) weights[i * stride + j] = total > 0 ? weights[i * stride + j] / total : 0;
+    first[i] = lo;
+    count[i] = Math.max(0, hi - lo);
+  }
+  return { first, count, weights, stride };
 }
 
 function clampByte(value: number): number {
