@@ -30,8 +30,8 @@ describe('regionBox', () => {
 
 describe('closerRatio', () => {
   it('compares look pixels per frame pixel with the glance', () => {
-    // glance: 512 / 640 = 0.8 px per frame px; a 96 px crop at 320: 3.33; 4.17 times closer
-    expect(closerRatio({ x: 0, y: 0, w: 96, h: 96 }, frame, { k: 1 })).toBeCloseTo(320 / 96 / 0.8, 6);
+    // glance: 512 / 640 = 0.8 px per frame px; a 96 px crop at the default 256: 2.67; 3.33 times closer
+    expect(closerRatio({ x: 0, y: 0, w: 96, h: 96 }, frame, { k: 1 })).toBeCloseTo(256 / 96 / 0.8, 6);
     expect(closerRatio({ x: 0, y: 0, w: 640, h: 480 }, frame, { k: 1, lookSize: 320 })).toBeCloseTo(0.625, 6);
   });
 });
@@ -49,7 +49,7 @@ describe('chooseRegions', () => {
       // WEAK_PEAK_WEIGHT x (peak score / HEDGE_MIN_SCORE)
       [{ kind: 'weak peak', index: 0 }, expect.closeTo((0.8 * 0.24) / 0.35, 6)],
     ]);
-    expect(regions[0].closer).toBeCloseTo(320 / 150 / 0.8, 6);
+    expect(regions[0].closer).toBeCloseTo(256 / 150 / 0.8, 6);
     expect(regions.every((r) => r.closer >= 1.5)).toBe(true);
   });
 
@@ -60,7 +60,8 @@ describe('chooseRegions', () => {
   it('drops a region mostly inside a better one, keeps a bigger one around it', () => {
     const sameSpot = peak(290, 190, 0.25); // the cup's place again
     const person = seen('person', { x: 250, y: 150, w: 60, h: 150 }); // 1 + 0.6, its region holds the cup's
-    const regions = chooseRegions([cup, person], [sameSpot, peak(20, 380, 0.05)], frame, { k: 5 });
+    // At 320 the person's 225 px region is 1.78x closer than the glance, so only containment can drop it.
+    const regions = chooseRegions([cup, person], [sameSpot, peak(20, 380, 0.05)], frame, { k: 5, lookSize: 320 });
     expect(regions.map((r) => r.reason)).toEqual([
       { kind: 'object', index: 0 },
       { kind: 'object', index: 1 },

@@ -117,9 +117,13 @@ export const REGION_BONUS = { small: 0.8, hedged: 1, person: 0.6 } as const;
 export const WEAK_PEAK_WEIGHT = 0.8;
 /** Weak peaks below this score are noise, not a place to look. */
 export const WEAK_PEAK_MIN_SCORE = 0.1;
-/** Default input sides, px: the glance detector (CenterNet 512) and the second look's detector on a crop. */
+/**
+ * Default input sides, px: the glance detector (CenterNet 512) and the second look's detector on a crop. The look
+ * was 320 until 2026-12-06: at 256 the 'tune' photos' refined recall stayed 54.5 % and precision went 76.0 ->
+ * 79.2 % (one hedged false object fewer), for 36 % less work per crop (384 gave 54.5 % and 76.0 %).
+ */
 export const GLANCE_SIZE_PX = 512;
-export const LOOK_SIZE_PX = 320;
+export const LOOK_SIZE_PX = 256;
 
 /** A scene is guessed only with this much evidence (sum of SCENE_RULES weights of the classes present)... */
 export const SCENE_MIN_EVIDENCE = 2;
