@@ -131,4 +131,19 @@ describe('decodeCenternet', () => {
     );
     expect(h.values.map((v) => Number(v.toFixed(3)))).toEqual([0, 0.7, 0, 0]);
   });
+
+  it("gives classMaxHeat's heat map from its one pass over a dense map (a non-square grid too)", () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) ** 3; // mostly small, a few peaks
+    const r = {
+      heatmap: Float32Array.from({ length: 6 * 9 * C }, next),
+      wh: new Float32Array(6 * 9 * 4).fill(4),
+      gridH: 6,
+      gridW: 9,
+    };
+    const m = { scaleX: 1, scaleY: 1, offsetX: 0, offsetY: 0 };
+    const out = decodeCenternet(r, m, { threshold: 0.5, weakThreshold: 0.1 });
+    expect(out.heat).toEqual(classMaxHeat(r));
+    expect(out.detections.length).toBeGreaterThan(0);
+  });
 });

@@ -74,19 +74,29 @@ interface Peak {
   cellY: number;
 }
 
-function centernetPeaks(raw: CenternetRaw, k: number, minScore: number): Peak[] {
+/**
+ * The k best peaks above minScore. With `heat`, also fills it with each cell's max over the classes
+ * (classMaxHeat's values): one pass over the map serves both, and it is the largest loop of a real-world
+ * caption's JS (128 x 128 x 80 values for the glance).
+ */
+function centernetPeaks(raw: CenternetRaw, k: number, minScore: number, heat?: number[]): Peak[] {
   const { heatmap, wh, gridH: gh, gridW: gw } = raw;
   if (heatmap.length !== gh * gw * CENTERNET_CLASSES) throw new RangeError('heatmap size does not match the grid');
   if (wh.length !== gh * gw * 4) throw new RangeError('wh size does not match the grid');
   // Candidates: peaks with a positive score (the graph's zeros only fill the tail of the top-k).
   const cand: { i: number; v: number }[] = [];
+  const floor = Math.max(minScore, 0);
   for (let y = 0; y < gh; y++)
-    for (let x = 0; x < gw; x++)
+    for (let x = 0; x < gw; x++) {
+      const base = (y * gw + x) * CENTERNET_CLASSES;
+      let max = 0;
       for (let c = 0; c < CENTERNET_CLASSES; c++) {
-        const i = (y * gw + x) * CENTERNET_CLASSES + c;
-        const v = heatmap[i];
-        if (v > minScore && v > 0 && isPeak(heatmap, gh, gw, y, x, c)) cand.push({ i, v });
+        const v = heatmap[base + c];
+        if (v > max) max = v;
+        if (v > floor && isPeak(heatmap, gh, gw, y, x, c)) cand.push({ i: base + c, v });
       }
+      if (heat) heat[y * gw + x] = max;
+    }
   cand.sort((a, b) => b.v - a.v || a.i - b.i);
   const peaks: Peak[] = [];
   for (const { i, v } of cand.slice(0, k)) {
@@ -158,7 +168,8 @@ export function decodeCenternet(
   const threshold = opts.threshold ?? 0.3;
   const weakThreshold = opts.weakThreshold ?? 0.1;
   const nmsIou = opts.nmsIou === undefined ? 0.5 : opts.nmsIou;
-  const peaks = centernetPeaks(raw, CENTERNET_TOP_K, Math.min(threshold, weakThreshold));
+  const heat = new Array<number>(raw.gridH * raw.gridW);
+  const peaks = centernetPeaks(raw, CENTERNET_TOP_K, Math.min(threshold, weakThreshold), heat);
 
   const detections: Detection[] = [];
   const weak: WeakPeak[] = [];
@@ -178,7 +189,7 @@ export function decodeCenternet(
       weak.push({ x: cx, y: cy, score: row[4], classId, label, box });
     }
   }
-  return { detections, weak: weak.slice(0, opts.maxWeak ?? 16), heat: classMaxHeat(raw) };
+  return { detections, weak: weak.slice(0, opts.maxWeak ?? 16), heat: { grid: raw.gridW, values: heat } };
 }
 
 /** Max over the 80 classes per heat-map cell, row-major. */
