@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptionResult } from '../core/caption-types';
+import type { CaptionOptions, CaptionResult } from '../core/caption-types';
 import type { CaptionCall, CaptionFrame, CaptionOutcome, CaptionService } from './caption-service';
 import { startLiveLoop, type LiveLoopHandlers } from './live-loop';
 
@@ -166,6 +166,30 @@ describe('startLiveLoop', () => {
     await second.stop();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.onEvent).toBeUndefined();
+  });
+
+  it("marks every frame of a loop as one stream, with the handler's options, and a new loop as another", async () => {
+    const seen: CaptionOptions[] = [];
+    const service: CaptionService = {
+      caption: async (_frame, options) => {
+        seen.push(options ?? {});
+        await tick(); // a caption takes a while: the loop must not spin in microtasks
+        return outcome(`frame ${seen.length}`);
+      },
+    };
+    const firstHandlers = handlers();
+    const first = startLiveLoop(service, firstHandlers.h, { sleep: async () => undefined });
+    while (seen.length < 3) await tick();
+    await first.stop();
+    const second = startLiveLoop(service, handlers().h, { sleep: async () => undefined });
+    const before = seen.length;
+    while (seen.length === before) await tick();
+    await second.stop();
+    const firstStream = seen[0].stream;
+    expect(firstStream).toMatch(/^live-\d+$/);
+    expect(seen.slice(0, 3).map((o) => [o.refine, o.stream])).toEqual(Array(3).fill([true, firstStream]));
+    expect(seen[before].stream).toMatch(/^live-\d+$/);
+    expect(seen[before].stream).not.toBe(firstStream);
   });
 
   it('waits and retries while no frame is ready', async () => {

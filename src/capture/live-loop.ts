@@ -51,6 +51,8 @@ export interface LiveLoop {
 
 /** Frame ids are unique across loops, so a stopped loop's late news can never be taken for a new loop's. */
 let lastFrameId = 0;
+/** Each loop's frames are one stream (CaptionOptions.stream): a captioner may reuse what has not changed. */
+let lastStreamId = 0;
 
 const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -74,6 +76,7 @@ export function startLiveLoop(
   const controller = new AbortController();
   const { signal } = controller;
   let finished = 0;
+  const stream = `live-${++lastStreamId}`;
 
   const loop = async (): Promise<void> => {
     while (!signal.aborted) {
@@ -94,11 +97,15 @@ export function startLiveLoop(
       const id = ++lastFrameId;
       try {
         const { onEvent, events } = handlers;
-        const outcome = await service.caption(grabbed.frame, handlers.options(), {
-          signal,
-          events,
-          onEvent: onEvent && ((event) => void (signal.aborted || onEvent.call(handlers, id, event))),
-        });
+        const outcome = await service.caption(
+          grabbed.frame,
+          { ...handlers.options(), stream },
+          {
+            signal,
+            events,
+            onEvent: onEvent && ((event) => void (signal.aborted || onEvent.call(handlers, id, event))),
+          },
+        );
         if (signal.aborted) return;
         finished++;
         handlers.onResult(id, outcome, grabbed, now());

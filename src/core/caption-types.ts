@@ -49,6 +49,12 @@ export interface CaptionOptions {
    * always looks). A skipped look gives refined = coarse. Given (even as 'always'), the result carries `look`.
    */
   look?: LookPolicy;
+  /**
+   * The frame comes from a live stream with this id (the live loop gives each run one): the captioner may reuse
+   * what it found in parts of the previous frame of the same stream that have not changed. The real-world
+   * captioner reuses such regions' second looks (src/core/real/look-memory.ts); the others ignore it.
+   */
+  stream?: string;
 }
 
 /** Which caption a streamed token belongs to. */

@@ -125,6 +125,23 @@ export const WEAK_PEAK_MIN_SCORE = 0.1;
 export const GLANCE_SIZE_PX = 512;
 export const LOOK_SIZE_PX = 256;
 
+// ---- Reusing looks across a live stream's frames (look-memory.ts) ----
+
+/** A region's signature is the mean luma of this many cells per side of its box (8 x 8 = 64 numbers). */
+export const LOOK_SIGNATURE_GRID = 8;
+/**
+ * A kept look serves a new region that overlaps its box this much (region boxes follow detections, which move a
+ * few pixels between frames of a still scene).
+ */
+export const LOOK_REUSE_MIN_IOU = 0.7;
+/**
+ * Its box holds the same content when no cell's mean luma moved more than this (0..255): a webcam's sensor noise
+ * moves a 16-sample cell mean by about 1 level, a hand or a person entering the box moves cells by tens...
+ */
+export const LOOK_REUSE_MAX_CELL_DIFF = 12;
+/** ...and the cells moved this little on average (auto exposure shifting the whole picture brings a fresh look). */
+export const LOOK_REUSE_MAX_MEAN_DIFF = 3;
+
 /** A scene is guessed only with this much evidence (sum of SCENE_RULES weights of the classes present)... */
 export const SCENE_MIN_EVIDENCE = 2;
 /** ...and when it leads the runner-up scene by this much (else the objects fit two scenes: say none). */

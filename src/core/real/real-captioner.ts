@@ -4,6 +4,7 @@
  *   saliency:   the detector's heat map (max over classes) -> the UI's heat map
  *   regions:    the named objects (small, hedged and people first) and the weak peaks -> top-k crops
  *   look again: each crop at full resolution through the detector again, and people through pose/face models
+ *               (in a live stream, a region unchanged since the last frame keeps its look: look-memory.ts)
  *   pass 2:     the glance's objects corrected and completed by what the look found -> the refined caption
  * Both captions come from one writer (write-caption.ts), so the refined one reads like the coarse one plus
  * what the look added. src/core/real/README.md has the contract of every step.
@@ -27,6 +28,7 @@ import { chooseRegions } from './choose-regions';
 import { describeObjects } from './describe-objects';
 import { boxToInput, squareInput } from './detector-input';
 import { type Look, lookAt } from './look-region';
+import { type KeptLook, LookMemory, regionSignature } from './look-memory';
 import { mergeLook } from './merge-look';
 import { checkDetectorPart, runDetector } from './run-detector';
 import { saliencyGrid } from './saliency-grid';
@@ -35,10 +37,14 @@ import type { Box, SeenObject } from './types';
 import { planCaption } from './write-caption';
 import { HEDGE_MIN_SCORE, WEAK_PEAK_MIN_SCORE } from './constants';
 
+/** A fresh look outside a stream is never kept, so it needs no signature. */
+const NO_SIGNATURE = new Float32Array(0);
+
 export function createRealCaptioner(backend: InferenceBackend, config: DetectConfig): CaptionEngine {
   checkDetectorPart(backend);
   const { input_size: glanceSize, look_size: lookSize } = config.detector;
   const parts = new Set(config.parts);
+  const memory = new LookMemory();
 
   async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}) {
     const style = options.style ?? 'detailed';
@@ -87,11 +93,19 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     let refined: { text: string; objects: NamedObject[] } | null = null;
     if (refine) {
       stage('regions', 'lookAgain');
-      const looks: Look[] = [];
+      const kept: KeptLook[] = [];
       for (const region of chosen) {
         throwIfCancelled(cancel, 'lookAgain');
-        looks.push(await lookAt(backend, parts, frame, region.box, lookSize));
+        const reused = options.stream ? memory.find(options.stream, frame, region.box) : null;
+        if (reused) {
+          kept.push(reused);
+          continue;
+        }
+        const look = await lookAt(backend, parts, frame, region.box, lookSize);
+        kept.push({ look, signature: options.stream ? regionSignature(frame, region.box) : NO_SIGNATURE });
       }
+      if (options.stream) memory.remember(options.stream, frame, kept);
+      const looks: Look[] = kept.map((k) => k.look);
       stage('lookAgain', 'pass2');
       const outcome = mergeLook(objects, looks, frame);
       const plan = planCaption(outcome.objects, style);

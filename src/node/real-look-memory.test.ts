@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModelFiles } from '../core/bundle/loader';
+import { resolveBundleUrl } from '../core/bundle/resolve-url';
+import type { CaptionInput, CaptionResult } from '../core/caption-types';
+import { createEngine } from '../core/create-engine';
+import type { CaptionEngine } from '../core/engine';
+import { decodeImage } from './decode-image';
+import { fileFetch } from './file-fetch';
+import { createNodeBackend } from './load-captioner';
+import type { OrtBackend } from '../ort/ort-backend';
+
+// Made by `npm run models:real` and `npm run photos:real`, the first stage of `npm test`.
+const BUNDLE = 'public/models/glance-real-v1';
+const PHOTO = '.cache/real-photos/photos/kite.jpg';
+
+/** The real-world engine over onnxruntime-node, counting the detector's runs (one glance, one per fresh look). */
+describe('real-world engine: second looks reused across a live stream', () => {
+  let engine: CaptionEngine;
+  let backend: OrtBackend;
+  let detectorRuns = 0;
+  let frame: CaptionInput;
+
+  beforeAll(async () => {
+    for (const path of [BUNDLE, PHOTO]) {
+      if (!existsSync(path)) throw new Error(`${path} is missing: run npm run models:real && npm run photos:real`);
+    }
+    const files = await loadModelFiles(resolveBundleUrl(pathToFileURL(resolve(BUNDLE)).href), { fetch: fileFetch });
+    backend = await createNodeBackend(files.parts, { runtime: 'node', threads: 1 });
+    const run = backend.run.bind(backend);
+    backend.run = (part, feeds) => {
+      if (part === 'detector') detectorRuns++;
+      return run(part, feeds);
+    };
+    engine = createEngine(files, backend);
+    const image = decodeImage(readFileSync(PHOTO), 'kite.jpg');
+    frame = { pixels: image.data, width: image.width, height: image.height };
+  }, 60_000);
+  afterAll(() => backend?.close());
+
+  async function counted(input: CaptionInput, stream?: string): Promise<{ result: CaptionResult; runs: number }> {
+    const before = detectorRuns;
+    const result = await engine.caption(input, { style: 'detailed', ...(stream ? { stream } : {}) });
+    return { result, runs: detectorRuns - before };
+  }
+
+  it('looks again only at what changed: the same frame of a stream costs the glance alone, with the same captions', async () => {
+    const alone = await counted(frame);
+    expect(alone.result.regions.length).toBeGreaterThan(0);
+    expect(alone.runs).toBe(1 + alone.result.regions.length);
+
+    const first = await counted(frame, 'live-a');
+    expect(first.runs).toBe(1 + first.result.regions.length);
+    const again = await counted(frame, 'live-a');
+    expect(again.runs).toBe(1);
+    expect(again.result.refined?.text).toBe(alone.result.refined?.text);
+    expect(again.result.regions).toEqual(alone.result.regions);
+
+    // Another stream, or a frame outside any stream, never borrows live-a's looks.
+    expect((await counted(frame, 'live-b')).runs).toBe(1 + first.result.regions.length);
+    expect((await counted(frame)).runs).toBe(1 + alone.result.regions.length);
+  });
+
+  it('looks afresh when the picture brightens (auto exposure), though the glance may see the same things', async () => {
+    await counted(frame, 'live-c');
+    const pixels = Uint8Array.from(frame.pixels, (v, i) => (i % 4 === 3 ? v : Math.min(255, v + 30)));
+    const brighter = await counted({ ...frame, pixels }, 'live-c');
+    expect(brighter.runs).toBe(1 + brighter.result.regions.length);
+  });
+});
