@@ -16,11 +16,13 @@ import type { OrtBackend } from '../ort/ort-backend';
 const BUNDLE = 'public/models/glance-real-v1';
 const PHOTO = '.cache/real-photos/photos/kite.jpg';
 
-/** The real-world engine over onnxruntime-node, counting the detector's runs (one glance, one per fresh look). */
-describe('real-world engine: second looks reused across a live stream', () => {
+/** The real-world engine over onnxruntime-node, counting its parts' runs (one glance, one detector run per fresh look). */
+describe('real-world engine: what it runs', () => {
   let engine: CaptionEngine;
   let backend: OrtBackend;
   let detectorRuns = 0;
+  /** Every run: the part and its input's dims. */
+  const ran: string[] = [];
   let frame: CaptionInput;
 
   beforeAll(async () => {
@@ -32,6 +34,7 @@ describe('real-world engine: second looks reused across a live stream', () => {
     const run = backend.run.bind(backend);
     backend.run = (part, feeds) => {
       if (part === 'detector') detectorRuns++;
+      ran.push(`${part} ${Object.values(feeds).map((t) => t.dims.join('x'))}`);
       return run(part, feeds);
     };
     engine = createEngine(files, backend);
@@ -45,6 +48,12 @@ describe('real-world engine: second looks reused across a live stream', () => {
     const result = await engine.caption(input, { style: 'detailed', ...(stream ? { stream } : {}) });
     return { result, runs: detectorRuns - before };
   }
+
+  it('warms up on the CPU with one small detector run and no person part', async () => {
+    ran.length = 0;
+    await engine.warmUp();
+    expect(ran).toEqual(['detector 1x64x64x3']);
+  });
 
   it('looks again only at what changed: the same frame of a stream costs the glance alone, with the same captions', async () => {
     const alone = await counted(frame);
