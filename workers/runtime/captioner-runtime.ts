@@ -128,24 +128,29 @@ export class CaptionerRuntime {
   }
 
   private async loadNow(url: string, options: LoadOptions, onProgress: (p: LoadProgress) => void) {
-    const choice = await this.start(options.backend);
+    // The backend probe (a WebGPU adapter request: 100s of ms on a first load) runs while the bundle is read:
+    // a Glance bundle's files do not depend on the backend, and a hub model's reader waits for the choice itself.
+    const starting = this.start(options.backend);
     const location = resolveBundleUrl(url, { base: globalThis.location.href });
     const store = await openModelCache();
     const network = (u: string, init?: RequestInit) => fetch(u, init);
     const { fetch: fetchFn, cache } = store ? validatedCache(store, network) : { fetch: network, cache: undefined };
+    const readHub: BundleReader = async (where, config, readOptions) =>
+      hubRepoOf(where) === null
+        ? null
+        : readHubModel(where, config, readOptions, {
+            choice: await starting,
+            hasShaderF16: this.facts?.adapter?.hasShaderF16 ?? false,
+            assetBaseUrl: this.assetBaseUrl,
+            allowLargeDownload: options.allowLargeDownload === true,
+          });
+    const reading = this.download(location, { fetch: fetchFn, cache, onProgress, readHub });
+    // A refused backend is the load's error even while the bundle is still being read (which then goes unheard).
+    reading.catch(() => undefined);
+    const choice = await starting;
     // ORT's runtime starts (build, WebAssembly, threads, device) while the bundle downloads or is read from the
     // cache: on a warm load the two used to follow each other (ort-env.ts, startOrt).
-    const hub = {
-      choice,
-      hasShaderF16: this.facts?.adapter?.hasShaderF16 ?? false,
-      assetBaseUrl: this.assetBaseUrl,
-      allowLargeDownload: options.allowLargeDownload === true,
-    };
-    const readHub: BundleReader = (where, config, options) => readHubModel(where, config, options, hub);
-    const [downloaded] = await Promise.all([
-      this.download(location, { fetch: fetchFn, cache, onProgress, readHub }),
-      startOrt(choice, this.assetBaseUrl),
-    ]);
+    const [downloaded] = await Promise.all([reading, startOrt(choice, this.assetBaseUrl)]);
     const { modelType, parts, cachedFiles } = downloaded;
     let loadedBytes = 0;
     for (const bytes of parts.values()) loadedBytes += bytes.length;
