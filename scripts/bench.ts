@@ -121,6 +121,7 @@ const DEFAULTS = {
     videoLong: true,
     samplingRounds: '3',
     hubRuns: '3',
+    laterLoads: 3,
   },
   quick: {
     images: '4',
@@ -134,6 +135,7 @@ const DEFAULTS = {
     videoLong: false,
     samplingRounds: '1',
     hubRuns: '1',
+    laterLoads: 2,
   },
 };
 const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
@@ -344,6 +346,7 @@ async function main(): Promise<void> {
               },
           webgpu: settings.webgpu,
           userAgentMemory: values['ua-memory']!,
+          laterLoads: defaults.laterLoads,
         });
         measured.push(...browser.cases);
         notes.push(...browser.notes);
@@ -375,6 +378,7 @@ async function main(): Promise<void> {
                 }
               : null,
             userAgentMemory: values['ua-memory']!,
+            laterLoads: defaults.laterLoads,
           });
           measured.push(...realBrowser.cases);
           notes.push(...realBrowser.notes);

@@ -4,7 +4,7 @@
  * worker with WASM (and WebGPU where a real adapter exists).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { CaptionCase, LiveMeasurement, LoadTiming, WebGpuStatus } from '../../src/bench/bench-types';
+import type { CaptionCase, LiveMeasurement, LoadRuns, LoadTiming, WebGpuStatus } from '../../src/bench/bench-types';
 import type { CaptionStyle } from '../../src/core/bundle/config';
 import { CHROMIUM_ARGS, fakeCameraArgs, WEBGPU_ARGS } from '../chromium-flags';
 import type { CaptionRunner } from './interleave';
@@ -27,13 +27,15 @@ export interface BrowserOptions {
   live: (LiveOptions & { y4m: string | null }) | null;
   /** Time WebGPU when the adapter is a real GPU ('auto'), or never ('off'). */
   webgpu: 'auto' | 'off';
+  /** Reloads after the first warm one (a returning visitor's load), each timed like it. */
+  laterLoads: number;
   userAgentMemory: boolean;
 }
 
 export interface BrowserResults {
   cases: CaptionCase[];
   live: LiveMeasurement | null;
-  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  load: LoadRuns;
   webgpu: WebGpuStatus;
   notes: string[];
 }
@@ -135,6 +137,9 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
     const cold = await firstCaption(page, () => page.goto(url, { waitUntil: 'commit' }));
     const warm = await firstCaption(page, () => page.reload({ waitUntil: 'commit' }));
     if (warm.cachedFiles === 0) notes.push('The warm load found no bundle file in the Cache API.');
+    const later: LoadTiming[] = [];
+    for (let i = 0; i < options.laterLoads; i++)
+      later.push(await firstCaption(page, () => page.reload({ waitUntil: 'commit' })));
 
     // The live run gets a browser context (so a renderer process) of its own, and the loads' context is closed:
     // Chromium frees a replaced page's memory lazily (the renderer held 400 MB more for its first 15 s), which
@@ -169,7 +174,7 @@ export async function runBrowser(options: BrowserOptions): Promise<BrowserResult
       runners.push(await browserRunner(gpuPage, 'webgpu', options.imageUrls));
     }
     const cases = await options.timeCaptions(runners);
-    return { cases, live, load: { cold, warm }, webgpu, notes };
+    return { cases, live, load: { cold, warm, later }, webgpu, notes };
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();

@@ -7,7 +7,7 @@
  * demo camera would switch to the scene-world model: src/app/settings/source-model.ts).
  */
 import { chromium } from '@playwright/test';
-import type { CaptionCase, LiveMeasurement, LoadTiming } from '../../src/bench/bench-types';
+import type { CaptionCase, LiveMeasurement, LoadRuns, LoadTiming } from '../../src/bench/bench-types';
 import type { CaptionStyle } from '../../src/core/bundle/config';
 import { CHROMIUM_ARGS, fakeCameraArgs } from '../chromium-flags';
 import { firstCaption, newBenchContext, stopLive } from './browser';
@@ -29,12 +29,14 @@ export interface RealBrowserOptions {
   /** null: no live run. */
   live: Omit<LiveOptions, 'source' | 'style'> | null;
   userAgentMemory: boolean;
+  /** Reloads after the first warm one (a returning visitor's load), each timed like it. */
+  laterLoads: number;
 }
 
 export interface RealBrowserResults {
   cases: CaptionCase[];
   live: LiveMeasurement | null;
-  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  load: LoadRuns;
   notes: string[];
 }
 
@@ -63,6 +65,16 @@ export async function runRealBrowser(options: RealBrowserOptions): Promise<RealB
       () => page.reload({ waitUntil: 'commit' }),
       () => startWebcam(page),
     );
+    const later: LoadTiming[] = [];
+    for (let i = 0; i < options.laterLoads; i++) {
+      later.push(
+        await firstCaption(
+          page,
+          () => page.reload({ waitUntil: 'commit' }),
+          () => startWebcam(page),
+        ),
+      );
+    }
     const info = await page.evaluate(() => window.__glance!.client.info());
     if (info.bundle?.modelType !== 'glance-detect') {
       throw new Error(`the real-world pages run ${info.bundle?.name ?? 'no model'}, not a glance-detect bundle`);
@@ -93,7 +105,7 @@ export async function runRealBrowser(options: RealBrowserOptions): Promise<RealB
     const cases = options.timeCaptions
       ? await options.timeCaptions([await browserRunner(livePage, 'wasm', options.imageUrls)])
       : [];
-    return { cases, live, load: { cold, warm }, notes };
+    return { cases, live, load: { cold, warm, later }, notes };
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();

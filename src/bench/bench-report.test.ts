@@ -256,7 +256,8 @@ describe('buildBenchReport', () => {
     }
     expect(md).toContain('| live: main-thread tasks over 50 ms | <= 0 | 2 | not met | longest 62 ms |');
     expect(md).toContain('WebGPU: software adapter only, not timed (SwiftShader).');
-    expect(md).toContain('| world, warm | 50.0 ms | – | 640.0 ms | 700.0 ms | 60.0 ms | 760.0 ms | 6 |');
+    expect(md).toContain('| world, warm (first reload) | 50.0 ms | – | 640.0 ms | 700.0 ms | 60.0 ms | 760.0 ms | 6 |');
+    expect(md).not.toContain('| world, warm (median of');
     expect(benchSummary(report)).toHaveLength(4);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
@@ -284,6 +285,13 @@ describe('buildBenchReport', () => {
         load: {
           cold: { ...measurements.load.cold!, firstCaptionMs: 3000 },
           warm: { ...measurements.load.warm!, firstCaptionMs: 1600 },
+          // A returning visitor's loads: the median of each column is reported, and judged.
+          later: [1400, 1200, 1450].map((firstCaptionMs, i) => ({
+            ...measurements.load.warm!,
+            firstCaptionMs,
+            readyMs: 1000 + i * 100,
+            phases: { download: 40 + i, session: 300, warmup: null },
+          })),
         },
       },
     });
@@ -314,7 +322,11 @@ describe('buildBenchReport', () => {
       expect(real('realRefinedMs').note).toMatch(/^p25-p75 104-119 ms over 4/);
       expect(real('realLiveCaptionsPerSecond')).toMatchObject({ value: 4.5, verdict: 'not met' });
       expect(real('realLiveCaptionsPerSecond').note).toContain('fake webcam');
-      expect(real('realWarmLoadMs')).toMatchObject({ value: 1600, verdict: 'not met', note: 'cold 3.00 s' });
+      expect(real('realWarmLoadMs')).toMatchObject({
+        value: 1400,
+        verdict: 'met',
+        note: 'median of 3 later reloads; the first reload 1.60 s; cold 3.00 s',
+      });
       expect(withReal.real?.lookAgainShare).toBeCloseTo(60 / 105, 9);
     });
 
@@ -322,7 +334,11 @@ describe('buildBenchReport', () => {
       const md = benchMarkdown(withReal);
       expect(md).toContain('| real | wasm | short | coarse + refined | 2 | 4 | 105.0 ms | 97.5-112.5 ms |');
       expect(md).toContain('### Live (real-world model)');
-      expect(md).toContain('| real, warm |');
+      expect(md).toContain('| real, warm (first reload) |');
+      // Column medians: downloads 41, sessions 300, warm-up never seen, ready 1100, first caption 1400.
+      expect(md).toContain(
+        '| real, warm (median of 3 later reloads) | 41.0 ms | 300.0 ms | – | 1.10 s | 60.0 ms | 1.40 s | 6 |',
+      );
       expect(md).toContain('(lookAgain: 57.1 % of the coarse + refined median)');
       expect(benchSummary(withReal)).toHaveLength(5);
       expect(benchSummary(withReal)[4]).toMatch(/^real-world model, 640x480 coarse \+ refined, browser WASM: 111/);

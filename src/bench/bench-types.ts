@@ -137,6 +137,17 @@ export interface LoadTiming {
   phases: { download: number | null; session: number | null; warmup: number | null };
 }
 
+/**
+ * A model's loads: a fresh profile (cold), the first reload (warm: the browser's code caches for the app's JS and
+ * ORT's WebAssembly are still being filled), and later reloads (a returning user's load).
+ */
+export interface LoadRuns {
+  cold: LoadTiming | null;
+  warm: LoadTiming | null;
+  /** The reloads after `warm` (absent in reports written before 2026-12-06). */
+  later?: LoadTiming[];
+}
+
 /** One built file and its gzip size. */
 export interface JsFile {
   file: string;
@@ -182,7 +193,7 @@ export interface RealMeasurements {
   frames: string;
   /** The live run on the fake webcam playing the vtest clip; null when it did not run. */
   live: LiveMeasurement | null;
-  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  load: LoadRuns;
 }
 
 /** Everything a bench run measured, before summarising. */
@@ -193,7 +204,7 @@ export interface BenchMeasurements {
   settings: Record<string, string | number | boolean>;
   cases: CaptionCase[];
   live: LiveMeasurement | null;
-  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  load: LoadRuns;
   jsSize: JsSize | null;
   webgpu: WebGpuStatus;
   /** Absent or null: the real-world model was not benched. */
@@ -231,7 +242,7 @@ export interface BenchReport {
   cases: CaseReport[];
   ratios: Ratios;
   live: LiveReport | null;
-  load: { cold: LoadTiming | null; warm: LoadTiming | null };
+  load: LoadRuns;
   jsSize: JsSize | null;
   webgpu: WebGpuStatus;
   /** The real-world model's live run and loads; null when it was not benched. Its cases are in `cases`. */
@@ -239,7 +250,7 @@ export interface BenchReport {
     bundle: string;
     frames: string;
     live: LiveReport | null;
-    load: { cold: LoadTiming | null; warm: LoadTiming | null };
+    load: LoadRuns;
     /** Share of the coarse + refined median (browser WASM, else native) spent in the second look. */
     lookAgainShare: number | null;
   } | null;
