@@ -18,9 +18,10 @@
  *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
  *                    [--no-hub] [--hub-runs 3]
  *
- * --quick: a check (83-107 s here on a quiet machine, against about 8 min), not figures to quote: 4 world images, 2 real frames, 1 warm-up, no
- * no-KV-cache cases, 10 s live runs after 5 s of settling, no WebGPU page, the 60 s video once and one sampling
- * round (no 10-minute video), each hub fixture once over its inputs, and the builds reused when they exist and are newer than the sources.
+ * --quick: a check (about a minute here, against about 8 min), not figures to quote: 4 world images, 2 real
+ * frames, 1 warm-up, no no-KV-cache cases, 8 s live runs after 3 s of settling, 2 later reloads, no WebGPU page,
+ * no video files and no hub fixtures (--video-runs N: the 60 s video N times with one sampling round, no 10-minute
+ * video; --hub-runs N: the hub fixtures), and the builds reused when they exist and are newer than the sources.
  * Any option given explicitly wins over --quick's. --only video: the video part alone (the test build, no world
  * or real-world model cases, no JS size). --no-hub: no hub fixtures; --hub-runs: rounds over the hub fixtures' inputs
  * (the first 2 world images and 2 colour pictures), each family in a fresh profile; a family that fails is a note,
@@ -122,20 +123,24 @@ const DEFAULTS = {
     samplingRounds: '3',
     hubRuns: '3',
     laterLoads: 3,
+    video: true,
+    hub: true,
   },
   quick: {
     images: '4',
     nocache: '0',
     warmup: '1',
-    liveSeconds: '10',
+    liveSeconds: '8',
     realImages: '2',
     webgpu: 'off',
-    settle: 5,
+    settle: 3,
     videoRuns: '1',
     videoLong: false,
     samplingRounds: '1',
     hubRuns: '1',
     laterLoads: 2,
+    video: false,
+    hub: false,
   },
 };
 const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
@@ -174,7 +179,9 @@ async function main(): Promise<void> {
   if (onlyVideo && (values['no-video'] || values['no-browser'])) {
     throw new Error('--only video with --no-video or --no-browser leaves nothing to run');
   }
-  const videoOn = !values['no-video'] && !values['no-browser'];
+  // --quick leaves the video files and the hub fixtures out unless their runs are asked for (--video-runs, --hub-runs).
+  const videoOn =
+    !values['no-video'] && !values['no-browser'] && (defaults.video || onlyVideo || values['video-runs'] !== undefined);
   const model = values.model!;
   const dataDir = values.data!;
   const settings = {
@@ -194,7 +201,7 @@ async function main(): Promise<void> {
     videoRuns: count('video-runs', values['video-runs'] ?? defaults.videoRuns, 0),
     samplingRounds: count('sampling-rounds', values['sampling-rounds'] ?? defaults.samplingRounds, 0),
     videoLong: videoOn && defaults.videoLong && !values['no-video-long'],
-    hub: !values['no-hub'] && !values['no-browser'] && !onlyVideo,
+    hub: !values['no-hub'] && !values['no-browser'] && !onlyVideo && (defaults.hub || values['hub-runs'] !== undefined),
     hubRuns: count('hub-runs', values['hub-runs'] ?? defaults.hubRuns),
     only: values.only ?? 'none',
     quick: values.quick!,
