@@ -51,8 +51,9 @@ export interface CaptionOptions {
   look?: LookPolicy;
   /**
    * The frame comes from a live stream with this id (the live loop gives each run one): the captioner may reuse
-   * what it found in parts of the previous frame of the same stream that have not changed. The real-world
-   * captioner reuses such regions' second looks (src/core/real/look-memory.ts); the others ignore it.
+   * what it found in parts of the previous frame of the same stream that have not changed: the learned captioner
+   * its region crops' encoder features (region-memory.ts), the real-world captioner its regions' second looks
+   * (real/look-memory.ts). Hub models ignore it.
    */
   stream?: string;
 }

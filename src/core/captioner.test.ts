@@ -115,6 +115,31 @@ describe('createCaptioner', () => {
     expect(connector.feedDims).toMatchObject({ region_features: [1, 2, 16, 4], caption_embeds: [1, 3, 4] });
   });
 
+  it("in a live stream encodes only the crops that changed since the stream's last frame, same captions", async () => {
+    const backend = toyBackend(config, twoPassLm, lookAt);
+    const captioner = createCaptioner(backend, { config, tokenizer });
+    const alone = await captioner.caption({ pixels: square() }, { style: 'short' });
+    const encodes = () => backend.callsOf('vision_encoder').map((c) => c.feedDims.pixel_values[0]);
+    backend.calls.length = 0;
+    await captioner.caption({ pixels: square() }, { style: 'short', stream: 'live-1' });
+    const again = await captioner.caption({ pixels: square() }, { style: 'short', stream: 'live-1' });
+    // the glance each frame (batch 1); both crops the first frame, none the second
+    expect(encodes()).toEqual([1, 2, 1]);
+    expect(again.refined?.text).toBe(alone.refined?.text);
+    const connectors = backend.callsOf('connector');
+    expect(connectors[1].feedData.region_features).toEqual(connectors[0].feedData.region_features);
+
+    // Crop 1 (x 8..15) changes under a grey patch: only it is encoded again; another stream encodes both.
+    backend.calls.length = 0;
+    const patched = square();
+    for (let y = 10; y < 14; y++) patched.fill(128, (y * SIZE + 10) * 4, (y * SIZE + 14) * 4);
+    await captioner.caption({ pixels: patched }, { style: 'short', stream: 'live-1' });
+    await captioner.caption({ pixels: patched }, { style: 'short', stream: 'live-2' });
+    await captioner.caption({ pixels: patched }, { style: 'short' });
+    expect(encodes()).toEqual([1, 1, 1, 2, 1, 2]);
+    expect(backend.live.size).toBe(0);
+  });
+
   it('maps region boxes back through the letterbox geometry', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const geometry = fitGeometry(32, 16, SIZE, 'letterbox'); // picture at rows 4..12 of the square, scale 2

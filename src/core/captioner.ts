@@ -25,6 +25,7 @@ import { InvalidInputError } from './errors';
 import { squareToFrame } from './image/fit';
 import { boxDownsample, checkPixelBuffer, normalizeToChw } from './image/pixels';
 import { lookAgain } from './look-again';
+import { RegionMemory } from './region-memory';
 import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookReport } from './look-policy';
 import { selectRegions } from './regions';
 import { accumulateSaliency } from './saliency';
@@ -57,6 +58,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
   const G = config.vision.grid;
   const T = G * G;
   const attributeIds = attributeTokenIds(config, tokenizer);
+  const regionMemory = new RegionMemory();
 
   async function caption(
     input: CaptionInput,
@@ -176,7 +178,8 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
           const square = squareChw ?? normalizeToChw(image.data, size, size, image.channels, mean, std);
           const promptTail = await embedToHost(backend, [config.tokens.refine, ...C, task]);
           const captionEmbeds = promptTail.slice(D, (1 + C.length) * D);
-          const regionEmbeds = await lookAgain(backend, config, square, chosen, captionEmbeds);
+          const reuse = options.stream ? { stream: options.stream, memory: regionMemory } : undefined;
+          const regionEmbeds = await lookAgain(backend, config, square, chosen, captionEmbeds, reuse);
           return concat(regionEmbeds, promptTail);
         });
         const promptLength = promptEmbeds.length / D;
