@@ -6,14 +6,15 @@
  *
  * "Not changed" compares the crop's normalised pixels at the same place in the square with the crop the kept
  * features came from: no value moved more than REGION_REUSE_MAX_DIFF and the mean moved REGION_REUSE_MAX_MEAN_DIFF
- * or less (normalised units: one 8-bit level is about 0.016 for the world's std of 0.25). Kept features keep their
+ * or less (normalised units: one 8-bit level is 1 / 127.5, about 0.008, for the world model's std of 0.5). Kept features keep their
  * first crop, so slow drift adds up and brings a fresh encode.
  */
+import { unchanged } from './unchanged';
 
-/** Largest change of any one normalised value: about 30 levels, past a webcam's noise, short of a new object. */
-export const REGION_REUSE_MAX_DIFF = 0.5;
+/** Largest change of any one normalised value: 32 levels, past a webcam's noise, short of a new object. */
+export const REGION_REUSE_MAX_DIFF = 0.25;
 /** Largest mean change over the crop: about 3 levels (auto exposure shifting the picture brings a fresh encode). */
-export const REGION_REUSE_MAX_MEAN_DIFF = 0.05;
+export const REGION_REUSE_MAX_MEAN_DIFF = 0.025;
 
 export interface KeptRegion {
   /** The crop's top-left in the model square. */
@@ -27,14 +28,7 @@ export interface KeptRegion {
 
 /** Whether two crops of the same size show the same content (see the module comment). */
 export function sameCrop(a: Float32Array, b: Float32Array): boolean {
-  if (a.length !== b.length) return false;
-  let total = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    if (d > REGION_REUSE_MAX_DIFF) return false;
-    total += d;
-  }
-  return total / a.length <= REGION_REUSE_MAX_MEAN_DIFF;
+  return unchanged(a, b, { maxDiff: REGION_REUSE_MAX_DIFF, maxMeanDiff: REGION_REUSE_MAX_MEAN_DIFF });
 }
 
 /** The regions of one stream's last refined frame. A new stream id forgets the old one. */

@@ -13,6 +13,7 @@ import {
   LOOK_REUSE_MIN_IOU,
   LOOK_SIGNATURE_GRID,
 } from './constants';
+import { unchanged } from '../unchanged';
 import { iou } from './geometry';
 import type { Box, RegionLook, RgbaImage } from './types';
 
@@ -53,13 +54,7 @@ export function regionSignature(frame: RgbaImage, box: Box): Float32Array {
 
 /** Whether two signatures show the same content: small mean change and no cell that changed much. */
 export function sameContent(a: Float32Array, b: Float32Array): boolean {
-  let total = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    if (d > LOOK_REUSE_MAX_CELL_DIFF) return false;
-    total += d;
-  }
-  return total / a.length <= LOOK_REUSE_MAX_MEAN_DIFF;
+  return unchanged(a, b, { maxDiff: LOOK_REUSE_MAX_CELL_DIFF, maxMeanDiff: LOOK_REUSE_MAX_MEAN_DIFF });
 }
 
 /** The looks of one stream's last refined frame. One stream at a time: a new stream id forgets the old one. */
