@@ -8,12 +8,27 @@ const moved = (c: Float32Array, by: (i: number) => number) => c.map((v, i) => v 
 describe('sameCrop', () => {
   it("takes a webcam's noise (a few levels per value) for the same crop", () => {
     // +-3 levels at the world model's std of 0.5: +-3 / 127.5, about +-0.024
-    expect(sameCrop(crop(), moved(crop(), (i) => ((i * 7919) % 7) * 0.008 - 0.024))).toBe(true);
+    expect(
+      sameCrop(
+        crop(),
+        moved(crop(), (i) => ((i * 7919) % 7) * 0.008 - 0.024),
+      ),
+    ).toBe(true);
   });
 
   it('sees an object come in (one value far off) or the picture brighten (all values a little)', () => {
-    expect(sameCrop(crop(), moved(crop(), (i) => (i === 100 ? 0.3 : 0)))).toBe(false);
-    expect(sameCrop(crop(), moved(crop(), () => 0.03))).toBe(false);
+    expect(
+      sameCrop(
+        crop(),
+        moved(crop(), (i) => (i === 100 ? 0.3 : 0)),
+      ),
+    ).toBe(false);
+    expect(
+      sameCrop(
+        crop(),
+        moved(crop(), () => 0.03),
+      ),
+    ).toBe(false);
     expect(sameCrop(crop(), crop().subarray(0, 96))).toBe(false);
   });
 });
