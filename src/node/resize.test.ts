@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode-image';
-import { fitToSquare } from '../core/image/resize';
+import { fitToSquare, resample } from '../core/image/resize';
 
 const IMAGES = join(import.meta.dirname, '__fixtures__', 'images');
 
@@ -45,5 +45,19 @@ describe('fitToSquare', () => {
     expect(Array.from(pixels.slice(inside, inside + 4))).toEqual([200, 200, 200, 255]);
     const below = (13 * 16 + 3) * 4;
     expect(Array.from(pixels.slice(below, below + 4))).toEqual([1, 2, 3, 255]);
+  });
+});
+
+describe('resample to RGB', () => {
+  it("gives exactly the RGBA result's first three channels (the detector's input skips alpha)", () => {
+    const noise = decodeImage(readFileSync(join(IMAGES, 'noise-70x45.png')));
+    for (const [src, w, h] of [
+      [{ x: 0, y: 0, w: 70, h: 45 }, 32, 21],
+      [{ x: 10.5, y: 3.25, w: 20, h: 30 }, 64, 96],
+    ] as const) {
+      const rgba = resample(noise, src, w, h);
+      const rgb = resample(noise, src, w, h, 3);
+      expect(rgb).toEqual(Uint8Array.from({ length: w * h * 3 }, (_, i) => rgba[Math.floor(i / 3) * 4 + (i % 3)]));
+    }
   });
 });
