@@ -72,6 +72,12 @@ describe('LookMemory', () => {
     expect(memory.find('live-1', painted(frame, { x: 40, y: 40, w: 30, h: 30 }, 0), box)).toBeNull();
   });
 
+  it('gives a kept look to one region of a frame only', () => {
+    const memory = new LookMemory();
+    memory.remember('live-1', frame, [kept]);
+    expect(memory.find('live-1', frame, box, new Set([kept]))).toBeNull();
+  });
+
   it('forgets the previous frame when it remembers the next', () => {
     const memory = new LookMemory();
     memory.remember('live-1', frame, [kept]);

@@ -63,11 +63,14 @@ export class LookMemory {
   private size = '';
   private kept: KeptLook[] = [];
 
-  /** A kept look for `box` whose box still holds what it held, or null (then the caller looks again). */
-  find(stream: string, frame: RgbaImage, box: Box): KeptLook | null {
+  /**
+   * A kept look for `box` whose box still holds what it held, or null (then the caller looks again). `taken`: looks
+   * this frame already reuses, which another of its regions may not reuse again.
+   */
+  find(stream: string, frame: RgbaImage, box: Box, taken: ReadonlySet<KeptLook> = new Set()): KeptLook | null {
     if (stream !== this.stream || `${frame.width}x${frame.height}` !== this.size) return null;
     const candidates = this.kept
-      .filter((k) => iou(k.look.box, box) >= LOOK_REUSE_MIN_IOU)
+      .filter((k) => !taken.has(k) && iou(k.look.box, box) >= LOOK_REUSE_MIN_IOU)
       .sort((a, b) => iou(b.look.box, box) - iou(a.look.box, box));
     for (const k of candidates) if (sameContent(k.signature, regionSignature(frame, k.look.box))) return k;
     return null;

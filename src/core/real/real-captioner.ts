@@ -100,7 +100,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
       const kept: KeptLook[] = [];
       for (const region of chosen) {
         throwIfCancelled(cancel, 'lookAgain');
-        const reused = options.stream ? memory.find(options.stream, frame, region.box) : null;
+        const reused = options.stream ? memory.find(options.stream, frame, region.box, new Set(kept)) : null;
         if (reused) {
           kept.push(reused);
           continue;
