@@ -5,7 +5,6 @@ import type { Page } from '@playwright/test';
 import { colourListCaption } from '../scripts/hub-fixtures/colour-patches';
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
-import type { LoadProgress } from '../src/bridge/captioner-client';
 import { ImagesViewPage } from './fixtures/app-views';
 import { COLOUR_CAPTION, HUB_FAMILIES, type HubFamilyCase, picturePng } from './fixtures/hub-families';
 import { realPhoto } from './fixtures/real-world';
@@ -40,11 +39,7 @@ for (const family of HUB_FAMILIES) {
       await glance.open('?backend=wasm');
       const url = `${hub.url}${family.repoId}/resolve/main/`;
 
-      const events = await page.evaluate(async (spec) => {
-        const seen: LoadProgress[] = [];
-        await window.__glance!.client.load(spec, (p) => seen.push(p));
-        return seen;
-      }, url);
+      const events = await glance.loadWithProgress(url);
       const downloads = events.filter((e) => e.phase === 'download');
       const last = downloads.at(-1)!;
       const onnxBytes = family.q8Onnx.reduce((sum, f) => sum + statSync(join(FIXTURE_ROOT, family.repoId, f)).size, 0);

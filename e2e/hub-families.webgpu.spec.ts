@@ -1,6 +1,5 @@
 import { FIXTURE_ROOT } from '../scripts/hub-fixtures/design';
 import { startHubServer } from '../scripts/hub-fixtures/hub-server';
-import type { LoadProgress } from '../src/bridge/captioner-client';
 import { COLOUR_CAPTION, HUB_FAMILIES, picturePng } from './fixtures/hub-families';
 import { realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
@@ -21,11 +20,7 @@ for (const family of HUB_FAMILIES) {
     const url = `${hub.url}${family.repoId}/resolve/main/`;
     try {
       await glance.open('?backend=webgpu');
-      const events = await page.evaluate(async (spec) => {
-        const seen: LoadProgress[] = [];
-        await window.__glance!.client.load(spec, (p) => seen.push(p));
-        return seen;
-      }, url);
+      const events = await glance.loadWithProgress(url);
       const downloads = events.filter((e) => e.phase === 'download');
       expect(downloads.length).toBeGreaterThan(0);
       expect(downloads.at(-1)!.loadedBytes).toBe(downloads.at(-1)!.totalBytes);

@@ -6,7 +6,6 @@ import { encode as encodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import { designedColour, expectedCaption, FIXTURE_ROOT, REPO_ID } from '../scripts/hub-fixtures/design';
 import { type HubServer, startHubServer } from '../scripts/hub-fixtures/hub-server';
-import type { LoadProgress } from '../src/bridge/captioner-client';
 import { ImagesViewPage, LiveViewPage } from './fixtures/app-views';
 import { fakeCameraArgs } from '../scripts/chromium-flags';
 import { realPhoto } from './fixtures/real-world';
@@ -124,11 +123,7 @@ test.describe('Hub models through transformers.js (WASM)', () => {
     const url = hubRepoUrl(REPO_ID);
 
     // Through the worker API first: byte progress with totals, then warm-up and ready.
-    const events = await page.evaluate(async (spec) => {
-      const seen: LoadProgress[] = [];
-      await window.__glance!.client.load(spec, (p) => seen.push(p));
-      return seen;
-    }, url);
+    const events = await glance.loadWithProgress(url);
     const downloads = events.filter((e) => e.phase === 'download');
     const last = downloads.at(-1)!;
     const onnxBytes = Q8_ONNX.reduce((sum, file) => sum + statSync(join(root, REPO_ID, file)).size, 0);
