@@ -347,8 +347,8 @@ export function benchMarkdown(report: BenchReport): string {
     'From navigation start (the Live view with the demo camera, a fresh browser profile for cold) to the model ' +
       'being ready and to the first caption arriving in the page. The phases are when the worker first reported ' +
       'each: bundle downloads, ONNX sessions (ORT compiles its WASM at the first), the warm-up. The first reload ' +
-      "finds the files cached but the browser's code caches (the app's JS, ORT's compiled WebAssembly) still " +
-      "filling; later reloads, a returning visitor's load, are given as the median of each column, and the warm " +
+      'finds the files cached but is slower than later ones (most likely the browser still filling its code ' +
+      "caches); later reloads, a returning visitor's load, are given as the median of each column, and the warm " +
       'targets judge them.',
     '',
     markdownTable({

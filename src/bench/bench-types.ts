@@ -138,8 +138,8 @@ export interface LoadTiming {
 }
 
 /**
- * A model's loads: a fresh profile (cold), the first reload (warm: the browser's code caches for the app's JS and
- * ORT's WebAssembly are still being filled), and later reloads (a returning user's load).
+ * A model's loads: a fresh profile (cold), the first reload (warm; slower than later ones, most likely
+ * while the browser fills its code caches for the app's JS and ORT's WebAssembly), and later reloads (a returning user's load).
  */
 export interface LoadRuns {
   cold: LoadTiming | null;

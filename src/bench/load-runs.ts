@@ -1,6 +1,6 @@
 /**
- * A model's loads as the report gives them: the later reloads (a returning visitor, once the browser's code caches
- * hold the app's JS and ORT's compiled WebAssembly) summarised field by field, and the warm figure the targets
+ * A model's loads as the report gives them: the later reloads (a returning visitor's load, faster than the first
+ * reload) summarised field by field, and the warm figure the targets
  * judge: their median first caption, else the single first reload's in reports without later reloads.
  */
 import type { LoadRuns, LoadTiming } from './bench-types';
