@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import { decode } from 'fast-png';
 import { caption, prominentIndices, type CaptionStyle } from '../src/world/captions';
 import { parseCaption } from '../src/world/parse';
-import { sceneSeed } from '../src/world/random';
-import { sampleScene, type WorldObject } from '../src/world/scene';
+import type { WorldObject } from '../src/world/scene';
+import { splitScene } from '../src/world/split-scenes';
 import { SPLIT_SEEDS, type Split } from '../src/world/splits';
 
 const { values } = parseArgs({
@@ -27,7 +27,15 @@ interface StoredObject extends Omit<WorldObject, 'extent'> {
   bbox: number[];
 }
 interface Dataset {
-  info: { split: Split; seed: number; size: number; count: number; start: number };
+  info: {
+    split: Split;
+    seed: number;
+    size: number;
+    count: number;
+    start: number;
+    crowded_share?: number;
+    empty_share?: number;
+  };
   images: { id: number; file_name: string; width: number; objects: StoredObject[] }[];
   annotations: { id: number; image_id: number; style: CaptionStyle; caption: string }[];
   perturbations: { annotation_id: number; caption: string; edits: unknown[] }[];
@@ -76,7 +84,9 @@ function validate(dir: string, split: Split): { count: number; problems: string[
     }
     // Regenerate a sample of scenes: the stored objects must be what the seed gives.
     if (image.id % 97 === 0) {
-      const regenerated = sampleScene(sceneSeed(info.seed, image.id)).objects;
+      // A training mix draws each scene's kind from its own seed; the split's object range does the rest.
+      const mix = { crowdedShare: info.crowded_share ?? 0, emptyShare: info.empty_share ?? 0 };
+      const regenerated = splitScene(split, image.id, mix).scene.objects;
       if (caption(regenerated, 'detailed') !== caption(image.objects, 'detailed'))
         problems.push(`image ${image.id}: seed does not regenerate it`);
     }

@@ -1,7 +1,10 @@
 /**
  * Dataset CLI for the scene world (docs/dataset-format.md).
- * Usage: npm run world -- --split train|val|test --count N [--size 256] [--out data/world] [--start 0]
- * Writes <out>/<split>/images/NNNNNN.png (RGB) and <out>/<split>/captions.json for scenes start..start+N-1.
+ * Usage: npm run world -- --split <name> --count N [--size 256] [--out data/world] [--start 0]
+ *                         [--crowded-share 0] [--empty-share 0]
+ * Splits: src/world/splits.ts (train, val, test, test-crowded, test-empty). Writes <out>/<split>/images/NNNNNN.png
+ * (RGB) and <out>/<split>/captions.json for scenes start..start+N-1. The shares turn that part of the scenes into
+ * crowded (7-9 objects) or empty ones, each scene deciding from its own seed (src/world/split-scenes.ts).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +13,24 @@ import { encode } from 'fast-png';
 import { caption, type CaptionStyle } from '../src/world/captions';
 import { rgbaToRgb } from '../src/world/image';
 import { perturb } from '../src/world/perturb';
-import { deriveSeed, sceneSeed } from '../src/world/random';
+import { deriveSeed } from '../src/world/random';
 import { renderScene } from '../src/world/render';
-import { sampleScene, type WorldObject } from '../src/world/scene';
-import { SPLIT_SEEDS, type Split } from '../src/world/splits';
+import type { Scene, WorldObject } from '../src/world/scene';
+import { POST_PROCESS_STREAM, checkMix, splitScene, type SceneMix } from '../src/world/split-scenes';
+import { SPLIT_NAMES, isSplit, splitSpec, type PostProcess } from '../src/world/splits';
 
 const PERTURBATIONS_PER_ANNOTATION = 3;
 const STYLES: readonly CaptionStyle[] = ['detailed', 'short'];
+
+/**
+ * A post-processing: the scene as it shows it at `size` px, drawn deterministically from `seed`: the RGBA picture
+ * and the objects as the picture shows them (a camera moves them, maybe into another cell), which the captions
+ * then describe.
+ */
+type PostProcessor = (scene: Scene, size: number, seed: number) => { rgba: Uint8ClampedArray; objects: WorldObject[] };
+/** The post-processings this CLI can run; a split naming another one is refused. */
+const POST_PROCESSORS: Partial<Record<PostProcess, PostProcessor>> = {};
+const clean: PostProcessor = (scene, size) => ({ rgba: renderScene(scene, size), objects: scene.objects });
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +39,24 @@ const { values } = parseArgs({
     size: { type: 'string', default: '256' },
     out: { type: 'string', default: 'data/world' },
     start: { type: 'string', default: '0' },
+    'crowded-share': { type: 'string', default: '0' },
+    'empty-share': { type: 'string', default: '0' },
   },
 });
-const split = values.split as Split;
-if (!(split in SPLIT_SEEDS)) throw new Error(`--split must be one of ${Object.keys(SPLIT_SEEDS).join(', ')}`);
+const split = values.split ?? '';
+if (!isSplit(split)) throw new Error(`--split must be one of ${SPLIT_NAMES.join(', ')}`);
+const spec = splitSpec(split);
+const shoot = spec.postProcess === null ? clean : POST_PROCESSORS[spec.postProcess];
+if (shoot === undefined)
+  throw new Error(`split ${split} needs the post-processing "${spec.postProcess}", which scripts/world.ts lacks`);
 const count = Number(values.count);
 const size = Number(values.size);
 const start = Number(values.start);
+const mix: SceneMix = { crowdedShare: Number(values['crowded-share']), emptyShare: Number(values['empty-share']) };
 if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
 if (!Number.isInteger(size) || size < 8) throw new Error('--size must be an integer >= 8');
 if (!Number.isInteger(start) || start < 0) throw new Error('--start must be a non-negative integer');
+checkMix(mix);
 
 const splitDir = join(values.out as string, split);
 mkdirSync(join(splitDir, 'images'), { recursive: true });
@@ -64,24 +86,24 @@ const annotations: unknown[] = [];
 const perturbations: unknown[] = [];
 const began = performance.now();
 for (let id = start; id < start + count; id++) {
-  const seed = sceneSeed(SPLIT_SEEDS[split], id);
-  const scene = sampleScene(seed);
+  const { seed, scene } = splitScene(split, id, mix);
   const fileName = `images/${String(id).padStart(6, '0')}.png`;
-  const png = encode({ width: size, height: size, data: rgbaToRgb(renderScene(scene, size)), channels: 3 });
+  const { rgba, objects } = shoot(scene, size, deriveSeed(seed, POST_PROCESS_STREAM));
+  const png = encode({ width: size, height: size, data: rgbaToRgb(rgba), channels: 3 });
   writeFileSync(join(splitDir, fileName), png);
   images.push({
     id,
     file_name: fileName,
     width: size,
     height: size,
-    objects: scene.objects.map(objectRecord),
+    objects: objects.map(objectRecord),
     background: scene.background.kind,
   });
   STYLES.forEach((style, s) => {
     const annotationId = id * STYLES.length + s;
-    annotations.push({ id: annotationId, image_id: id, style, caption: caption(scene.objects, style) });
+    annotations.push({ id: annotationId, image_id: id, style, caption: caption(objects, style) });
     for (let k = 0; k < PERTURBATIONS_PER_ANNOTATION; k++) {
-      const p = perturb(scene.objects, style, deriveSeed(seed, 1 + s * PERTURBATIONS_PER_ANNOTATION + k));
+      const p = perturb(objects, style, deriveSeed(seed, 1 + s * PERTURBATIONS_PER_ANNOTATION + k));
       perturbations.push({ annotation_id: annotationId, image_id: id, style, caption: p.caption, edits: p.edits });
     }
   });
@@ -92,11 +114,18 @@ for (let id = start; id < start + count; id++) {
 const info = {
   description: 'Glance scene world',
   split,
-  seed: SPLIT_SEEDS[split],
+  seed: spec.seed,
   size,
   count,
   start,
   version: 1,
+  // The split's own object range, before any mix; a processed split's scenes are those of `scenes_of`.
+  min_objects: spec.objects.minObjects,
+  max_objects: spec.objects.maxObjects,
+  crowded_share: mix.crowdedShare,
+  empty_share: mix.emptyShare,
+  scenes_of: spec.scenesOf,
+  post_process: spec.postProcess,
 };
 const target = join(splitDir, 'captions.json');
 // Write then rename, so a reader never sees a half-written file.

@@ -1,11 +1,12 @@
 /**
  * Makes sure a world split exists before eval or bench read it: on a fresh clone data/world/ is empty, so the
- * split is generated with the world's dataset CLI (`npm run world`), deterministically from its seed.
+ * split is generated with the world's dataset CLI (`npm run world`), deterministically from its seed. The folder's
+ * name is the split's (src/world/splits.ts): data/world/test, data/world/test-crowded, data/world/test-empty, ...
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { SPLIT_SEEDS } from '../../src/world/splits';
+import { isSplit, SPLIT_NAMES } from '../../src/world/splits';
 
 /** Scenes in the fixed test split (data/world/READY of the training data says the same). */
 export const WORLD_TEST_COUNT = 1000;
@@ -14,8 +15,11 @@ export const WORLD_TEST_COUNT = 1000;
 export function ensureWorldSplit(dataDir: string, count = WORLD_TEST_COUNT): number | null {
   if (existsSync(join(dataDir, 'captions.json'))) return null;
   const split = basename(dataDir);
-  if (!(split in SPLIT_SEEDS)) {
-    throw new Error(`${dataDir}/captions.json not found (and "${split}" is not a world split that could be generated)`);
+  if (!isSplit(split)) {
+    throw new Error(
+      `${dataDir}/captions.json not found (and "${split}" is not a world split that could be generated: ` +
+        `${SPLIT_NAMES.join(', ')})`,
+    );
   }
   console.log(`${dataDir} is missing: generating the world's ${split} split (${count} scenes)...`);
   const started = performance.now();

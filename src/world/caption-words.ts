@@ -22,11 +22,16 @@ export const PATTERN_WORDS = table<Pattern>(PATTERNS, {
   spotted: 'dotted',
 });
 
-/** Count words 1-6 and digits. */
-export const COUNT_OF = new Map<string, number>([
-  ...COUNT_WORDS.slice(1).map((w, i): [string, number] => [w, i + 1]),
-  ...[1, 2, 3, 4, 5, 6].map((n): [string, number] => [String(n), n]),
-]);
+/** Count words one-nine and the digits 1-9 (COUNT_WORDS[0], "zero", is never said: see NONE_WORDS). */
+export const COUNT_OF = new Map<string, number>(
+  COUNT_WORDS.slice(1).flatMap((w, i): [string, number][] => [
+    [w, i + 1],
+    [String(i + 1), i + 1],
+  ]),
+);
+
+/** Words that say a count of zero before "objects": the empty caption's "no", and what a model might write. */
+export const NONE_WORDS: ReadonlySet<string> = new Set(['no', 'zero', '0']);
 
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an']);
 export const PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailedCaption, shortCaption } from './captions';
+import { caption, countWord, detailedCaption, shortCaption } from './captions';
 import type { Cell, Colour, ObjectDescription, Pattern, Shape, Size } from './scene';
 
 /** Builds a description the way a person reads the grammar doc's examples. */
@@ -66,5 +66,50 @@ describe('shortCaption', () => {
       obj('small', 'red', 'star', 'bottom right'),
     ];
     expect(shortCaption(ties)).toBe('a medium green cross, a medium black heart and one other object.');
+  });
+});
+
+describe('crowded and empty scenes', () => {
+  // Nine objects, one per cell in reading order, sizes cycling so the short caption's two are easy to find.
+  const nine = [
+    obj('small', 'red', 'star', 'top left'),
+    obj('medium', 'orange', 'circle', 'top center', 'striped'),
+    obj('small', 'yellow', 'square', 'top right'),
+    obj('large', 'green', 'heart', 'middle left', 'dotted'),
+    obj('small', 'blue', 'cross', 'center'),
+    obj('medium', 'purple', 'hexagon', 'middle right'),
+    obj('small', 'pink', 'diamond', 'bottom left'),
+    obj('large', 'brown', 'triangle', 'bottom center'),
+    obj('small', 'white', 'star', 'bottom right'),
+  ];
+
+  it('counts seven, eight and nine objects in the detailed caption', () => {
+    expect(detailedCaption(nine)).toBe(
+      'nine objects: a small red star in the top left, a medium orange striped circle at the top, ' +
+        'a small yellow square in the top right, a large green dotted heart on the left, ' +
+        'a small blue cross in the center, a medium purple hexagon on the right, ' +
+        'a small pink diamond in the bottom left, a large brown triangle at the bottom ' +
+        'and a small white star in the bottom right.',
+    );
+    expect(detailedCaption(nine.slice(0, 8))).toMatch(/^eight objects: a small red star in the top left, /);
+    expect(detailedCaption(nine.slice(0, 7))).toMatch(/ and a small pink diamond in the bottom left\.$/);
+    expect(detailedCaption(nine.slice(0, 7))).toMatch(/^seven objects: /);
+  });
+
+  it('counts the seven others of nine objects in the short caption', () => {
+    expect(shortCaption(nine)).toBe('a large green heart, a large brown triangle and seven other objects.');
+    expect(shortCaption(nine.slice(0, 8))).toBe('a large green heart, a large brown triangle and six other objects.');
+    expect(shortCaption(nine.slice(0, 7))).toBe('a large green heart, a medium orange circle and five other objects.');
+  });
+
+  it('says "no objects." of an empty scene, in both styles', () => {
+    expect(caption([], 'detailed')).toBe('no objects.');
+    expect(caption([], 'short')).toBe('no objects.');
+  });
+
+  it('has count words one to nine and none beyond', () => {
+    expect([1, 7, 8, 9].map(countWord)).toEqual(['one', 'seven', 'eight', 'nine']);
+    expect(() => countWord(0)).toThrow();
+    expect(() => countWord(10)).toThrow();
   });
 });

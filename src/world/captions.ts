@@ -2,8 +2,14 @@
 import type { CaptionStyle } from '../core/bundle/config';
 import { CELLS, SIZES, type Cell, type ObjectDescription } from './scene';
 
-/** Number words for object counts 1-6 (COUNT in the grammar). */
-export const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'] as const;
+/** Number words for object counts 1-9 (COUNT in the grammar); index 0 is never said (an empty scene is EMPTY). */
+// prettier-ignore
+export const COUNT_WORDS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+] as const;
+
+/** The whole caption of a scene with no object, in both styles (docs/caption-grammar.md, EMPTY). */
+export const EMPTY_CAPTION = 'no objects.';
 
 /** How each cell is said in a detailed caption. */
 export const POSITION_PHRASES: Readonly<Record<Cell, string>> = {
@@ -20,7 +26,7 @@ export const POSITION_PHRASES: Readonly<Record<Cell, string>> = {
 
 export function countWord(n: number): string {
   const word = COUNT_WORDS[n];
-  if (!word || n === 0) throw new Error(`no count word for ${n} objects (the world has 1-6)`);
+  if (!word || n === 0) throw new Error(`no count word for ${n} objects (counts run from one to nine)`);
   return word;
 }
 
@@ -38,6 +44,7 @@ export function describeObject(o: ObjectDescription): string {
 
 /** Detailed caption; `objects` must already be in reading order (Scene.objects is). */
 export function detailedCaption(objects: readonly ObjectDescription[]): string {
+  if (objects.length === 0) return EMPTY_CAPTION;
   const noun = objects.length === 1 ? 'object' : 'objects';
   return `${countWord(objects.length)} ${noun}: ${joinList(objects.map(describeObject))}.`;
 }
@@ -65,7 +72,7 @@ export function shortCaptionOf(items: readonly ShortItem[], rest: number): strin
 
 /** Short caption: the two most prominent objects by size, colour and shape; the rest counted. */
 export function shortCaption(objects: readonly ObjectDescription[]): string {
-  if (objects.length === 0) throw new Error('a scene has at least one object');
+  if (objects.length === 0) return EMPTY_CAPTION;
   const named = prominentIndices(objects).map((i) => objects[i]);
   return shortCaptionOf(named, objects.length - named.length);
 }

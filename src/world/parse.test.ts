@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { detailedCaption, prominentIndices, shortCaption } from './captions';
-import { canonicalCaption, parseCaption, type ParsedObject } from './parse';
+import { canonicalCaption, parseCaption, saysNoObjects, statedCount, type ParsedObject } from './parse';
 import { sceneSeed } from './random';
-import { sampleScene, type Cell, type Colour, type Pattern, type Shape, type Size } from './scene';
+import {
+  CROWDED_OBJECTS,
+  sampleScene,
+  type Cell,
+  type Colour,
+  type ObjectRange,
+  type Pattern,
+  type Shape,
+  type Size,
+} from './scene';
 
 function said(
   size: Size | null,
@@ -25,39 +34,45 @@ const spanOf = (text: string, word: string, from = 0) => {
 };
 
 describe('parseCaption round trip', () => {
-  it('gives back every object of 10,000 scenes, and the same caption, in both styles', () => {
-    const failures: string[] = [];
-    for (let i = 0; i < 10_000; i++) {
-      const { objects } = sampleScene(sceneSeed(11, i));
-      const detailed = detailedCaption(objects);
-      const parsedDetailed = parseCaption(detailed);
-      const expected = objects.map((o) => said(o.size, o.colour, o.shape, o.position, o.pattern));
-      if (
-        canonicalCaption(parsedDetailed) !== detailed ||
-        parsedDetailed.style !== 'detailed' ||
-        parsedDetailed.countSaid !== objects.length ||
-        parsedDetailed.unparsed.length > 0 ||
-        keys(parsedDetailed.objects) !== keys(expected)
-      )
-        failures.push(detailed);
+  it.each([
+    ['10,000 scenes of 1-6 objects', 10_000, {}],
+    ['2,000 crowded scenes (7-9 objects)', 2000, CROWDED_OBJECTS],
+  ] as [string, number, Partial<ObjectRange>][])(
+    'gives back every object of %s, and the same caption, in both styles',
+    (_, scenes, range) => {
+      const failures: string[] = [];
+      for (let i = 0; i < scenes; i++) {
+        const { objects } = sampleScene(sceneSeed(11, i), range);
+        const detailed = detailedCaption(objects);
+        const parsedDetailed = parseCaption(detailed);
+        const expected = objects.map((o) => said(o.size, o.colour, o.shape, o.position, o.pattern));
+        if (
+          canonicalCaption(parsedDetailed) !== detailed ||
+          parsedDetailed.style !== 'detailed' ||
+          parsedDetailed.countSaid !== objects.length ||
+          parsedDetailed.unparsed.length > 0 ||
+          keys(parsedDetailed.objects) !== keys(expected)
+        )
+          failures.push(detailed);
 
-      const short = shortCaption(objects);
-      const parsedShort = parseCaption(short);
-      const named = prominentIndices(objects).map((k) =>
-        said(objects[k].size, objects[k].colour, objects[k].shape, null, null),
-      );
-      if (
-        canonicalCaption(parsedShort) !== short ||
-        parsedShort.style !== 'short' ||
-        parsedShort.countSaid !== objects.length ||
-        parsedShort.others !== objects.length - named.length ||
-        parsedShort.unparsed.length > 0 ||
-        keys(parsedShort.objects) !== keys(named)
-      )
-        failures.push(short);
-    }
-    expect(failures.slice(0, 5)).toEqual([]);
-  });
+        const short = shortCaption(objects);
+        const parsedShort = parseCaption(short);
+        const named = prominentIndices(objects).map((k) =>
+          said(objects[k].size, objects[k].colour, objects[k].shape, null, null),
+        );
+        if (
+          canonicalCaption(parsedShort) !== short ||
+          parsedShort.style !== 'short' ||
+          parsedShort.countSaid !== objects.length ||
+          parsedShort.others !== objects.length - named.length ||
+          parsedShort.unparsed.length > 0 ||
+          keys(parsedShort.objects) !== keys(named)
+        )
+          failures.push(short);
+      }
+      expect(failures.slice(0, 5)).toEqual([]);
+    },
+  );
 });
 
 // Each expectation is read off the caption by hand.
@@ -183,5 +198,39 @@ describe('parseCaption on grammar slips', () => {
     expect(parsed.unparsed.map((s) => s.text)).toEqual(['what a lovely day']);
     expect(canonicalCaption(parsed)).toBeNull();
     expect(parseCaption('').objects).toEqual([]);
+  });
+});
+
+describe('parseCaption on empty scenes', () => {
+  it('reads "no objects." back as no object, in either style, and writes it back the same', () => {
+    const parsed = parseCaption('no objects.');
+    expect(parsed).toEqual({ style: 'detailed', countSaid: 0, objects: [], others: 0, unparsed: [] });
+    expect(saysNoObjects(parsed)).toBe(true);
+    expect(statedCount(parsed)).toBe(0);
+    expect(canonicalCaption(parsed)).toBe('no objects.');
+  });
+
+  it.each(['no objects', 'No objects .', 'no object.', 'no objects:', 'zero objects.', '0 objects'])(
+    'tolerates "%s"',
+    (text) => {
+      const parsed = parseCaption(text);
+      expect(parsed).toMatchObject({ countSaid: 0, objects: [], others: 0, unparsed: [] });
+      expect(canonicalCaption(parsed)).toBe('no objects.');
+    },
+  );
+
+  it('keeps objects named after "no objects": the caption contradicts itself and does not say nothing', () => {
+    const parsed = parseCaption('no objects: a large red star in the center.');
+    expect(parsed.countSaid).toBe(0);
+    expect(parsed.objects).toEqual([said('large', 'red', 'star', 'center')]);
+    expect(saysNoObjects(parsed)).toBe(false);
+  });
+
+  it('does not read text that names nothing as saying "no objects", nor as stating a count', () => {
+    for (const text of ['', 'what a lovely day', 'objects.', 'no', 'there are no shapes here']) {
+      const parsed = parseCaption(text);
+      expect(saysNoObjects(parsed), text).toBe(false);
+      expect(statedCount(parsed), text).toBeNull();
+    }
   });
 });

@@ -2,14 +2,16 @@
  * Caption parser: any caption of the world's grammar (docs/caption-grammar.md), detailed or short, back to the
  * objects it describes. Model output is not always grammatical, so the parser reads object by object and
  * tolerates small slips: a missing or extra comma, "an" for "a", a missing final period, a repeated word, an
- * unknown word (skipped and reported), a missing pattern (read as plain in a detailed caption), a count word that
- * disagrees with the objects listed (both are reported), a few variants ("grey", "centre", "stripes").
+ * empty scene's "no objects" said as "no object" or "zero objects", an unknown word (skipped and reported), a
+ * missing pattern (read as plain in a detailed caption), a count word that disagrees with the objects listed
+ * (both are reported), a few variants ("grey", "centre", "stripes").
  * What it cannot place is returned as unparsed spans of the input, so a caller can count it.
  */
 import {
   ARTICLES,
   COLOUR_WORDS,
   COUNT_OF,
+  NONE_WORDS,
   OBJECT_NOUNS,
   PATTERN_WORDS,
   POSITION_WORDS,
@@ -19,7 +21,7 @@ import {
   SIZE_WORDS,
   type PositionWord,
 } from './caption-words';
-import { COUNT_WORDS, detailedCaption, shortCaptionOf, type CaptionStyle } from './captions';
+import { COUNT_WORDS, EMPTY_CAPTION, detailedCaption, shortCaptionOf, type CaptionStyle } from './captions';
 import type { Cell, Colour, ObjectDescription, Pattern, Shape, Size } from './scene';
 
 /** One object as a caption describes it; null where the caption does not say (or says something unreadable). */
@@ -42,11 +44,15 @@ export interface UnparsedSpan {
 
 /** What a caption says: its objects in the order said, the count it states, and what could not be read. */
 export interface ParsedCaption {
-  /** 'detailed' when the caption has a count header ("three objects:") or says any position; else 'short'. */
+  /**
+   * 'detailed' when the caption has a count header ("three objects:", "no objects") or says any position; else
+   * 'short'. The empty caption is the same in both styles, so its style says nothing.
+   */
   style: CaptionStyle;
   /**
-   * The number of objects the caption claims: the header's count (null when a detailed caption has none), or
-   * for a short caption the objects it names plus the others it counts. May disagree with `objects.length`.
+   * The number of objects the caption claims: the header's count (0 for "no objects", and only for it; null
+   * when a detailed caption has none), or for a short caption the objects it names plus the others it counts
+   * (null when it names and counts nothing: text outside the grammar). May disagree with `objects.length`.
    */
   countSaid: number | null;
   objects: ParsedObject[];
@@ -165,9 +171,13 @@ export function parseCaption(text: string): ParsedCaption {
   let others = 0;
   let i = 0;
 
-  // Header: "three objects:" (tolerating a missing colon or noun).
+  // Header: "three objects:" (tolerating a missing colon or noun), or the empty scene's "no objects".
   const headerCount = COUNT_OF.get(word(0));
-  if (headerCount !== undefined && (OBJECT_NOUNS.has(word(1)) || word(1) === ':')) {
+  if (NONE_WORDS.has(word(0)) && OBJECT_NOUNS.has(word(1))) {
+    countSaid = 0;
+    header = true;
+    i = 2;
+  } else if (headerCount !== undefined && (OBJECT_NOUNS.has(word(1)) || word(1) === ':')) {
     countSaid = headerCount;
     header = true;
     i = OBJECT_NOUNS.has(word(1)) ? 2 : 1;
@@ -212,7 +222,8 @@ export function parseCaption(text: string): ParsedCaption {
   const { objects, unparsed } = reader;
   const style: CaptionStyle = header || objects.some((o) => o.position !== null) ? 'detailed' : 'short';
   if (style === 'detailed') for (const o of objects) o.pattern ??= 'plain';
-  else countSaid = objects.length + others;
+  // A short caption's count is what it names and counts; a text that does neither states no count at all.
+  else countSaid = objects.length + others > 0 ? objects.length + others : null;
   return {
     style,
     countSaid,
@@ -224,6 +235,21 @@ export function parseCaption(text: string): ParsedCaption {
       text,
     ),
   };
+}
+
+/** Whether the caption says its scene is empty: "no objects", naming and counting no object after it. */
+export function saysNoObjects(parsed: ParsedCaption): boolean {
+  return parsed.countSaid === 0 && parsed.objects.length === 0 && parsed.others === 0;
+}
+
+/**
+ * The number of objects a caption states: its header's count, else the objects it names plus the others it
+ * counts; null when it states none (names and counts nothing and has no header), which no scene's count equals.
+ */
+export function statedCount(parsed: ParsedCaption): number | null {
+  if (parsed.countSaid !== null) return parsed.countSaid;
+  const named = parsed.objects.length + parsed.others;
+  return named > 0 ? named : null;
 }
 
 /** Merges runs of consecutive unparsed tokens into spans of the input. */
@@ -248,11 +274,13 @@ export function completeObjects(parsed: ParsedCaption): ObjectDescription[] | nu
 
 /**
  * The canonical caption of what was parsed, in the caption's own style and the objects' order as said; null
- * when an object lacks an attribute the style needs or the count is outside 1-6. Normalises model output:
- * a caption of the grammar comes back unchanged.
+ * when an object lacks an attribute the style needs, the count is over nine, or nothing was said at all.
+ * "no objects" with nothing after it gives the empty caption. Normalises model output: a caption of the grammar
+ * comes back unchanged.
  */
 export function canonicalCaption(parsed: ParsedCaption): string | null {
   const { objects, others } = parsed;
+  if (saysNoObjects(parsed)) return EMPTY_CAPTION;
   const total = objects.length + (parsed.style === 'short' ? others : 0);
   if (objects.length === 0 || total >= COUNT_WORDS.length) return null;
   if (parsed.style === 'detailed') {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { caption, describeObject, type CaptionStyle } from './captions';
-import { perturb, type Perturbation } from './perturb';
+import { addCeiling, perturb, type Perturbation } from './perturb';
 import { deriveSeed, sceneSeed } from './random';
-import { sampleScene, type WorldObject } from './scene';
+import { CROWDED_OBJECTS, NO_OBJECTS, sampleScene, type ObjectRange, type WorldObject } from './scene';
 
 const STYLES: CaptionStyle[] = ['detailed', 'short'];
-const cases = Array.from({ length: 1500 }, (_, i) => {
-  const seed = sceneSeed(11, i);
-  const objects = sampleScene(seed).objects;
-  const style = STYLES[i % 2];
-  return { objects, style, result: perturb(objects, style, deriveSeed(seed, 1)) };
-});
+const casesOf = (count: number, range: Partial<ObjectRange> = {}) =>
+  Array.from({ length: count }, (_, i) => {
+    const seed = sceneSeed(11, i);
+    const objects = sampleScene(seed, range).objects;
+    const style = STYLES[i % 2];
+    return { objects, style, result: perturb(objects, style, deriveSeed(seed, 1)) };
+  });
+const cases = casesOf(1500);
 
 /**
  * Replays the edit records on the true objects without using perturb's code paths: the phrases of the
@@ -73,5 +75,35 @@ describe('perturb', () => {
     const shortKinds = cases.filter((c) => c.style === 'short').flatMap((c) => c.result.edits.map((e) => e.kind));
     expect(shortKinds).not.toContain('pattern');
     expect(shortKinds).not.toContain('position');
+  });
+});
+
+describe('perturb on crowded and empty scenes', () => {
+  const crowded = casesOf(600, CROWDED_OBJECTS);
+  const empty = casesOf(300, NO_OBJECTS);
+
+  it('adds to crowded scenes up to nine objects, never more; drops down to one', () => {
+    expect([0, 1, 6, 7, 9].map(addCeiling)).toEqual([6, 6, 6, 9, 9]);
+    const counts = crowded.map((c) => c.result.objects.length);
+    expect(Math.max(...counts)).toBe(9);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(4);
+    expect(crowded.some((c) => c.objects.length < 9 && c.result.edits.some((e) => e.kind === 'add'))).toBe(true);
+  });
+
+  it('only adds to an empty scene, turning "no objects." into a caption of what is not there', () => {
+    for (const { objects, style, result } of empty) {
+      expect(objects).toEqual([]);
+      for (const edit of result.edits) expect(edit.kind).toBe('add');
+      expect(result.objects).toHaveLength(result.edits.length);
+      expect(result.caption === 'no objects.').toBe(result.edits.length === 0);
+      expect(result.caption).toBe(caption(result.objects, style));
+    }
+    expect(empty.some((c) => c.result.edits.length === 3)).toBe(true);
+  });
+
+  it('records edits that replay to the perturbed objects', () => {
+    for (const { objects, result } of [...crowded, ...empty]) {
+      expect(result.objects.map(describeObject).sort()).toEqual(replay(objects, result));
+    }
   });
 });

@@ -8,6 +8,8 @@ import { createRng, type Rng } from './random';
 import {
   CELLS,
   COLOURS,
+  MAX_OBJECTS,
+  ORDINARY_OBJECTS,
   PATTERNS,
   SHAPES,
   SIZES,
@@ -21,8 +23,17 @@ export const EDIT_KINDS = ['shape', 'colour', 'size', 'pattern', 'position', 'ad
 export type EditKind = (typeof EDIT_KINDS)[number];
 /** Short captions say neither pattern nor position, so those edits would change nothing there. */
 const SHORT_EDIT_KINDS: readonly EditKind[] = ['shape', 'colour', 'size', 'add', 'drop'];
-const MAX_OBJECTS = 6;
 const MAX_EDITS = 3;
+
+/**
+ * How many objects adds may bring a perturbed caption to. Scenes of 1-6 objects stop at six, as they always
+ * did, so their perturbations stay byte-identical to datasets made before crowded scenes; crowded scenes go up
+ * to nine, the most a caption counts. Drops always leave one object, so only an empty scene's own caption says
+ * "no objects".
+ */
+export function addCeiling(trueCount: number): number {
+  return trueCount > ORDINARY_OBJECTS.maxObjects ? MAX_OBJECTS : ORDINARY_OBJECTS.maxObjects;
+}
 
 /**
  * One recorded change. `object` indexes the true objects (reading order); an added object gets
@@ -81,7 +92,7 @@ function tryEdit(
   added: number,
 ): Edit | null {
   if (kind === 'add') {
-    if (work.length >= MAX_OBJECTS) return null;
+    if (work.length >= addCeiling(trueCount)) return null;
     const object = randomObject(rng);
     work.push({ object, origin: trueCount + added });
     return { kind, object: trueCount + added, from: null, to: describeObject(object) };
@@ -132,7 +143,8 @@ function tryEdit(
 
 /**
  * Perturbs the caption of `objects` (a scene's true objects, reading order) in `style`: 0-3 edits, none
- * with probability 1/4. Deterministic given `seed`. A non-empty edit list always changes the caption.
+ * with probability 1/4. Deterministic given `seed`. A non-empty edit list always changes the caption. An empty
+ * scene has nothing to edit or drop, so its edits are adds: "no objects." becomes a caption of hallucinations.
  */
 export function perturb(objects: readonly WorldObject[], style: CaptionStyle, seed: number): Perturbation {
   const rng = createRng(seed);

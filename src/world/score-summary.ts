@@ -35,6 +35,12 @@ export interface ScoreSummary extends ObjectScores {
   captionHallucinationRate: number | null;
   /** Captions with text the parser could not read, over captions. */
   unparsedRate: number | null;
+  /** Captions of scenes with no object. */
+  emptyScenes: number;
+  /** Captions of empty scenes that say "no objects" (naming none), over captions of empty scenes. */
+  saidNothing: number | null;
+  /** Captions of scenes with objects that say "no objects" (naming none), over captions of such scenes. */
+  falseNothing: number | null;
   bySize: Record<Size, ObjectScores>;
 }
 
@@ -86,6 +92,9 @@ export function summarize(tally: ScoreTally): ScoreSummary {
     countAccuracy: rate(tally.countCorrect, tally.captions),
     captionHallucinationRate: rate(tally.captionsWithHallucination, tally.captions),
     unparsedRate: rate(tally.captionsWithUnparsed, tally.captions),
+    emptyScenes: tally.emptyScenes,
+    saidNothing: rate(tally.saidNothing, tally.emptyScenes),
+    falseNothing: rate(tally.falseNothing, tally.captions - tally.emptyScenes),
     bySize,
   };
 }

@@ -129,3 +129,56 @@ describe('matchObjects and scoreCaption on hand-made cases', () => {
     expect(s.countAccuracy).toBe(1);
   });
 });
+
+describe('scoring empty scenes and "no objects."', () => {
+  const empty: ObjectDescription[] = [];
+
+  it.each(['detailed', 'short'] as const)('an empty scene said as "no objects." (%s) is right and counted', (style) => {
+    const s = summarize(scoreCaption(empty, 'no objects.', style));
+    expect(s).toMatchObject({ captions: 1, emptyScenes: 1, saidNothing: 1, falseNothing: null, countAccuracy: 1 });
+    expect(s).toMatchObject({ objects: 0, missed: 0, predicted: 0, hallucinated: 0, captionHallucinationRate: 0 });
+    // Nothing to be right or wrong about: object rates have no denominator.
+    expect([s.fullObjectAccuracy, s.missedRate, s.hallucinationRate]).toEqual([null, null, null]);
+  });
+
+  it('counts every object named on an empty scene as hallucinated, and its count as wrong', () => {
+    const s = summarize(
+      scoreCaption(empty, 'two objects: a large red star in the center and a small blue heart.', 'detailed'),
+    );
+    expect(s).toMatchObject({ predicted: 2, hallucinated: 2, hallucinationRate: 1, captionHallucinationRate: 1 });
+    expect(s).toMatchObject({ saidNothing: 0, countAccuracy: 0, objects: 0, missedRate: null });
+    expect(s.bySize.large).toMatchObject({ predicted: 1, hallucinated: 1 });
+    const short = summarize(scoreCaption(empty, 'a large red star and one other object.', 'short'));
+    expect(short).toMatchObject({ predicted: 1, hallucinated: 1, saidNothing: 0, countAccuracy: 0 });
+  });
+
+  it('does not count unreadable text on an empty scene as saying nothing or as a right count', () => {
+    for (const text of ['', 'sorry, I cannot see']) {
+      const s = summarize(scoreCaption(empty, text, 'detailed'));
+      expect(s, text).toMatchObject({ saidNothing: 0, countAccuracy: 0, hallucinated: 0 });
+    }
+  });
+
+  it('counts "no objects." of a scene with objects as a false nothing: all missed, count wrong', () => {
+    const s = summarize(scoreCaption(case3Truth, 'no objects.', 'detailed'));
+    expect(s).toMatchObject({ emptyScenes: 0, saidNothing: null, falseNothing: 1, countAccuracy: 0 });
+    expect(s).toMatchObject({ objects: 2, missed: 2, missedRate: 1, predicted: 0, unparsedRate: 0 });
+    expect(summarize(scoreCaption(case3Truth, case3Caption, 'detailed')).falseNothing).toBe(0);
+  });
+
+  it('sums over a split: saidNothing over empty scenes only, falseNothing over the others', () => {
+    const tallies = [
+      scoreCaption(empty, 'no objects.', 'detailed'),
+      scoreCaption(empty, 'one object: a large red star in the center.', 'detailed'),
+      scoreCaption(empty, 'no object', 'short'),
+      scoreCaption(case3Truth, 'no objects.', 'detailed'),
+      scoreCaption(case1Truth, case1Caption, 'detailed'),
+    ];
+    const s = summarize(tallies.reduce(addTallies));
+    expect(s).toMatchObject({ captions: 5, emptyScenes: 3, saidNothing: 2 / 3, falseNothing: 1 / 2 });
+    // Counts right: both "no objects" on empty scenes and case 1's "three objects"; wrong: the star, case 3.
+    expect(s.countAccuracy).toBe(3 / 5);
+    // Hallucinated: the star on an empty scene and case 1's yellow heart, of 1 + 3 predicted objects.
+    expect(s).toMatchObject({ predicted: 4, hallucinated: 2, hallucinationRate: 1 / 2 });
+  });
+});

@@ -13,11 +13,15 @@
  *   solved exactly (Hungarian algorithm on weights that make the priorities strict).
  * - Attribute accuracy counts over matched pairs; full-object accuracy and missed objects over true objects;
  *   hallucinated objects are predicted objects with no match, over predicted objects (CHAIR_i), split by the size
- *   the caption said; count accuracy compares the count the caption states with the true number of objects.
+ *   the caption said; count accuracy compares the count the caption states with the true number of objects
+ *   (a caption that states none, e.g. unreadable text, is wrong even on an empty scene).
+ * - Empty scenes (no object): nothing can be missed; every object a caption names there is hallucinated; the
+ *   caption is right when it says "no objects" (`saidNothing`). Saying "no objects" of a scene with objects is
+ *   counted as `falseNothing` (and, as always, its objects as missed and its count as wrong).
  */
 import { maxWeightAssignment } from './assignment';
 import { prominentIndices, type CaptionStyle } from './captions';
-import { parseCaption, type ParsedCaption, type ParsedObject } from './parse';
+import { parseCaption, saysNoObjects, statedCount, type ParsedCaption, type ParsedObject } from './parse';
 import { SIZES, type ObjectDescription, type Size } from './scene';
 
 export const SCORED_ATTRIBUTES = ['shape', 'colour', 'size', 'pattern', 'position'] as const;
@@ -66,10 +70,27 @@ export interface ScoreTally {
   captionsWithHallucination: number;
   /** Captions with text the parser could not read. */
   captionsWithUnparsed: number;
+  /** Captions of scenes with no object. */
+  emptyScenes: number;
+  /** Captions of scenes with no object that say "no objects" (and name none). */
+  saidNothing: number;
+  /** Captions of scenes with objects that say "no objects" (and name none). */
+  falseNothing: number;
   truth: Record<Size, TruthTally>;
   /** By said size; 'unsized' for objects whose size the caption did not say. */
   predicted: Record<Size | 'unsized', PredictedTally>;
 }
+
+/** The tally's per-caption counts (the rest are per object). */
+const COUNTS_PER_CAPTION = [
+  'captions',
+  'countCorrect',
+  'captionsWithHallucination',
+  'captionsWithUnparsed',
+  'emptyScenes',
+  'saidNothing',
+  'falseNothing',
+] as const;
 
 const agrees = (t: ObjectDescription, p: ParsedObject, a: ScoredAttribute): boolean => t[a] === p[a];
 
@@ -118,6 +139,9 @@ export function emptyTally(): ScoreTally {
     countCorrect: 0,
     captionsWithHallucination: 0,
     captionsWithUnparsed: 0,
+    emptyScenes: 0,
+    saidNothing: 0,
+    falseNothing: 0,
     truth: { small: emptyTruth(), medium: emptyTruth(), large: emptyTruth() },
     predicted: {
       small: { predicted: 0, hallucinated: 0 },
@@ -144,8 +168,12 @@ export function scoreCaption(
   const matches = matchObjects(truth, predicted);
   const tally = emptyTally();
   tally.captions = 1;
-  tally.countCorrect = (parsed.countSaid ?? parsed.objects.length + parsed.others) === truthObjects.length ? 1 : 0;
+  tally.countCorrect = statedCount(parsed) === truthObjects.length ? 1 : 0;
   tally.captionsWithUnparsed = parsed.unparsed.length > 0 ? 1 : 0;
+  const empty = truthObjects.length === 0;
+  tally.emptyScenes = empty ? 1 : 0;
+  tally.saidNothing = empty && saysNoObjects(parsed) ? 1 : 0;
+  tally.falseNothing = !empty && saysNoObjects(parsed) ? 1 : 0;
   for (const t of truth) tally.truth[t.size].objects++;
   for (const m of matches) {
     const t = tally.truth[truth[m.truth].size];
@@ -169,8 +197,7 @@ export function scoreCaption(
 /** Sum of two tallies (neither is changed). */
 export function addTallies(a: ScoreTally, b: ScoreTally): ScoreTally {
   const sum = emptyTally();
-  for (const key of ['captions', 'countCorrect', 'captionsWithHallucination', 'captionsWithUnparsed'] as const)
-    sum[key] = a[key] + b[key];
+  for (const key of COUNTS_PER_CAPTION) sum[key] = a[key] + b[key];
   for (const size of SIZES) {
     const [x, y, s] = [a.truth[size], b.truth[size], sum.truth[size]];
     s.objects = x.objects + y.objects;
