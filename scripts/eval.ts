@@ -3,13 +3,17 @@
  * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
  * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
  *
- *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1] [--data data/world/test]
+ *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1]
+ *                   [--splits clean,camera,crowded,empty | --data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
  *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
  *                   [--policies [--thresholds 0.5,0.9,...]] [--look TAU[:all|:attributes]]
  * `--policies` adds the "Second-look policies" table (src/eval/look-policies.ts): each threshold's share of looks,
  * refined full-object accuracy and cost ratio, composed from this run's always-look captions and stage times.
  * `--look` captions with that policy in force instead (src/core/look-policy.ts) and reports it as run.
+ * The world part captions each `--splits` condition (default all four, src/eval/eval-splits.ts), each generated
+ * on first use under data/world/, and reports the clean split's full tables plus a row per condition and its
+ * targets; `--data` captions that one folder instead.
  * `--set real` (or all, the default) also scores the real-world captioner on the hand-labelled photos
  * (scripts/eval-real.ts).
  *
@@ -24,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { textTable } from '../src/bench/table';
 import type { CaptionStyle } from '../src/core/bundle/config';
 import { datasetForCaptions, readCaptionsFile } from '../src/eval/captions-file';
-import { readCocoCaptions } from '../src/eval/coco';
+import { readCocoCaptions, type CocoDataset } from '../src/eval/coco';
 import {
   errorsTable,
   evalMarkdown,
@@ -34,6 +38,16 @@ import {
   textMetricsTable,
 } from '../src/eval/eval-markdown';
 import { buildEvalReport, type EvalReport, type ImageCaptions } from '../src/eval/eval-report';
+import {
+  EVAL_SPLIT_NAMES,
+  EVAL_SPLITS,
+  checkTargets,
+  evalSplitsFrom,
+  splitReportOf,
+  splitsTable,
+  targetsTable,
+  type EvalSplit,
+} from '../src/eval/eval-splits';
 import type { LookPolicy } from '../src/core/look-policy';
 import { DEFAULT_THRESHOLDS, policyReport, type PolicyCaption } from '../src/eval/look-policies';
 import { loadNodeCaptioner } from '../src/node/load-captioner';
@@ -60,6 +74,7 @@ const { values } = parseArgs({
     policies: { type: 'boolean', default: false },
     thresholds: { type: 'string' },
     look: { type: 'string' },
+    splits: { type: 'string' },
   },
 });
 
@@ -108,10 +123,72 @@ function thresholdsFrom(text: string | undefined): number[] {
   return values;
 }
 
+/** The world data dirs to caption: `--data` alone, or each `--splits` condition's generated split. */
+function worldDataDirs(): { split: EvalSplit | null; dir: string }[] {
+  if (values.data !== undefined) {
+    if (values.splits !== undefined) throw new Error('--data and --splits exclude each other');
+    return [{ split: null, dir: values.data }];
+  }
+  return evalSplitsFrom(values.splits ?? EVAL_SPLIT_NAMES.join(',')).map((split) => ({
+    split,
+    dir: join('data/world', EVAL_SPLITS[split]),
+  }));
+}
+
+type NodeCaptioner = Awaited<ReturnType<typeof loadNodeCaptioner>>;
+
+/** Captions `images` of `dataDir` in each style, coarse and refined in one job; policy rows when a policy runs. */
+async function captionImages(args: {
+  node: NodeCaptioner;
+  dataDir: string;
+  images: CocoDataset['images'];
+  styles: readonly CaptionStyle[];
+  look: LookPolicy | undefined;
+  policyCaptions: PolicyCaption[] | null;
+}): Promise<ImageCaptions[]> {
+  const { node, dataDir, images, styles, look, policyCaptions } = args;
+  const captions: ImageCaptions[] = [];
+  const captionStart = performance.now();
+  for (const [i, image] of images.entries()) {
+    const bytes = new Uint8Array(readFileSync(join(dataDir, image.fileName)));
+    for (const style of styles) {
+      // One job gives both: the coarse caption is pass 1 of the refined job, exactly as with refine off.
+      const result = await node.captionImage(bytes, image.fileName, { style, refine: true, look });
+      if (result.look && policyCaptions) {
+        const t = result.timings;
+        policyCaptions.push({
+          id: image.id,
+          style,
+          coarse: result.coarse.text,
+          refined: result.refined?.text ?? result.coarse.text,
+          minProbability: result.look.minProbability,
+          minAttributeProbability: result.look.minAttributeProbability,
+          endedAtEos: result.coarse.stopReason === 'eos',
+          coarseMs: t.total - t.lookAgain - t.pass2,
+          secondLookMs: t.lookAgain + t.pass2,
+          looked: result.look.looked,
+        });
+      }
+      captions.push({
+        id: image.id,
+        style,
+        coarse: result.coarse.text,
+        refined: result.refined?.text ?? null,
+        totalMs: result.timings.total,
+      });
+    }
+    if ((i + 1) % 50 === 0 || i + 1 === images.length) {
+      const seconds = (performance.now() - captionStart) / 1000;
+      console.log(`  ${dataDir}: ${i + 1}/${images.length} images, ${seconds.toFixed(0)} s`);
+    }
+  }
+  return captions;
+}
+
 async function worldEval(): Promise<void> {
   const started = performance.now();
   const model = values.model!;
-  const dataDir = values.data ?? 'data/world/test';
+  const targets = worldDataDirs();
   const styles = stylesFrom(values.styles!);
   const threads = positiveInteger('threads', values.threads);
   const limit = values.all ? Infinity : positiveInteger('limit', values.limit);
@@ -121,55 +198,37 @@ async function worldEval(): Promise<void> {
   const withPolicies = values.policies! || runPolicy !== undefined;
   // The policy table needs each job's pass-1 confidence, which the captioner reports when a policy is given.
   const look: LookPolicy | undefined = runPolicy ?? (withPolicies ? 'always' : undefined);
-  const policyCaptions: PolicyCaption[] = [];
 
-  const generatedS = ensureWorldSplit(dataDir);
-  if (generatedS !== null) notes.push(`${dataDir} was generated first, in ${generatedS.toFixed(1)} s.`);
-  const dataset = readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
-  const images = dataset.images.slice(0, limit);
-  const subset = { ...dataset, images };
+  const splits = targets.map(({ split, dir }) => {
+    const generatedS = ensureWorldSplit(dir);
+    if (generatedS !== null) notes.push(`${dir} was generated first, in ${generatedS.toFixed(1)} s.`);
+    const dataset = readCocoCaptions(JSON.parse(readFileSync(join(dir, 'captions.json'), 'utf8')));
+    const images = dataset.images.slice(0, limit);
+    return { split, dir, dataset, subset: { ...dataset, images } };
+  });
   console.log(
-    `eval: ${model} on ${images.length} of ${dataset.images.length} images of ${dataDir}, ` +
+    `eval: ${model} on ${splits.map((s) => `${s.subset.images.length} of ${s.dataset.images.length} images of ${s.dir}`).join('; ')}, ` +
       `styles ${styles.join(', ')}, coarse and refined, greedy, onnxruntime-node with ${threads} threads`,
   );
 
   const loadAverageStart = loadAverage();
   const node = await loadNodeCaptioner(model, { runtime: 'node', threads });
-  const captions: ImageCaptions[] = [];
+  // The policy table is the first split's (the clean one by default): one definition of its figures.
+  const policyCaptions: PolicyCaption[] = [];
   const captionStart = performance.now();
+  const captioned: ImageCaptions[][] = [];
   try {
-    for (const [i, image] of images.entries()) {
-      const bytes = new Uint8Array(readFileSync(join(dataDir, image.fileName)));
-      for (const style of styles) {
-        // One job gives both: the coarse caption is pass 1 of the refined job, exactly as with refine off.
-        const result = await node.captionImage(bytes, image.fileName, { style, refine: true, look });
-        if (result.look) {
-          const t = result.timings;
-          policyCaptions.push({
-            id: image.id,
-            style,
-            coarse: result.coarse.text,
-            refined: result.refined?.text ?? result.coarse.text,
-            minProbability: result.look.minProbability,
-            minAttributeProbability: result.look.minAttributeProbability,
-            endedAtEos: result.coarse.stopReason === 'eos',
-            coarseMs: t.total - t.lookAgain - t.pass2,
-            secondLookMs: t.lookAgain + t.pass2,
-            looked: result.look.looked,
-          });
-        }
-        captions.push({
-          id: image.id,
-          style,
-          coarse: result.coarse.text,
-          refined: result.refined?.text ?? null,
-          totalMs: result.timings.total,
-        });
-      }
-      if ((i + 1) % 50 === 0 || i + 1 === images.length) {
-        const seconds = (performance.now() - captionStart) / 1000;
-        console.log(`  ${i + 1}/${images.length} images, ${seconds.toFixed(0)} s`);
-      }
+    for (const [i, s] of splits.entries()) {
+      captioned.push(
+        await captionImages({
+          node,
+          dataDir: s.dir,
+          images: s.subset.images,
+          styles,
+          look,
+          policyCaptions: i === 0 ? policyCaptions : null,
+        }),
+      );
     }
   } finally {
     await node.dispose();
@@ -181,27 +240,33 @@ async function worldEval(): Promise<void> {
       `${loadAverageStart.join(' ')} at the start, ${loadAverage().join(' ')} at the end (a shared machine).`,
   );
   const date = today();
-  const report = buildEvalReport({
-    date,
-    machine: machine.description,
-    bundle: model,
-    data: { path: dataDir },
-    dataset: subset,
-    captions,
-    settings: {
-      images: images.length,
-      styles: styles.join(','),
-      threads,
-      decoding: 'greedy',
-      runtime: 'onnxruntime-node',
-      ...(look === undefined
-        ? {}
-        : { look: look === 'always' ? 'always' : `${look.tokens ?? 'attributes'}>=${look.minTokenProbability}` }),
-    },
-    durationS: (performance.now() - started) / 1000,
-    notes,
-  });
-  if (withPolicies && dataset.hasObjects) report.policies = policyReport(policyCaptions, subset, thresholds, look);
+  const reports = splits.map((s, i) =>
+    buildEvalReport({
+      date,
+      machine: machine.description,
+      bundle: model,
+      data: { path: s.dir },
+      dataset: s.subset,
+      captions: captioned[i],
+      settings: {
+        images: s.subset.images.length,
+        styles: styles.join(','),
+        threads,
+        decoding: 'greedy',
+        runtime: 'onnxruntime-node',
+        ...(look === undefined
+          ? {}
+          : { look: look === 'always' ? 'always' : `${look.tokens ?? 'attributes'}>=${look.minTokenProbability}` }),
+      },
+      durationS: (performance.now() - started) / 1000,
+      notes,
+    }),
+  );
+  const report = reports[0];
+  if (splits.length > 1) report.splits = splits.map((s, i) => splitReportOf(s.split!, reports[i]));
+  if (withPolicies && splits[0].dataset.hasObjects) {
+    report.policies = policyReport(policyCaptions, splits[0].subset, thresholds, look);
+  }
   report.durationS = (performance.now() - started) / 1000;
   printAndWrite(report);
 }
@@ -238,6 +303,10 @@ function printAndWrite(report: EvalReport): void {
     console.log('\n' + textTable(objectTable(report)));
     console.log('\n' + textTable(errorsTable(report)));
     console.log('\n' + textTable(refinementTable(report)));
+  }
+  if (report.splits) {
+    console.log('\n' + textTable(splitsTable(report.splits)));
+    console.log('\n' + textTable(targetsTable(checkTargets(report.splits))));
   }
   if (report.policies) console.log('\n' + textTable(policyTable(report)));
   const files = writeReport(values.out!, report.date, 'eval', report, evalMarkdown(report));

@@ -4,6 +4,7 @@ import { markdownTable, type Table } from '../bench/table';
 import { SCORED_ATTRIBUTES } from '../world/score';
 import { SIZES } from '../world/scene';
 import type { EvalReport } from './eval-report';
+import { checkTargets, splitsTable, targetsTable } from './eval-splits';
 
 /** Style and pass are words; the other columns are figures (right, the default). */
 const WORDS_FIRST: Table['align'] = ['left', 'left'];
@@ -189,6 +190,25 @@ function policySection(report: EvalReport): string[] {
   ];
 }
 
+function splitsSection(report: EvalReport): string[] {
+  if (!report.splits) return [];
+  return [
+    '',
+    '## Conditions',
+    '',
+    'The same bundle on each world split (docs/world.md, "Eval splits"): clean test scenes; the same scenes ' +
+      'as a camera sees them (warp, light, blur, noise, JPEG; the truth follows the warp); crowded scenes of ' +
+      '7-9 objects; empty scenes, whose caption is "no objects.". Full object over true objects; hallucinated ' +
+      'over said objects; "says no objects" over empty scenes; false "no objects" over scenes that hold some.',
+    '',
+    markdownTable(splitsTable(report.splits)),
+    '',
+    "Issue 19's targets, on detailed captions:",
+    '',
+    markdownTable(targetsTable(checkTargets(report.splits))),
+  ];
+}
+
 export function evalMarkdown(report: EvalReport): string {
   const lines = [
     `# Glance eval, ${report.date}`,
@@ -229,6 +249,7 @@ export function evalMarkdown(report: EvalReport): string {
       markdownTable(refinementTable(report)),
     );
   }
+  lines.push(...splitsSection(report));
   lines.push(...policySection(report));
   if (report.examples.length) {
     lines.push('', '## Examples', '');

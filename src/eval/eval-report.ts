@@ -8,6 +8,7 @@ import type { BleuScores } from '../core/metrics';
 import { summarize, type ScoreSummary } from '../world/score-summary';
 import { addTallies, emptyTally, scoreCaption } from '../world/score';
 import { referencesFor, type CocoDataset } from './coco';
+import type { SplitReport } from './eval-splits';
 import type { PolicyReport } from './look-policies';
 import { isFullyCorrect, refinementEffect, type RefinementEffect } from './refinement';
 
@@ -83,6 +84,8 @@ export interface EvalReport {
   notes: string[];
   /** Second-look policies (`--policies` or `--look`; look-policies.ts); absent otherwise. */
   policies?: PolicyReport;
+  /** The world's eval conditions (clean, camera, crowded, empty; eval-splits.ts) when more than one ran. */
+  splits?: SplitReport[];
 }
 
 function middle(values: number[]): number | null {
