@@ -11,8 +11,10 @@ import { decode } from 'fast-png';
 import { caption, prominentIndices, type CaptionStyle } from '../src/world/captions';
 import { parseCaption } from '../src/world/parse';
 import type { WorldObject } from '../src/world/scene';
-import { splitScene } from '../src/world/split-scenes';
-import { SPLIT_SEEDS, type Split } from '../src/world/splits';
+import { cameraShot } from '../src/world/camera';
+import { deriveSeed } from '../src/world/random';
+import { POST_PROCESS_STREAM, splitScene } from '../src/world/split-scenes';
+import { SPLIT_SEEDS, splitSpec, type Split } from '../src/world/splits';
 
 const { values } = parseArgs({
   options: {
@@ -86,7 +88,12 @@ function validate(dir: string, split: Split): { count: number; problems: string[
     if (image.id % 97 === 0) {
       // A training mix draws each scene's kind from its own seed; the split's object range does the rest.
       const mix = { crowdedShare: info.crowded_share ?? 0, emptyShare: info.empty_share ?? 0 };
-      const regenerated = splitScene(split, image.id, mix).scene.objects;
+      const drawn = splitScene(split, image.id, mix);
+      // A camera split's truth is where the camera put the objects (cells may change): shoot the scene again.
+      const regenerated =
+        splitSpec(split).postProcess === 'camera'
+          ? cameraShot(drawn.scene, info.size, deriveSeed(drawn.seed, POST_PROCESS_STREAM)).objects
+          : drawn.scene.objects;
       if (caption(regenerated, 'detailed') !== caption(image.objects, 'detailed'))
         problems.push(`image ${image.id}: seed does not regenerate it`);
     }

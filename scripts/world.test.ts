@@ -6,10 +6,11 @@ import { decode } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prominentIndices } from '../src/world/captions';
 import { parseCaption } from '../src/world/parse';
-import { sceneSeed } from '../src/world/random';
+import { cameraShot } from '../src/world/camera';
+import { deriveSeed, sceneSeed } from '../src/world/random';
 import { renderScene } from '../src/world/render';
 import { sampleScene, type ObjectDescription } from '../src/world/scene';
-import { splitScene, type SceneMix } from '../src/world/split-scenes';
+import { POST_PROCESS_STREAM, splitScene, type SceneMix } from '../src/world/split-scenes';
 import { SPLIT_SEEDS } from '../src/world/splits';
 import { ensureWorldSplit } from './bench/world-split';
 
@@ -130,6 +131,35 @@ describe('npm run world: crowded and empty splits, training mixes', () => {
       const parsed = parseCaption(a.caption);
       expect(parsed.unparsed).toEqual([]);
       expect(parsed.countSaid).toBe(data.images.find((i) => i.id === a.image_id)!.objects.length);
+    }
+  }, 60_000);
+
+  it('writes test-camera: the test scenes as the camera shoots them, the same bytes in any batch', () => {
+    const whole = generate(join(dir, 'whole-camera'), 'test-camera', 5);
+    const part = generate(join(dir, 'part-camera'), 'test-camera', 2, 3);
+    const test = generate(dir, 'test', 5);
+    expect(whole.info).toMatchObject({ split: 'test-camera', seed: 3, scenes_of: 'test', post_process: 'camera' });
+    for (const image of whole.images) {
+      const drawn = splitScene('test', image.id);
+      const shot = cameraShot(drawn.scene, SIZE, deriveSeed(drawn.seed, POST_PROCESS_STREAM));
+      // The truth is where the camera put each object; the objects themselves are the test scene's.
+      expect(image.objects.map((o) => o.position)).toEqual(shot.objects.map((o) => o.position));
+      const kinds = (objects: readonly ObjectDescription[]) => objects.map((o) => `${o.colour} ${o.shape}`).sort();
+      expect(kinds(image.objects)).toEqual(kinds(drawn.scene.objects));
+      expect(imageBytes(join(dir, 'whole-camera'), 'test-camera', image.file_name)).not.toEqual(
+        imageBytes(dir, 'test', test.images.find((i) => i.id === image.id)!.file_name),
+      );
+    }
+    for (const image of part.images) {
+      const same = whole.images.find((i) => i.id === image.id)!;
+      expect(image).toEqual(same);
+      expect(imageBytes(join(dir, 'part-camera'), 'test-camera', image.file_name)).toEqual(
+        imageBytes(join(dir, 'whole-camera'), 'test-camera', same.file_name),
+      );
+    }
+    for (const a of whole.annotations.filter((x) => x.style === 'detailed')) {
+      const objects = whole.images.find((i) => i.id === a.image_id)!.objects;
+      expect(parseCaption(a.caption).objects.map((o) => o.position)).toEqual(objects.map((o) => o.position));
     }
   }, 60_000);
 

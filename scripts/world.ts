@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encode } from 'fast-png';
 import { caption, type CaptionStyle } from '../src/world/captions';
+import { cameraShots } from '../src/world/camera';
 import { rgbaToRgb } from '../src/world/image';
 import { perturb } from '../src/world/perturb';
 import { deriveSeed } from '../src/world/random';
@@ -27,10 +28,16 @@ const STYLES: readonly CaptionStyle[] = ['detailed', 'short'];
  * and the objects as the picture shows them (a camera moves them, maybe into another cell), which the captions
  * then describe.
  */
-type PostProcessor = (scene: Scene, size: number, seed: number) => { rgba: Uint8ClampedArray; objects: WorldObject[] };
+type PostProcessor = (
+  items: readonly { scene: Scene; seed: number }[],
+  size: number,
+) => { rgba: Uint8ClampedArray; objects: WorldObject[] }[];
 /** The post-processings this CLI can run; a split naming another one is refused. */
-const POST_PROCESSORS: Partial<Record<PostProcess, PostProcessor>> = {};
-const clean: PostProcessor = (scene, size) => ({ rgba: renderScene(scene, size), objects: scene.objects });
+const POST_PROCESSORS: Partial<Record<PostProcess, PostProcessor>> = { camera: cameraShots };
+const clean: PostProcessor = (items, size) =>
+  items.map(({ scene }) => ({ rgba: renderScene(scene, size), objects: scene.objects }));
+/** Scenes shot per post-processing call: the camera shares one JPEG coder among a batch's equal qualities. */
+const SHOT_BATCH = 100;
 
 const { values } = parseArgs({
   options: {
@@ -85,10 +92,9 @@ const images: unknown[] = [];
 const annotations: unknown[] = [];
 const perturbations: unknown[] = [];
 const began = performance.now();
-for (let id = start; id < start + count; id++) {
-  const { seed, scene } = splitScene(split, id, mix);
+function writeScene(id: number, seed: number, scene: Scene, shot: { rgba: Uint8ClampedArray; objects: WorldObject[] }) {
+  const { rgba, objects } = shot;
   const fileName = `images/${String(id).padStart(6, '0')}.png`;
-  const { rgba, objects } = shoot(scene, size, deriveSeed(seed, POST_PROCESS_STREAM));
   const png = encode({ width: size, height: size, data: rgbaToRgb(rgba), channels: 3 });
   writeFileSync(join(splitDir, fileName), png);
   images.push({
@@ -107,7 +113,17 @@ for (let id = start; id < start + count; id++) {
       perturbations.push({ annotation_id: annotationId, image_id: id, style, caption: p.caption, edits: p.edits });
     }
   });
-  const done = id - start + 1;
+}
+
+for (let first = start; first < start + count; first += SHOT_BATCH) {
+  const ids = Array.from({ length: Math.min(SHOT_BATCH, start + count - first) }, (_, i) => first + i);
+  const drawn = ids.map((id) => splitScene(split, id, mix));
+  const shots = shoot(
+    drawn.map(({ seed, scene }) => ({ scene, seed: deriveSeed(seed, POST_PROCESS_STREAM) })),
+    size,
+  );
+  drawn.forEach(({ seed, scene }, i) => writeScene(ids[i], seed, scene, shots[i]));
+  const done = first + ids.length - start;
   if (done % 2000 === 0)
     console.log(`${split}: ${done}/${count} scenes, ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }

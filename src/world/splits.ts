@@ -32,7 +32,8 @@ export const SPLITS = {
   test: { seed: 3, objects: ORDINARY_OBJECTS },
   'test-crowded': { seed: 4, objects: CROWDED_OBJECTS },
   'test-empty': { seed: 5, objects: NO_OBJECTS },
-  // A camera split would read: 'test-camera': { like: 'test', postProcess: 'camera' },
+  // The test scenes as a webcam filming a screen sees them (src/world/camera.ts; the truth follows the warp).
+  'test-camera': { like: 'test', postProcess: 'camera' },
 } as const satisfies SplitTable;
 
 /** Everything a reader of a split needs, whichever kind of row it is. */
