@@ -45,8 +45,7 @@ class EncodedSet:
                                                phrase_objects(words, style, sc.objects)))
                 per_style[style] = encs
             self.items.append(per_style)
-            fps = [footprint(ob["bbox"], grid, cs.size) for ob in sc.objects if "bbox" in ob]
-            self.footprints.append(np.stack(fps) if fps else np.zeros((0, grid * grid), np.float32))
+            self.footprints.append(scene_footprints(sc.objects, grid, cs.size))
 
     def pick(self, rng: random.Random, i: int, detailed_prob: float) -> Tuple[str, EncodedCaption]:
         styles = list(self.items[i])
@@ -55,6 +54,13 @@ class EncodedSet:
         else:
             style = rng.choice(styles)
         return style, rng.choice(self.items[i][style])
+
+
+def scene_footprints(objects: Sequence[dict], grid: int, size: int) -> np.ndarray:
+    """[n_objects, grid^2]: each object's footprint (phrases.footprint of its bbox); [0, grid^2] for an empty
+    scene, whose captions ("no objects.") have no phrase and so no saliency target."""
+    fps = [footprint(ob["bbox"], grid, size) for ob in objects if "bbox" in ob]
+    return np.stack(fps) if fps else np.zeros((0, grid * grid), np.float32)
 
 
 def perturb_words(ids: List[int], vocab_ids: Sequence[int], rng: random.Random) -> List[int]:
@@ -79,7 +85,10 @@ class Stage1Batch:
     sal_mask: Tensor      # [B,L] 1 where supervised
 
 
-def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]]) -> Stage1Batch:
+def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]],
+                 footprints: Optional[Sequence[Optional[np.ndarray]]] = None) -> Stage1Batch:
+    """footprints: per pick, the objects' footprints as its image shows them (scene_footprints of the warped
+    boxes after augment.camera's geometry), or None for the scene's own (EncodedSet.footprints)."""
     t = enc.grid * enc.grid
     texts = [[STYLE_TOKEN[s]] + c.ids for _, s, c in picks]
     labels = [c.ids + [EOS] for _, _, c in picks]
@@ -87,8 +96,9 @@ def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption
     target = np.zeros((len(picks), n, t), np.float32)
     mask = np.zeros((len(picks), n), np.float32)
     for b, (i, _, c) in enumerate(picks):
+        fps = enc.footprints[i] if footprints is None or footprints[b] is None else footprints[b]
         for s, e, ob in c.phrases:
-            target[b, s + 1:e + 1] = enc.footprints[i][ob]  # text position j holds caption word j-1
+            target[b, s + 1:e + 1] = fps[ob]  # text position j holds caption word j-1
             mask[b, s + 1:e + 1] = 1.0
     return Stage1Batch(pad(texts, PAD), pad(labels, IGNORE), torch.from_numpy(target), torch.from_numpy(mask))
 
@@ -172,13 +182,13 @@ def stage2_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption
                        pad(texts, PAD), pad(labels, IGNORE))
 
 
-def probe_labels(cs: CaptionSet, classes: Dict[str, List[str]], scene_idx: Sequence[int],
+def probe_labels(objects: Sequence[Sequence[dict]], classes: Dict[str, List[str]],
                  corners: Sequence[Sequence[Tuple[int, int]]], window: int) -> Dict[str, Tensor]:
-    """Per chosen region, the attributes of the object whose centre is inside the window and nearest its centre;
-    "none" (last shape class) when no object's centre is inside."""
+    """Per image (its objects, as the image shows them) and each of its chosen regions, flattened in that order:
+    the attributes of the object whose centre is inside the window and nearest its centre; "none" (last shape
+    class) when no object's centre is inside (every region of an empty scene)."""
     out = {a: [] for a in classes}
-    for i, cs_corners in zip(scene_idx, corners):
-        objs = cs.scenes[i].objects
+    for objs, cs_corners in zip(objects, corners):
         for x0, y0 in cs_corners:
             best, best_d = None, None
             for ob in objs:

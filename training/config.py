@@ -88,6 +88,8 @@ class TrainConfig:
     load_workers: int = 2          # threads decoding the images (PIL releases the GIL while decoding)
     images_on_device: Optional[bool] = None  # keep all decoded images on the training device (null: on a GPU)
     camera_aug: float = 0.0        # share of training images given a camera-like degradation (training/augment.py)
+    camera_looks: bool = False     # of those, a third look like a screen and a third like a printout
+    camera_geometry: bool = False  # and each is warped (perspective, zoom, roll), its boxes and centres with it
 
 
 @dataclass

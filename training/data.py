@@ -33,8 +33,12 @@ class CaptionSet:
     def __init__(self, folder: str, max_images: Optional[int] = None, size: int = 256):
         self.folder = folder
         self.size = size
-        with open(os.path.join(folder, "captions.json")) as f:
-            raw = json.load(f)
+        with open(os.path.join(folder, "captions.json"), "rb") as f:
+            text = f.read()
+        # what load_images' cache key covers: a split regenerated in place (e.g. with crowded and empty scenes,
+        # same count, same last file name) must not reuse the old split's decoded images
+        self.captions_sha1 = hashlib.sha1(text).hexdigest()
+        raw = json.loads(text)
         images = sorted(raw["images"], key=lambda im: im["file_name"])
         if max_images is not None:
             images = images[:max_images]
@@ -100,7 +104,8 @@ class CaptionSet:
     def load_images(self, cache_dir: Optional[str] = None, workers: int = 2) -> np.ndarray:
         """All model squares as one uint8 array [N,S,S,3], cached as .npy (memory-mapped when re-read)."""
         key = hashlib.sha1(f"{os.path.abspath(self.folder)}|{len(self)}|{self.size}|"
-                           f"{self.scenes[-1].file_name if self.scenes else ''}".encode()).hexdigest()[:12]
+                           f"{self.scenes[-1].file_name if self.scenes else ''}|{self.captions_sha1}".encode()
+                           ).hexdigest()[:12]
         path = os.path.join(cache_dir, f"images-{key}.npy") if cache_dir else None
         # Memory-mapped: 6 GB of page cache that the kernel may evict, instead of 6 GB of anonymous memory that
         # made the OOM killer end a run on a machine shared with browser tests.

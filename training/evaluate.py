@@ -24,7 +24,7 @@ import numpy as np
 import torch
 
 from . import checkpoint
-from .augment import degrade
+from .augment import camera
 from .data import CaptionSet
 from .infer import Captioner, captioner_from_checkpoint
 from .model_card import report_table
@@ -68,13 +68,22 @@ def score(captions_path: str, split: str, report_path: str, reports_dir: str) ->
         return json.load(f)
 
 
-def camera_degraded(images: np.ndarray, seed: int, chunk: int = 100) -> np.ndarray:
-    """Every image through augment.degrade (share 1) with a generator of this seed: a fixed camera-degraded
-    version of a split (the same images for every model evaluated with the seed)."""
+def camera_degraded(images: np.ndarray, seed: int, chunk: int = 100, looks: bool = False,
+                    objects: Optional[List[List[dict]]] = None) -> np.ndarray:
+    """Every image through augment.camera (share 1) with a generator of this seed: a fixed camera-degraded
+    version of a split (the same images for every model evaluated with the seed). `looks`: a third of them look
+    like a screen, a third like a printout. `objects` (per image): warp them too, each warp drawn so that every
+    object keeps its cell and reading order (the split's captions stay true, so `npm run eval` scores them
+    against the split as it is)."""
     gen = torch.Generator()
     gen.manual_seed(seed)
-    return np.concatenate([degrade(torch.from_numpy(np.ascontiguousarray(images[lo:lo + chunk])), 1.0, gen).numpy()
-                           for lo in range(0, len(images), chunk)])
+    host = np.random.default_rng(seed)
+    out = []
+    for lo in range(0, len(images), chunk):
+        sq = torch.from_numpy(np.ascontiguousarray(images[lo:lo + chunk]))
+        out.append(camera(sq, 1.0, gen, looks_on=looks, geometry=objects is not None,
+                          objects=None if objects is None else objects[lo:lo + chunk], host_rng=host)[0].numpy())
+    return np.concatenate(out)
 
 
 def main(argv: Optional[list] = None) -> None:
@@ -85,7 +94,10 @@ def main(argv: Optional[list] = None) -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--camera-seed", type=int, default=None,
-                    help="degrade every image with augment.degrade, this seed (training/augment.py's ranges)")
+                    help="degrade every image with augment.camera, this seed (training/augment.py's ranges)")
+    ap.add_argument("--camera-looks", action="store_true", help="with --camera-seed: screen and printout looks too")
+    ap.add_argument("--camera-geometry", action="store_true",
+                    help="with --camera-seed: perspective warps too (drawn to keep every object's cell)")
     ap.add_argument("--no-score", action="store_true", help="write the captions only")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -95,8 +107,10 @@ def main(argv: Optional[list] = None) -> None:
     notes = [f"Greedy two-pass captions of {len(cs)} scenes by training.evaluate (PyTorch, float32, "
              f"{args.device}) from {os.path.join(args.run, 'checkpoint.pt')}."]
     if args.camera_seed is not None:
-        images = camera_degraded(images, args.camera_seed)
-        notes.append(f"Every image camera-degraded first (training/augment.py, seed {args.camera_seed}).")
+        images = camera_degraded(images, args.camera_seed, looks=args.camera_looks,
+                                 objects=[sc.objects for sc in cs.scenes] if args.camera_geometry else None)
+        extra = "".join(f", {w}" for w, on in (("looks", args.camera_looks), ("geometry", args.camera_geometry)) if on)
+        notes.append(f"Every image camera-degraded first (training/augment.py, seed {args.camera_seed}{extra}).")
     captions = caption_split(captioner_from_checkpoint(state, model.to(args.device), tok), cs, images)
     producer = f"training.evaluate, PyTorch reference of {os.path.normpath(args.run)}"
     captions_path = os.path.join(args.run, "eval-captions.json")

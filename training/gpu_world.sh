@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# One GPU session's world training (issue 19): writes the train split in parallel shards, decodes it once into
-# the image cache, trains every config given (in parallel: a small model leaves a big GPU mostly idle) and
-# writes each run's log (stdout.txt) and weights (no optimizer state) to $OUT/<run name>/.
+# One GPU session's world training (issue 19): writes the train split in parallel shards (with crowded and empty
+# scenes mixed in: WORLD_ARGS), decodes it once into the image cache, trains every config given (in parallel: a
+# small model leaves a big GPU mostly idle) and writes each run's log (stdout.txt) and weights (no optimizer
+# state) to $OUT/<run name>/.
 #
 #   OUT=/tmp/out bash training/gpu_world.sh training/configs/world_v8_gpu.json [more configs]
 #
 # DEADLINE_S (optional): seconds from the start by which training must end; a time-budgeted config then trains
 # min(its budget, max(1 min, what is left less 45 s)) (--budget-min), so a slow data step cannot make a lease run out.
-# Env: SCENES (60000), SHARDS (16), DATA (data/world; the configs read data/world/train), DEVICE (cuda),
-# PY (python3 with torch), WORLD (the world CLI; default `npx tsx scripts/world.ts`, or `node world.mjs` for a
-# bundle made with `npx esbuild scripts/world.ts --bundle --platform=node --format=esm --outfile=world.mjs`).
+# Env: SCENES (60000), SHARDS (16), DATA (data/world_v8; the v8 configs read data/world_v8/train), WORLD_ARGS
+# (--crowded-share 0.15 --empty-share 0.02; set it empty for none; each scene draws its kind from its own seed, so
+# the shards make the split one run would), DEVICE (cuda), PY (python3 with torch), WORLD (the world CLI; default
+# `npx tsx scripts/world.ts`, or `node world.mjs` for a bundle made with `npx esbuild scripts/world.ts --bundle
+# --platform=node --format=esm --outfile=world.mjs`, rebuilt from a scripts/world.ts that knows the shares).
 set -euo pipefail
 SCENES=${SCENES:-60000}
 SHARDS=${SHARDS:-16}
-DATA=${DATA:-data/world}
+DATA=${DATA:-data/world_v8}
+WORLD_ARGS=${WORLD_ARGS---crowded-share 0.15 --empty-share 0.02}
 DEVICE=${DEVICE:-cuda}
 PY=${PY:-python3}
 WORLD=${WORLD:-npx tsx scripts/world.ts}
@@ -30,7 +34,8 @@ if [ ! -f "$DATA/train/captions.json" ]; then
   for ((i = 0; i < SHARDS; i++)); do
     start=$((i * per)); n=$((SCENES - start < per ? SCENES - start : per))
     [ "$n" -gt 0 ] || break
-    $WORLD --split train --count "$n" --start "$start" --out "$tmp/$i" > "$tmp/$i.log" 2>&1 & pids+=($!)
+    # shellcheck disable=SC2086  # WORLD and WORLD_ARGS are word lists
+    $WORLD --split train --count "$n" --start "$start" $WORLD_ARGS --out "$tmp/$i" > "$tmp/$i.log" 2>&1 & pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p"; done
   $PY -m training.world_shards --split train --out "$DATA" "$tmp"/*/

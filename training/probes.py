@@ -16,9 +16,8 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from .batches import IGNORE
-from .data import CaptionSet
 
-View = Tuple[int, float, float, float]  # scene index, x0, y0, extent (model-square pixels)
+View = Tuple[int, float, float, float]  # image (index into the objects list), x0, y0, extent (model-square px)
 
 
 def object_centre(ob: dict) -> Optional[Tuple[float, float]]:
@@ -30,17 +29,30 @@ def object_centre(ob: dict) -> Optional[Tuple[float, float]]:
     return None
 
 
-def token_labels(cs: CaptionSet, classes: Dict[str, List[str]], views: Sequence[View],
+def token_labels(objects: Sequence[Sequence[dict]], classes: Dict[str, List[str]], views: Sequence[View],
                  grid: int, dense: bool = False) -> Tuple[Tensor, Dict[str, Tensor]]:
-    """For every object whose centre lies inside a view: the token (view * grid^2 + cell) of the cell of its
-    centre (dense: also of every cell whose centre is inside its bbox), and its attributes once per token.
-    Centre-only is the default: interior tokens of a large object see only its fill, and with dense labels a
-    shape probe learned more slowly (loss 1.79 vs 1.59 after 400 steps)."""
+    """For every object whose centre lies inside a view (views[v][0] indexes `objects`, the objects each image
+    shows): the token (view * grid^2 + cell) of the cell of its centre (dense: also of every cell whose centre is
+    inside its bbox), and its attributes once per token. Centre-only is the default: interior tokens of a large
+    object see only its fill, and with dense labels a shape probe learned more slowly (loss 1.79 vs 1.59 after
+    400 steps).
+
+    A view of an empty scene (no objects at all) labels its centre token "<none>" (the shape classes' last, as
+    the region probe's) and nothing else, so an empty scene's global view and its stage-1 crop still teach what
+    nothing looks like. Views of other scenes that hold no object centre stay unlabelled, as before: their
+    tokens may lie inside a large object whose centre is elsewhere."""
     positions: List[int] = []
     out: Dict[str, List[int]] = {a: [] for a in classes}
+    none = classes["shape"].index("<none>") if "<none>" in classes.get("shape", []) else None
     for v, (i, x0, y0, extent) in enumerate(views):
+        if not objects[i]:
+            if none is not None:
+                positions.append(v * grid * grid + (grid // 2) * grid + grid // 2)
+                for a in classes:
+                    out[a].append(none if a == "shape" else IGNORE)
+            continue
         cell = extent / grid
-        for ob in cs.scenes[i].objects:
+        for ob in objects[i]:
             c = object_centre(ob)
             if c is None or not (x0 <= c[0] < x0 + extent and y0 <= c[1] < y0 + extent):
                 continue
@@ -57,15 +69,20 @@ def token_labels(cs: CaptionSet, classes: Dict[str, List[str]], views: Sequence[
     return torch.tensor(positions, dtype=torch.long), {a: torch.tensor(v, dtype=torch.long) for a, v in out.items()}
 
 
-def object_windows(cs: CaptionSet, scene_idx: Sequence[int], per_image: int, window: int, size: int,
-                   jitter: int, rng: random.Random) -> List[List[Tuple[int, int]]]:
-    """Stage-1 crops: per image, windows near randomly chosen objects (as saliency would place them)."""
+def object_windows(objects: Sequence[Sequence[dict]], per_image: int, window: int, size: int, jitter: int,
+                   rng: random.Random) -> List[List[Tuple[int, int]]]:
+    """Stage-1 crops: per image (its objects), windows near randomly chosen objects (as saliency would place
+    them). An image without objects gets windows at random places (background crops: token_labels gives them a
+    "<none>" target)."""
     out = []
-    for i in scene_idx:
-        centres = [c for c in (object_centre(o) for o in cs.scenes[i].objects) if c is not None]
+    for objs in objects:
+        centres = [c for c in (object_centre(o) for o in objs) if c is not None]
         corners = []
         for _ in range(per_image):
-            cx, cy = rng.choice(centres) if centres else (size / 2, size / 2)
+            if not centres:
+                corners.append((rng.randint(0, size - window), rng.randint(0, size - window)))
+                continue
+            cx, cy = rng.choice(centres)
             x0 = int(round(cx - window / 2 + rng.uniform(-jitter, jitter)))
             y0 = int(round(cy - window / 2 + rng.uniform(-jitter, jitter)))
             corners.append((min(max(x0, 0), size - window), min(max(y0, 0), size - window)))

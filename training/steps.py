@@ -15,8 +15,9 @@ from .regions import boxes_fraction, select_regions_batch
 Corners = List[List[Tuple[int, int]]]
 
 
-def caption_loss(logits: Tensor, labels: Tensor) -> Tensor:
-    return F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE)
+def caption_loss(logits: Tensor, labels: Tensor, reduction: str = "mean") -> Tensor:
+    return F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE,
+                           reduction=reduction)
 
 
 def stage1_losses(model: GlanceModel, image_embeds: Tensor, batch: Stage1Batch) -> Dict[str, Tensor]:
@@ -52,37 +53,76 @@ def heat_maps(model: GlanceModel, image_embeds: Tensor, style_ids: Sequence[int]
 
 
 def choose_regions(heat: Tensor, k: int, window: int, size: int, nms_radius: int) -> Corners:
-    """Regions per sample; if selection stops early, the last region repeats so the batch stays rectangular."""
+    """Regions per sample, exactly as inference chooses them (regions.select_regions): a heat map whose remaining
+    heat is 0 ends with fewer than k, e.g. one region at (0, 0) when C names no object ("no objects.": no content
+    word, an all-zero map). stage2_losses runs such samples with that many regions, as inference does."""
     g = int(round(heat.shape[1] ** 0.5))
-    chosen = select_regions_batch(heat.double().cpu().numpy().reshape(-1, g, g), k, window, size, nms_radius)
-    return [c + [c[-1]] * (k - len(c)) for c in chosen]
+    return select_regions_batch(heat.double().cpu().numpy().reshape(-1, g, g), k, window, size, nms_radius)
 
 
 def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, batch: Stage2Batch, corners: Corners,
                   probe_targets: Optional[Dict[str, Tensor]] = None, token_fn=None) -> Dict[str, Tensor]:
     """Pass-2 loss on [E_img][region_embeds][<refine>] C [<task>] target </s> (loss on target and </s> only),
-    plus the region probe and (token_fn) the crop token probe."""
+    plus the region probe and (token_fn) the crop token probe.
+
+    Samples are grouped by their number of regions (nearly always one group of k; fewer regions when selection
+    stopped early, see choose_regions), so a sample sees its regions at the positions inference gives them: the
+    crops of all go through the encoder at once, the connector and the decoder run once per group, and the refine
+    loss is the mean over all target tokens of the batch, the probe's over all regions, as with one group."""
     cfg = model.cfg
-    b, k = len(corners), len(corners[0])
     window = cfg.global_size
-    out_probe = None
-    pix = crops(squares, corners, window).to(image_embeds.device)  # on the device already when squares are
-    _, feats = model.vision(pix.reshape(b * k, 3, window, window))
+    dev = image_embeds.device
+    by_k: Dict[int, List[int]] = {}
+    for r, c in enumerate(corners):
+        by_k.setdefault(len(c), []).append(r)
+    groups: List[Tuple[int, List[int]]] = list(by_k.items())
+    single = len(groups) == 1
+    order = [r for _, rows in groups for r in rows]
+
+    # crops of every group, in group order, through the encoder at once (gathered where the squares are)
+    pix = [crops(squares if single else squares[torch.tensor(rows, device=squares.device)],
+                 [corners[r] for r in rows], window).reshape(-1, 3, window, window) for _, rows in groups]
+    _, feats = model.vision((pix[0] if single else torch.cat(pix)).to(dev))
+    out: Dict[str, Tensor] = {}
     if token_fn is not None:  # views: (batch row, x0, y0, extent)
-        out_probe = token_fn(feats, [(r, x0, y0, window) for r, cs_ in enumerate(corners) for x0, y0 in cs_], "crop_")
-    feats = feats.reshape(b, k, feats.shape[1], feats.shape[2])
-    boxes = torch.from_numpy(boxes_fraction([c for cs in corners for c in cs], window, cfg.image_size)).reshape(b, k, 4)
-    region_embeds, compressed = model.connector(feats, boxes.to(feats.device), model.embed(batch.initial),
-                                                batch.initial_mask)
-    t = image_embeds.shape[1] + region_embeds.shape[1]
-    x = torch.cat([image_embeds, region_embeds, model.embed(batch.text)], dim=1)
-    logits, _, _ = model.decoder(x)
-    out = {"refine": caption_loss(logits[:, t:], batch.labels)}
-    if out_probe is not None:
-        out["crop_probe"] = out_probe
+        crop_probe = token_fn(feats, [(r, x0, y0, window) for r in order for x0, y0 in corners[r]], "crop_")
+        if crop_probe is not None:
+            out["crop_probe"] = crop_probe
+    refine_sum, refine_n, pooled, at = [], [], [], 0
+    for k, rows in groups:
+        n = len(rows)
+        if single:
+            initial, initial_mask, text, labels, emb = (batch.initial, batch.initial_mask, batch.text, batch.labels,
+                                                        image_embeds)
+        else:
+            ix = torch.tensor(rows, dtype=torch.long, device=dev)
+            initial, initial_mask = batch.initial[ix], batch.initial_mask[ix]
+            text, labels, emb = batch.text[ix], batch.labels[ix], image_embeds[ix]
+        f = feats[at:at + n * k].reshape(n, k, feats.shape[1], feats.shape[2])
+        at += n * k
+        boxes = torch.from_numpy(boxes_fraction([c for r in rows for c in corners[r]], window, cfg.image_size))
+        region_embeds, compressed = model.connector(f, boxes.reshape(n, k, 4).to(f.device), model.embed(initial),
+                                                    initial_mask)
+        t = emb.shape[1] + region_embeds.shape[1]
+        x = torch.cat([emb, region_embeds, model.embed(text)], dim=1)
+        logits, _, _ = model.decoder(x)
+        if single:
+            out["refine"] = caption_loss(logits[:, t:], labels)
+        else:
+            refine_sum.append(caption_loss(logits[:, t:], labels, reduction="sum"))
+            refine_n.append((labels != IGNORE).sum())
+        pooled.append(compressed.float().mean(2).reshape(n * k, -1))
+    if not single:
+        out["refine"] = torch.stack(refine_sum).sum() / torch.stack(refine_n).sum().clamp_min(1)
     if probe_targets and len(model.probe):
-        pooled = compressed.float().mean(2).reshape(b * k, -1)
-        losses = [F.cross_entropy(model.probe[name](pooled).float(), y, ignore_index=IGNORE)
+        pooled_all = pooled[0] if single else torch.cat(pooled)
+        if not single:  # targets come per sample in batch order; the pooled tokens in group order
+            first = [0]
+            for c in corners:
+                first.append(first[-1] + len(c))
+            perm = torch.tensor([first[r] + j for r in order for j in range(len(corners[r]))], dtype=torch.long)
+            probe_targets = {name: y[perm.to(y.device)] for name, y in probe_targets.items()}
+        losses = [F.cross_entropy(model.probe[name](pooled_all).float(), y, ignore_index=IGNORE)
                   for name, y in probe_targets.items() if (y != IGNORE).any()]
         if losses:
             out["probe"] = torch.stack(losses).mean()

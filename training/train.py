@@ -27,8 +27,9 @@ import torch.distributed as dist
 from torch import Tensor, nn
 
 from . import checkpoint
-from .augment import degrade
-from .batches import EncodedSet, detail_noise, probe_classes, probe_labels, stage1_batch, stage2_batch
+from .augment import camera
+from .batches import (EncodedSet, detail_noise, probe_classes, probe_labels, scene_footprints, stage1_batch,
+                      stage2_batch)
 from .config import RunConfig, load_run_config
 from .data import CaptionSet
 from .model import GlanceModel
@@ -148,7 +149,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     torch.set_num_threads(t.threads)
     torch.manual_seed(t.seed)
     rng = random.Random(t.seed * 1000 + rank)
-    aug_gen = None
+    aug_gen, geo_rng = None, None
     os.makedirs(out_dir, exist_ok=True)
     log = Logger(os.path.join(out_dir, "log.txt")) if rank == 0 else (lambda msg: None)
     start = time.time()
@@ -174,6 +175,8 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     if t.camera_aug > 0:
         aug_gen = torch.Generator(device=dev)
         aug_gen.manual_seed(t.seed * 1000 + rank + 7)
+        if t.camera_geometry:  # the warps are drawn and checked against the objects on the host
+            geo_rng = np.random.default_rng(t.seed * 1000 + rank + 11)
     step_module: nn.Module = StepModule(model, torch.tensor(content, dtype=torch.long)).to(dev)
     if distributed:
         step_module = nn.parallel.DistributedDataParallel(step_module, find_unused_parameters=True)
@@ -233,30 +236,36 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
             log(f"stage 1 from step {step}")
         idx = rng.sample(range(len(cs)), min(t.stage0_batch if stage == 0 else t.batch_size, len(cs)))
         squares = images[torch.tensor(idx, device=dev)] if on_device else torch.from_numpy(images[idx])
+        objects = [cs.scenes[i].objects for i in idx]   # as each image shows them (warped by the geometry)
+        footprints = None
         if t.camera_aug > 0:
-            squares = degrade(squares, t.camera_aug, aug_gen)
+            squares, shown = camera(squares, t.camera_aug, aug_gen, looks_on=t.camera_looks,
+                                    geometry=t.camera_geometry, objects=objects, host_rng=geo_rng)
+            if t.camera_geometry:
+                footprints = [None if o is objects[r] else scene_footprints(o, run.model.grid, run.model.image_size)
+                              for r, o in enumerate(shown)]
+                objects = shown
         picks = [(i,) + enc.pick(rng, i, t.detailed_prob) for i in idx]
         n1 = 0 if stage == 0 else len(idx) if stage == 1 else int(round(len(idx) * t.stage1_mix))
-        s1 = to_device(stage1_batch(enc, picks[:n1]), dev) if n1 else None
+        s1 = to_device(stage1_batch(enc, picks[:n1], footprints and footprints[:n1]), dev) if n1 else None
         s2 = to_device(stage2_batch(enc, picks, rng, fallback_vocab, noise), dev) if stage == 2 else None
 
         def probe_fn(corners):
             if not classes:
                 return None
-            labels = probe_labels(cs, classes, idx, corners, run.model.global_size)
+            labels = probe_labels(objects, classes, corners, run.model.global_size)
             return {k: v.to(dev) for k, v in labels.items()}
 
         def token_fn(feats, views, prefix):
             if not (classes and run.model.token_probes):
                 return None
-            pos, labels = token_labels(cs, classes, [(idx[r], x0, y0, e) for r, x0, y0, e in views],
-                                       run.model.grid)
+            pos, labels = token_labels(objects, classes, views, run.model.grid)  # views: (batch row, ...)
             return token_probe_loss(model, feats, pos, labels, prefix)
 
         s1_corners = None
         n_crops = t.stage0_crops if stage == 0 else t.stage1_crops if stage == 1 else 0
         if n_crops and classes and run.model.token_probes:
-            s1_corners = object_windows(cs, idx, n_crops, run.model.global_size, run.model.image_size,
+            s1_corners = object_windows(objects, n_crops, run.model.global_size, run.model.image_size,
                                         t.stage1_crop_jitter, rng)
         for g in opt.param_groups:
             g["lr"] = lr_at(run, step, progress)

@@ -7,7 +7,8 @@ from .tokenizer import SPECIALS, WordTokenizer
 
 # Words that never name what an image shows; used only for folders without object annotations.
 STOPWORDS = set("""a an the and or of in on at to with is are was were be been being it its this that these
-those there their his her he she they them some one two three four five six other others object objects
+those there their his her he she they them some no one two three four five six seven eight nine other others
+object objects
 by for from into near next top bottom left right center middle side as while who which what""".split())
 
 

@@ -83,7 +83,7 @@ def test_probe_labels_name_the_object_in_the_window(enc):
     x0 = int(min(max(ob["cx"] - 32, 0), 192))
     y0 = int(min(max(ob["cy"] - 32, 0), 192))
     empty = (0, 0) if ob["cx"] > 80 or ob["cy"] > 80 else (192, 192)
-    labels = probe_labels(cs, classes, [0], [[(x0, y0), empty]], 64)
+    labels = probe_labels([cs.scenes[0].objects], classes, [[(x0, y0), empty]], 64)
     assert classes["shape"][labels["shape"][0]] == ob["shape"]
     assert classes["colour"][labels["colour"][0]] == ob["colour"]
     if not any(empty[0] <= o["cx"] < empty[0] + 64 and empty[1] <= o["cy"] < empty[1] + 64

@@ -30,3 +30,27 @@ def test_a_checkpoint_saved_before_a_switch_existed_has_it_off():
     assert old.model.vision_dim == 64
     saved = run_config_from_dict(RunConfig(name="new").to_dict(), strict=False)
     assert saved == RunConfig(name="new")
+
+
+def test_camera_switches_are_off_unless_a_config_says_so():
+    # old configs and checkpoints (no such keys) train exactly as before: photometric camera_aug alone, or nothing
+    assert (RunConfig().train.camera_looks, RunConfig().train.camera_geometry) == (False, False)
+    saved = run_config_from_dict({"name": "old", "model": {}, "train": {"camera_aug": 0.5}}, strict=False)
+    assert (saved.train.camera_aug, saved.train.camera_looks, saved.train.camera_geometry) == (0.5, False, False)
+    for name in ("world_v7", "world_v8_gpu"):
+        t = load_run_config(os.path.join(CONFIGS, f"{name}.json")).train
+        assert not (t.camera_looks or t.camera_geometry)
+    for name in ("world_v8", "world_v8_gpu_cam"):
+        t = load_run_config(os.path.join(CONFIGS, f"{name}.json")).train
+        assert t.camera_aug == 0.5 and t.camera_looks and t.camera_geometry
+        assert t.train_dir == "data/world_v8/train"
+
+
+def test_world_v8_is_world_v7_with_the_camera_the_mixed_data_and_fewer_steps():
+    v7 = load_run_config(os.path.join(CONFIGS, "world_v7.json"))
+    v8 = load_run_config(os.path.join(CONFIGS, "world_v8.json"))
+    assert v8.model == v7.model
+    changed = {k for k, v in vars(v8.train).items() if getattr(v7.train, k) != v}
+    assert changed == {"train_dir", "camera_aug", "camera_looks", "camera_geometry", "stage0_steps", "stage2_steps"}
+    # Crowded captions and the camera make a step dearer: fewer steps keep the CPU run near 90 min (docs/training.md).
+    assert (v8.train.stage0_steps, v8.train.stage1_steps, v8.train.stage2_steps) == (1500, 2800, 1300)

@@ -58,10 +58,14 @@ def test_boxes_are_fractions():
     assert np.allclose(boxes_fraction([(64, 128)], 64, 256), [[0.25, 0.5, 0.5, 0.75]])
 
 
-def test_training_selection_pads_early_stops_by_repeating():
-    heat = torch.zeros(1, 64, dtype=torch.float64)
-    heat[0, 0] = 1.0
-    assert choose_regions(heat, 3, 64, 256, 1) == [[(0, 0)] * 3]
+def test_training_selection_keeps_early_stops_as_inference_does():
+    heat = torch.zeros(3, 64, dtype=torch.float64)
+    heat[0, 0] = 1.0                  # concentrated: one region, then only suppressed cells
+    heat[2] = torch.rand(64) + 0.1    # everywhere: k regions
+    # row 1 is all zero (C names no object, e.g. "no objects."): one region at the top left, as in inference
+    assert choose_regions(heat, 3, 64, 256, 1)[:2] == [[(0, 0)], [(0, 0)]]
+    assert len(choose_regions(heat, 3, 64, 256, 1)[2]) == 3
+    assert select_regions(np.zeros((8, 8)), 6, 64, 256, 1) == [(0, 0)]
 
 
 def test_the_batched_selection_training_uses_equals_the_reference_loop():

@@ -28,6 +28,7 @@ def test_a_few_steps_lower_every_loss(fake_data):
     opt = make_optimizer(model, run)
     rng = random.Random(0)
     idx = list(range(8))
+    objects = [cs.scenes[i].objects for i in idx]
     picks = [(i,) + enc.pick(rng, i, 0.5) for i in idx]
     s1 = stage1_batch(enc, picks)
     s2 = stage2_batch(enc, picks, rng, [])
@@ -35,13 +36,13 @@ def test_a_few_steps_lower_every_loss(fake_data):
     gview = global_view(squares, run.model.global_size)
 
     def probe_fn(corners):
-        return probe_labels(cs, classes, idx, corners, run.model.global_size)
+        return probe_labels(objects, classes, corners, run.model.global_size)
 
     def token_fn(feats, views, prefix):
-        pos, labels = token_labels(cs, classes, [(idx[r], x0, y0, e) for r, x0, y0, e in views], run.model.grid)
+        pos, labels = token_labels(objects, classes, views, run.model.grid)
         return token_probe_loss(model, feats, pos, labels, prefix)
 
-    s1_corners = object_windows(cs, idx, 1, 64, 256, 12, rng)
+    s1_corners = object_windows(objects, 1, 64, 256, 12, rng)
 
     history = []
     for _ in range(25):
