@@ -58,6 +58,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from .probes import object_centre
+
 _JPEG_LUMA = torch.tensor([
     [16, 11, 10, 16, 24, 40, 51, 61], [12, 12, 14, 19, 26, 58, 60, 55], [14, 13, 16, 24, 40, 57, 69, 56],
     [14, 17, 22, 29, 51, 87, 80, 62], [18, 22, 37, 56, 68, 109, 103, 77], [24, 35, 55, 64, 81, 104, 113, 92],
@@ -225,15 +227,6 @@ def draw_warps(rng: np.random.Generator, shape: Tuple[int, ...], strength: np.nd
     return d @ h @ d_inv
 
 
-def _centre(ob: dict) -> Optional[Tuple[float, float]]:
-    if ob.get("cx") is not None:
-        return float(ob["cx"]), float(ob["cy"])
-    if "bbox" in ob:
-        x, y, w, h = ob["bbox"]
-        return x + w / 2, y + h / 2
-    return None
-
-
 def _object_arrays(objects: Sequence[Sequence[dict]], size: int):
     """Per image (padded to the most objects): centres [n,M,2], box corners [n,M,4,2], which are real [n,M],
     which have a box [n,M]."""
@@ -242,7 +235,7 @@ def _object_arrays(objects: Sequence[Sequence[dict]], size: int):
     real, boxed = np.zeros((n, m), bool), np.zeros((n, m), bool)
     for i, objs in enumerate(objects):
         for j, ob in enumerate(objs):
-            c = _centre(ob)
+            c = object_centre(ob)
             if c is None:
                 continue
             real[i, j] = True
@@ -291,7 +284,7 @@ def warp_objects(objects: Sequence[dict], h: np.ndarray) -> List[dict]:
     out = []
     for ob in objects:
         ob = dict(ob)
-        c = _centre(ob)
+        c = object_centre(ob)
         if ob.get("cx") is not None:
             ob["cx"], ob["cy"] = (float(v) for v in map_points(h, np.array([c]))[0])
         if "bbox" in ob:

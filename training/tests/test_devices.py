@@ -54,16 +54,10 @@ def _setup(fake_data):
     return run, cs, tok, enc, classes, cs.load_images(None)
 
 
-def test_a_training_step_keeps_every_tensor_on_the_batch_device(fake_data, monkeypatch):
-    run, cs, tok, enc, classes, images = _setup(fake_data)
+def _meta_step_inputs(run, cs, enc, classes, images, model, idx):
+    """A training step's inputs for scenes idx, built as train.py builds them, with the images on the meta device."""
     dev = torch.device("meta")
-    model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in classes.items()}).to(dev)
-    step = StepModule(model, torch.tensor(content_token_ids(tok, cs.attribute_values()))).to(dev)
-    k = run.model.regions_k
-    monkeypatch.setattr(tr, "choose_regions", lambda heat, k_, *a: [[(0, 0), (64, 32), (192, 192)][:k_]
-                                                                     for _ in range(heat.shape[0])])
     rng = random.Random(0)
-    idx = list(range(6))
     objects = [cs.scenes[i].objects for i in idx]
     picks = [(i,) + enc.pick(rng, i, 0.5) for i in idx]
     s1 = to_device(stage1_batch(enc, picks[:3]), dev)
@@ -78,9 +72,21 @@ def test_a_training_step_keeps_every_tensor_on_the_batch_device(fake_data, monke
         return token_probe_loss(model, feats, pos, labels, prefix)
 
     s1_corners = object_windows(objects, 1, run.model.global_size, run.model.image_size, 12, rng)
+    return squares, global_view(squares, run.model.global_size), s1, s2, probe_fn, token_fn, s1_corners
+
+
+def test_a_training_step_keeps_every_tensor_on_the_batch_device(fake_data, monkeypatch):
+    run, cs, tok, enc, classes, images = _setup(fake_data)
+    dev = torch.device("meta")
+    model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in classes.items()}).to(dev)
+    step = StepModule(model, torch.tensor(content_token_ids(tok, cs.attribute_values()))).to(dev)
+    k = run.model.regions_k
+    monkeypatch.setattr(tr, "choose_regions", lambda heat, k_, *a: [[(0, 0), (64, 32), (192, 192)][:k_]
+                                                                     for _ in range(heat.shape[0])])
+    inputs = _meta_step_inputs(run, cs, enc, classes, images, model, list(range(6)))
     guard = OneDevice()
     with guard:
-        losses = step(squares, global_view(squares, run.model.global_size), s1, s2, probe_fn, token_fn, s1_corners)
+        losses = step(*inputs)
     assert k == 3 and guard.ops > 100
     assert set(losses) == {"caption", "saliency", "refine", "probe", "global_probe", "crop_probe"}
     assert all(v.device == dev for v in losses.values())
@@ -132,35 +138,16 @@ def test_training_with_images_on_the_device_and_camera_damage(fake_data, tmp_pat
 
 def test_a_step_over_empty_and_crowded_scenes_with_fewer_regions_stays_on_the_device(mixed_data, monkeypatch):
     # an empty scene's "no objects." gives an all-zero heat map and one region: stage 2 then runs two groups
-    run = tiny_run(str(mixed_data / "train"))
-    cs = CaptionSet(run.train.train_dir)
-    tok = WordTokenizer.build(cs.all_captions())
-    enc = EncodedSet(cs, tok, run.model.grid, 100)
-    classes = probe_classes(cs)
-    images = cs.load_images(None)
+    run, cs, tok, enc, classes, images = _setup(mixed_data)
     dev = torch.device("meta")
     model = GlanceModel(run.model, len(tok), {k: len(v) for k, v in classes.items()}).to(dev)
     step = StepModule(model, torch.tensor(content_token_ids(tok, cs.attribute_values()))).to(dev)
     monkeypatch.setattr(tr, "choose_regions", lambda heat, k_, *a: [[(0, 0)]] + [[(0, 0), (64, 32), (192, 192)]]
                         * (heat.shape[0] - 1))
-    rng = random.Random(0)
     idx = [0, 1, 3, 4, 5, 7]                                   # 0, 9, 8, 0, 7 and 9 objects
     assert [len(cs.scenes[i].objects) for i in idx] == [0, 9, 8, 0, 7, 9]
-    objects = [cs.scenes[i].objects for i in idx]
-    picks = [(i,) + enc.pick(rng, i, 0.5) for i in idx]
-    s1 = to_device(stage1_batch(enc, picks[:3]), dev)
-    s2 = to_device(stage2_batch(enc, picks, rng, []), dev)
-    squares = torch.from_numpy(images[idx]).to(dev)
-
-    def probe_fn(corners):
-        return {a: v.to(dev) for a, v in probe_labels(objects, classes, corners, run.model.global_size).items()}
-
-    def token_fn(feats, views, prefix):
-        pos, labels = token_labels(objects, classes, views, run.model.grid)
-        return token_probe_loss(model, feats, pos, labels, prefix)
-
-    s1_corners = object_windows(objects, 1, run.model.global_size, run.model.image_size, 12, rng)
+    inputs = _meta_step_inputs(run, cs, enc, classes, images, model, idx)
     with OneDevice():
-        losses = step(squares, global_view(squares, run.model.global_size), s1, s2, probe_fn, token_fn, s1_corners)
+        losses = step(*inputs)
     assert set(losses) == {"caption", "saliency", "refine", "probe", "global_probe", "crop_probe"}
     assert all(v.device == dev for v in losses.values())
