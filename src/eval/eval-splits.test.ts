@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { caption } from '../world/captions';
 import type { ObjectDescription } from '../world/scene';
-import { readCocoCaptions } from './coco';
 import { buildEvalReport, type ImageCaptions } from './eval-report';
 import { evalMarkdown } from './eval-markdown';
+import { detailedDataset } from './testing/detailed-dataset';
 import { checkTargets, evalSplitsFrom, splitReportOf, splitsTable, type SplitReport } from './eval-splits';
 
 const star: ObjectDescription = {
@@ -23,14 +23,7 @@ const disc: ObjectDescription = {
 
 /** A one-style dataset of the given scenes and the report of the given (coarse, refined) detailed captions. */
 function reportOf(scenes: ObjectDescription[][], said: [string, string][]) {
-  const dataset = readCocoCaptions({
-    images: scenes.map((objects, id) => ({ id, file_name: `images/${id}.png`, objects })),
-    annotations: scenes.map((objects, id) => ({
-      image_id: id,
-      style: 'detailed',
-      caption: caption(objects, 'detailed'),
-    })),
-  });
+  const dataset = detailedDataset(scenes);
   const captions: ImageCaptions[] = said.map(([coarse, refined], id) => ({
     id,
     style: 'detailed',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caption } from '../world/captions';
 import type { ObjectDescription } from '../world/scene';
-import { readCocoCaptions } from './coco';
+import { detailedDataset } from './testing/detailed-dataset';
 import { evalMarkdown } from './eval-markdown';
 import { buildEvalReport } from './eval-report';
 import { policyReport, type PolicyCaption } from './look-policies';
@@ -12,14 +12,7 @@ const scenes: ObjectDescription[][] = [
   [{ shape: 'heart', colour: 'green', size: 'medium', pattern: 'dotted', position: 'bottom right' }],
   [{ shape: 'cross', colour: 'white', size: 'small', pattern: 'plain', position: 'top right' }],
 ];
-const dataset = readCocoCaptions({
-  images: scenes.map((objects, id) => ({ id, file_name: `images/${id}.png`, objects })),
-  annotations: scenes.map((objects, id) => ({
-    image_id: id,
-    style: 'detailed',
-    caption: caption(objects, 'detailed'),
-  })),
-});
+const dataset = detailedDataset(scenes);
 const truth = (id: number) => caption(scenes[id], 'detailed');
 
 /** Coarse times 10 each, second look 30 each. */
