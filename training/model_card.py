@@ -37,6 +37,28 @@ def report_table(report: Dict) -> List[str]:
             lines.append(f"- {style['style']}: refinement kept {r['coarseCorrect'] - r['broken']} of "
                          f"{r['coarseCorrect']} fully correct coarse captions and fixed {r['fixed']} of "
                          f"{r['captions'] - r['coarseCorrect']} wrong ones.")
+    return lines + conditions_table(report)
+
+
+def conditions_table(report: Dict) -> List[str]:
+    """The world conditions (clean, camera, crowded, empty) of a bundle's `npm run eval` report, when it ran more
+    than one (src/eval/eval-splits.ts); training.evaluate's one-split reports have none."""
+    splits = report.get("splits") or []
+    if not splits:
+        return []
+    lines = ["", "Conditions (docs/world.md, \"Splits and seeds\"):", "",
+             "| condition | style | pass | scenes | full object | full, small | count | hallucinated | "
+             "says \"no objects.\" | fully correct |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for sp in splits:
+        for style in sp.get("styles", []):
+            for p in style.get("passes", []):
+                w = p.get("world") or {}
+                small = (w.get("bySize") or {}).get("small", {})
+                lines.append(f"| {sp['split']} | {style['style']} | {p['pass']} | {p.get('images', '–')} | "
+                             f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(small.get('fullObjectAccuracy'))} | "
+                             f"{_pct(w.get('countAccuracy'))} | {_pct(w.get('hallucinationRate'))} | "
+                             f"{_pct(w.get('saidNothing'))} | {_pct(p.get('fullyCorrect'))} |")
     return lines
 
 

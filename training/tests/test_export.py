@@ -90,3 +90,17 @@ def test_model_card_quotes_the_typescript_eval():
     assert lines[6] == ("Small objects' shape and pattern, detailed captions, over matched objects: "
                         "coarse 50.0 % and 75.0 %.")
     assert lines[7] == "- detailed: refinement kept 1 of 2 fully correct coarse captions and fixed 1 of 1 wrong ones."
+    assert len(lines) == 8                               # one split: no conditions table
+
+
+def test_model_card_lists_the_conditions_of_a_bundle_eval():
+    from training.model_card import report_table
+    empty = {"pass": "refined", "images": 5, "bleu": [0, 0, 0, 0], "ciderD": 0, "fullyCorrect": 0.8,
+             "world": {"fullObjectAccuracy": None, "countAccuracy": 0.8, "hallucinationRate": 1.0,
+                       "saidNothing": 0.8, "bySize": {"small": {}}}}
+    splits = [{"split": "clean", "styles": REPORT["styles"]}, {"split": "empty", "styles": [
+        {"style": "detailed", "passes": [empty]}]}]
+    lines = report_table({**REPORT, "splits": splits})
+    rows = [line for line in lines[8:] if line.startswith("| clean") or line.startswith("| empty")]
+    assert rows == ["| clean | detailed | coarse | – | 50.0 % | 25.0 % | – | 12.5 % | – | 66.7 % |",
+                    "| empty | detailed | refined | 5 | – | – | 80.0 % | 100.0 % | 80.0 % | 80.0 % |"]
