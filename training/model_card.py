@@ -1,11 +1,19 @@
 """The bundle's README.md (model card): what it is, the data, the command, the measured metrics."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 
 def _pct(v: Optional[float]) -> str:
     return "–" if v is None else f"{100 * v:.1f} %"
+
+
+def _pass_rows(styles: List[Dict]) -> Iterator[Tuple[str, Dict, Dict, Dict]]:
+    """(style, pass, its world scores, those of small objects) for every pass of every style of a report."""
+    for style in styles:
+        for p in style.get("passes", []):
+            w = p.get("world") or {}
+            yield style["style"], p, w, (w.get("bySize") or {}).get("small", {})
 
 
 def report_table(report: Dict) -> List[str]:
@@ -17,17 +25,14 @@ def report_table(report: Dict) -> List[str]:
              "| style | pass | BLEU-4 | CIDEr-D | full object | full, small | missed | hallucinated | fully correct |",
              "|---|---|---|---|---|---|---|---|---|"]
     small = []
-    for style in report.get("styles", []):
-        for p in style.get("passes", []):
-            w = p.get("world") or {}
-            by_small = (w.get("bySize") or {}).get("small", {})
-            lines.append(f"| {style['style']} | {p['pass']} | {100 * p['bleu'][3]:.1f} | {100 * p['ciderD']:.1f} | "
-                         f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(by_small.get('fullObjectAccuracy'))} | "
-                         f"{_pct(w.get('missedRate'))} | {_pct(w.get('hallucinationRate'))} | "
-                         f"{_pct(p.get('fullyCorrect'))} |")
-            if style["style"] == "detailed" and by_small:
-                acc = by_small.get("attributeAccuracy", {})
-                small.append(f"{p['pass']} {_pct(acc.get('shape'))} and {_pct(acc.get('pattern'))}")
+    for style, p, w, by_small in _pass_rows(report.get("styles", [])):
+        lines.append(f"| {style} | {p['pass']} | {100 * p['bleu'][3]:.1f} | {100 * p['ciderD']:.1f} | "
+                     f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(by_small.get('fullObjectAccuracy'))} | "
+                     f"{_pct(w.get('missedRate'))} | {_pct(w.get('hallucinationRate'))} | "
+                     f"{_pct(p.get('fullyCorrect'))} |")
+        if style == "detailed" and by_small:
+            acc = by_small.get("attributeAccuracy", {})
+            small.append(f"{p['pass']} {_pct(acc.get('shape'))} and {_pct(acc.get('pattern'))}")
     if small:
         lines += ["", "Small objects' shape and pattern, detailed captions, over matched objects: "
                   + "; ".join(small) + "."]
@@ -51,14 +56,11 @@ def conditions_table(report: Dict) -> List[str]:
              "says \"no objects.\" | fully correct |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for sp in splits:
-        for style in sp.get("styles", []):
-            for p in style.get("passes", []):
-                w = p.get("world") or {}
-                small = (w.get("bySize") or {}).get("small", {})
-                lines.append(f"| {sp['split']} | {style['style']} | {p['pass']} | {p.get('images', '–')} | "
-                             f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(small.get('fullObjectAccuracy'))} | "
-                             f"{_pct(w.get('countAccuracy'))} | {_pct(w.get('hallucinationRate'))} | "
-                             f"{_pct(w.get('saidNothing'))} | {_pct(p.get('fullyCorrect'))} |")
+        for style, p, w, small in _pass_rows(sp.get("styles", [])):
+            lines.append(f"| {sp['split']} | {style} | {p['pass']} | {p.get('images', '–')} | "
+                         f"{_pct(w.get('fullObjectAccuracy'))} | {_pct(small.get('fullObjectAccuracy'))} | "
+                         f"{_pct(w.get('countAccuracy'))} | {_pct(w.get('hallucinationRate'))} | "
+                         f"{_pct(w.get('saidNothing'))} | {_pct(p.get('fullyCorrect'))} |")
     return lines
 
 
