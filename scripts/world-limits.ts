@@ -13,13 +13,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import jpeg from 'jpeg-js';
 import type { InferenceBackend, TensorRef } from '../src/core/backend';
 import { createCaptioner } from '../src/core/captioner';
 import { fitToSquare } from '../src/core/image/resize';
 import { CHECKED_SQUARE_PX as S, MIN_FLAT_SHARE, flatShare } from '../src/core/world-limits';
 import { decodeImage } from '../src/node/decode-image';
 import { loadNodeCaptioner } from '../src/node/load-captioner';
+import { jpegRoundTrip } from '../src/world/camera';
 import { sceneSeed } from '../src/world/random';
 import { renderScene } from '../src/world/render';
 import { sampleScene } from '../src/world/scene';
@@ -63,10 +63,8 @@ function blur(p: Rgba): Rgba {
       }
   return out;
 }
-function jpegRoundTrip(p: Rgba, quality: number): Rgba {
-  const encoded = jpeg.encode({ data: Buffer.from(p), width: S, height: S }, quality);
-  return new Uint8Array(jpeg.decode(encoded.data, { useTArray: true, formatAsRGBA: true }).data);
-}
+const jpeg = (p: Rgba, quality: number): Rgba =>
+  new Uint8Array(jpegRoundTrip(new Uint8ClampedArray(p.buffer, p.byteOffset, p.length), S, quality).buffer);
 let rngState = 7;
 const uniform = () => (rngState = (Math.imul(rngState, 1103515245) + 12345) >>> 0) / 2 ** 32;
 /** Sensor noise: roughly Gaussian, `sd` levels. */
@@ -96,7 +94,7 @@ function chroma420(p: Rgba): Rgba {
 const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
 /** A webcam pointed at the demo on a screen: soft, duller (screen black level), noisy, 4:2:0, JPEG 75. */
 const camera = (p: Rgba) =>
-  jpegRoundTrip(
+  jpeg(
     chroma420(
       noise(
         map(blur(p), (v) => 20 + 0.85 * v),
@@ -140,7 +138,7 @@ for (let i = 0; i < COUNT; i++) {
   world.push(share(p));
   if (i >= DEGRADED) continue;
   degraded.blur.push(share(blur(p)));
-  degraded['jpeg q60'].push(share(jpegRoundTrip(p, 60)));
+  degraded['jpeg q60'].push(share(jpeg(p, 60)));
   degraded['noise sd 3'].push(share(noise(p, 3)));
   degraded['4:2:0 chroma'].push(share(chroma420(p)));
   degraded.camera.push(share(camera(p)));
