@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One GPU session's world training (issue 19): writes the train split in parallel shards (with crowded and empty
-# scenes mixed in: WORLD_ARGS), decodes it once into the image cache, trains every config given (in parallel: a
-# small model leaves a big GPU mostly idle) and writes each run's log (stdout.txt) and weights (no optimizer
-# state) to $OUT/<run name>/.
+# scenes mixed in: WORLD_ARGS) and decodes it once into the image cache (training/world_data.sh), trains every
+# config given (in parallel: a small model leaves a big GPU mostly idle) and writes each run's log (stdout.txt)
+# and weights (no optimizer state) to $OUT/<run name>/.
 #
 #   OUT=/tmp/out bash training/gpu_world.sh training/configs/world_v8_gpu.json [more configs]
 #
@@ -27,29 +27,8 @@ export PYTHONUNBUFFERED=1
 t0=$(date +%s)
 stamp() { echo "[gpu_world $(($(date +%s) - t0))s] $*"; }
 
-if [ ! -f "$DATA/train/captions.json" ]; then
-  tmp=$(mktemp -d)
-  per=$(((SCENES + SHARDS - 1) / SHARDS))
-  pids=()
-  for ((i = 0; i < SHARDS; i++)); do
-    start=$((i * per)); n=$((SCENES - start < per ? SCENES - start : per))
-    [ "$n" -gt 0 ] || break
-    # shellcheck disable=SC2086  # WORLD and WORLD_ARGS are word lists
-    $WORLD --split train --count "$n" --start "$start" $WORLD_ARGS --out "$tmp/$i" > "$tmp/$i.log" 2>&1 & pids+=($!)
-  done
-  for p in "${pids[@]}"; do wait "$p"; done
-  $PY -m training.world_shards --split train --out "$DATA" "$tmp"/*/
-  rm -rf "$tmp"
-fi
-stamp "data ready"
-$PY - "$DATA/train" <<'PYEOF'
-import sys, time
-from training.data import CaptionSet
-t = time.time()
-cs = CaptionSet(sys.argv[1])
-a = cs.load_images("training/runs/cache", 16)
-print(f"decoded {len(cs)} scenes {a.shape} in {time.time() - t:.0f}s", flush=True)
-PYEOF
+export SCENES SHARDS DATA WORLD_ARGS PY WORLD
+bash training/world_data.sh
 stamp "images cached"
 pids=()
 names=()

@@ -1,7 +1,28 @@
 """The bundle's README.md (model card): what it is, the data, the command, the measured metrics."""
 from __future__ import annotations
 
+import json
+import os
 from typing import Dict, Iterator, List, Optional, Tuple
+
+
+def world_command(train_dir: Optional[str]) -> str:
+    """The `npm run world` command that writes `train_dir`, read from its captions.json `info` (the split, count
+    and the crowded and empty shares of a training mix); the plain command when the folder is not at hand."""
+    info: Dict = {}
+    path = os.path.join(train_dir or "", "captions.json")
+    if train_dir and os.path.exists(path):
+        with open(path) as f:
+            info = json.load(f).get("info", {})
+    if not info:
+        return "`npm run world`"
+    args = [f"--split {info.get('split', 'train')}", f"--count {info.get('count')}"]
+    for key, flag in (("crowded_share", "--crowded-share"), ("empty_share", "--empty-share")):
+        if info.get(key):
+            args.append(f"{flag} {info[key]}")
+    # The CLI writes <out>/<split>/; the training config names the split folder itself.
+    args.append(f"--out {os.path.dirname(os.path.normpath(train_dir))}")
+    return f"`npm run world -- {' '.join(args)}`"
 
 
 def _pct(v: Optional[float]) -> str:
@@ -89,7 +110,7 @@ def model_card(cfg: Dict, run, out: str, report: Optional[Dict] = None) -> str:
         "",
         "## Training data and command",
         f"- Data: `{tr.get('data')}` ({tr.get('train_scenes')} scenes of the Glance scene world, "
-        "`npm run world`; detailed and short captions, 3 pseudo-initial captions per caption).",
+        f"{world_command(tr.get('data'))}; detailed and short captions, 3 pseudo-initial captions per caption).",
         f"- Command: `/usr/bin/python3 -m training.train --config training/configs/{run.name}.json` then "
         f"`/usr/bin/python3 -m training.evaluate --run training/runs/{run.name}` and "
         f"`/usr/bin/python3 -m training.export --run training/runs/{run.name} --out {out}`.",
@@ -109,6 +130,7 @@ def model_card(cfg: Dict, run, out: str, report: Optional[Dict] = None) -> str:
         lines.append("Not measured yet (run `training.evaluate`, or `npm run eval` on the bundle).")
     lines += ["", "## Limits",
               "- Trained only on the synthetic scene world: it knows 8 shapes, 11 colours, 3 sizes, 3 patterns and "
-              "9 positions, nothing about real photographs.",
+              "9 positions, nothing about real photographs (the app refuses pictures that are not flat enough to be "
+              "world scenes: src/core/world-limits.ts).",
               "- `reference.json` holds PyTorch outputs for the first 16 test scenes for parity tests."]
     return "\n".join(lines) + "\n"

@@ -104,3 +104,16 @@ def test_model_card_lists_the_conditions_of_a_bundle_eval():
     rows = [line for line in lines[8:] if line.startswith("| clean") or line.startswith("| empty")]
     assert rows == ["| clean | detailed | coarse | – | 50.0 % | 25.0 % | – | 12.5 % | – | 66.7 % |",
                     "| empty | detailed | refined | 5 | – | – | 80.0 % | 100.0 % | 80.0 % | 80.0 % |"]
+
+
+def test_model_card_gives_the_world_command_of_its_training_mix(tmp_path):
+    from training.model_card import world_command
+    split = tmp_path / "world_v8" / "train"
+    split.mkdir(parents=True)
+    info = {"split": "train", "count": 30000, "crowded_share": 0.15, "empty_share": 0.02}
+    (split / "captions.json").write_text(json.dumps({"info": info, "images": []}))
+    assert world_command(str(split)) == (f"`npm run world -- --split train --count 30000 --crowded-share 0.15 "
+                                         f"--empty-share 0.02 --out {tmp_path / 'world_v8'}`")
+    (split / "captions.json").write_text(json.dumps({"info": {**info, "crowded_share": 0, "empty_share": 0}}))
+    assert world_command(str(split)) == f"`npm run world -- --split train --count 30000 --out {tmp_path / 'world_v8'}`"
+    assert world_command(str(tmp_path / "missing")) == "`npm run world`"
