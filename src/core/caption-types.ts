@@ -44,6 +44,12 @@ export interface CaptionOptions {
   /** false recomputes every decoding step from scratch (benchmarks the KV cache; same captions). Default true. */
   useCache?: boolean;
   /**
+   * Pass 2 feeds the coarse caption's words as guesses and keeps those greedy decoding would choose
+   * (src/core/decode/drafted.ts): the same refined caption in fewer decoder calls. Default true; false decodes
+   * one token a call (benchmarks the draft). Greedy only.
+   */
+  draft?: boolean;
+  /**
    * With refine, when to look again (the learned captioner only; src/core/look-policy.ts): 'always' (default), or
    * only when a pass-1 token that matters is less likely than `minTokenProbability` (greedy decoding; beam search
    * always looks). A skipped look gives refined = coarse. Given (even as 'always'), the result carries `look`.

@@ -187,7 +187,13 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
           throw new InvalidInputError(`pass 2 prompt (${T} + ${promptLength} positions) exceeds decoder.max_positions`);
         }
         refined = await stage('pass2', () =>
-          generate(backend, spec, { ...prefix, promptEmbeds }, decodeOptions, { onToken: streamTo('refined'), cancel }),
+          generate(
+            backend,
+            spec,
+            { ...prefix, promptEmbeds },
+            { ...decodeOptions, draft: options.draft === false ? undefined : C },
+            { onToken: streamTo('refined'), cancel },
+          ),
         );
         hooks.onCaption?.('refined', toText(refined).text);
       } else if (refine) {

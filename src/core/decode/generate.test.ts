@@ -1,70 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { beamDecode } from './beam';
-import { decoderSpec } from './decoder-spec';
 import { generate } from './generate';
 import { greedyDecode } from './greedy';
-import type { KvCache } from './kv-cache';
-import { cachedRunner, type DecodeContext } from './runner';
-import { runDecoderStep } from './step';
-import type { GenerateOptions } from './types';
-import {
-  IMAGE_SYMBOL,
-  TOY_TOKENS,
-  type ToyAttention,
-  type ToyLanguageModel,
-  afterTask,
-  fromProbabilities,
-  oneHot,
-  toyBackend,
-  toyConfig,
-} from '../testing/toy-model';
-import type { FakeBackend } from '../testing/fake-backend';
+import { cachedRunner } from './runner';
+import { DECODE, chainLm, expectOnlyPrefixAlive, hashLm, options, setup } from '../testing/decode-setup';
+import { type ToyAttention, type ToyLanguageModel, afterTask, fromProbabilities, oneHot } from '../testing/toy-model';
 
-const config = toyConfig();
-const spec = decoderSpec(config);
-const V = config.decoder.vocab_size;
-const T = 16;
-const { eos, short } = TOY_TOKENS;
-
-/** The shared image prefix (T image symbols) as the captioner builds it, and the task prompt after it. */
-async function setup(lm: ToyLanguageModel, attention?: ToyAttention) {
-  const backend = toyBackend(config, lm, attention);
-  const embeds = new Float32Array(T * spec.hiddenSize);
-  for (let t = 0; t < T; t++) embeds[t * spec.hiddenSize] = IMAGE_SYMBOL + t;
-  const input = backend.create('float32', embeds, [1, T, spec.hiddenSize]);
-  const first = await runDecoderStep(backend, spec, input, null);
-  backend.release(input);
-  const prompt = new Float32Array(spec.hiddenSize);
-  prompt[0] = short;
-  const context: DecodeContext = { prefixKv: first.present, prefixEmbeds: embeds, promptEmbeds: prompt };
-  return { backend, context, prefix: first.present };
-}
-
-function options(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
-  return { maxNewTokens: 8, eosId: eos, maxPositions: config.decoder.max_positions, ...overrides };
-}
-
-/** A chain language model: each generated token determines the next; `chain[last]` (or the first after the task). */
-function chainLm(first: number, chain: Record<number, number>): ToyLanguageModel {
-  return (symbols) => {
-    const generated = afterTask(symbols);
-    const next = generated.length === 0 ? first : (chain[generated[generated.length - 1]] ?? eos);
-    return oneHot(V, next);
-  };
-}
-
-/** Deterministic pseudo-random logits of the whole sequence: tokens are hard to guess, but repeatable. */
-const hashLm: ToyLanguageModel = (symbols) => {
-  let h = 2166136261;
-  for (const s of symbols) h = Math.imul(h ^ s, 16777619) >>> 0;
-  return Float32Array.from({ length: V }, (_, i) => ((Math.imul(h ^ (i * 7919), 2654435761) >>> 0) % 1000) / 250);
-};
-
-function expectOnlyPrefixAlive(backend: FakeBackend, prefix: KvCache): void {
-  expect(backend.live.size).toBe(2 * config.decoder.num_layers);
-  prefix.release();
-  expect(backend.live.size).toBe(0);
-}
+const { spec, V, T, eos } = DECODE;
 
 describe('greedy decoding', () => {
   it('stops at </s> without returning it, streaming tokens in order', async () => {

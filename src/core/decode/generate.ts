@@ -2,6 +2,7 @@ import type { InferenceBackend } from '../backend';
 import { InvalidInputError } from '../errors';
 import { beamDecode } from './beam';
 import type { DecoderSpec } from './decoder-spec';
+import { draftedGreedyDecode } from './drafted';
 import { greedyDecode } from './greedy';
 import { type DecodeContext, cachedRunner, uncachedRunner } from './runner';
 import type { Generation, GenerateHooks, GenerateOptions } from './types';
@@ -10,6 +11,12 @@ import type { Generation, GenerateHooks, GenerateOptions } from './types';
 export interface GenerateRunOptions extends GenerateOptions {
   /** false recomputes the whole sequence every step (benchmark of the cache; same tokens). Default true. */
   useCache?: boolean;
+  /**
+   * Tokens the answer probably repeats (pass 2: the coarse caption). Greedy, cached decoding without saliency then
+   * feeds them as guesses and keeps those greedy decoding would choose (drafted.ts): the same tokens in fewer
+   * decoder calls. Ignored otherwise.
+   */
+  draft?: readonly number[];
 }
 
 /** Generates after `context` with greedy or beam search, KV-cached or not. Releases all it creates. */
@@ -29,6 +36,9 @@ export function generate(
   if (options.useCache === false) {
     const runner = uncachedRunner(backend, spec, context);
     return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);
+  }
+  if (numBeams === 1 && options.draft?.length && (options.saliencyPositions ?? 0) === 0) {
+    return draftedGreedyDecode(backend, spec, context, options.draft, options, hooks);
   }
   const runner = cachedRunner(backend, spec, context);
   return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);

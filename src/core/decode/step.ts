@@ -9,6 +9,8 @@ export const EMBED_PART = 'embed_tokens';
 export interface StepOutput {
   /** Logits of the last position, length V (empty when not read). */
   logits: Float32Array;
+  /** With `reads.allLogits`: the logits of all q new positions, [q*V]; else empty. */
+  allLogits: Float32Array;
   /** Saliency row of the last position over all p+q positions (empty when not read). */
   saliencyRow: Float32Array;
   /** The extended cache (p+q positions); the caller owns one reference. */
@@ -19,6 +21,8 @@ export interface StepOutput {
 export interface StepReads {
   logits: boolean;
   saliency: boolean;
+  /** Keep the logits of every new position (`StepOutput.allLogits`), not only the last one. */
+  allLogits?: boolean;
 }
 
 /**
@@ -50,11 +54,13 @@ export async function runDecoderStep(
         feeds[name] = empty;
       }
     }
-    const unread = [...(reads.logits ? [] : ['logits']), ...(reads.saliency ? [] : ['saliency'])];
+    const unread = [...(reads.logits || reads.allLogits ? [] : ['logits']), ...(reads.saliency ? [] : ['saliency'])];
     const outputs = await backend.run(DECODER_PART, feeds, [...spec.presentNames, ...unread]);
     owned.push(...Object.values(outputs));
     const V = spec.vocabSize;
-    const logits = reads.logits ? (await backend.read(outputs.logits)).slice((q - 1) * V, q * V) : new Float32Array(0);
+    const logitsData = reads.logits || reads.allLogits ? await backend.read(outputs.logits) : new Float32Array(0);
+    const logits = reads.logits ? logitsData.slice((q - 1) * V, q * V) : new Float32Array(0);
+    const allLogits = reads.allLogits ? logitsData.slice(0, q * V) : new Float32Array(0);
     const saliencyRow = reads.saliency
       ? (await backend.read(outputs.saliency)).slice((q - 1) * (p + q), q * (p + q))
       : new Float32Array(0);
@@ -64,7 +70,7 @@ export async function runDecoderStep(
       presentTensors[spec.pastNames[i]] = outputs[name];
       owned.splice(owned.indexOf(outputs[name]), 1); // handed to the KvCache
     });
-    return { logits, saliencyRow, present: new KvCache(backend, presentTensors, p + q) };
+    return { logits, allLogits, saliencyRow, present: new KvCache(backend, presentTensors, p + q) };
   } finally {
     for (const tensor of owned) backend.release(tensor);
   }
