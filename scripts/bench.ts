@@ -38,7 +38,7 @@ import { textTable } from '../src/bench/table';
 import { samplingTable, videoRunsTable } from '../src/bench/video-markdown';
 import { readCocoCaptions } from '../src/eval/coco';
 import { runBrowser, type BrowserResults } from './bench/browser';
-import { MAIN_CASES, NO_CACHE_CASES } from './bench/caption-cases';
+import { MAIN_CASES, NO_CACHE_CASES, UNDRAFTED_CASES } from './bench/caption-cases';
 import { CHROMIUM_PATH } from './chromium-flags';
 import { measureJsSize } from './bench/js-size';
 import { chromiumVersion, loadAverage, machineFacts, today } from './bench/machine';
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     ? { images: [] }
     : readCocoCaptions(JSON.parse(readFileSync(join(dataDir, 'captions.json'), 'utf8')));
   const inputs = dataset.images.slice(0, settings.images);
-  const cases = [...MAIN_CASES, ...NO_CACHE_CASES];
+  const cases = [...MAIN_CASES, ...UNDRAFTED_CASES, ...NO_CACHE_CASES];
 
   const images = inputs.map((image) => ({
     name: image.fileName,

@@ -7,12 +7,22 @@ export interface CaseSpec {
   style: CaptionStyle;
   refine: boolean;
   useCache: boolean;
+  /** false: pass 2 decodes one token a call instead of drafting from the coarse caption (CaptionOptions.draft). */
+  draft?: boolean;
 }
 
 /** Short and detailed, coarse only and coarse + refined: the four the issue asks for. */
 export const MAIN_CASES: readonly CaseSpec[] = (['short', 'detailed'] as const).flatMap((style) =>
   [false, true].map((refine) => ({ style, refine, useCache: true })),
 );
+
+/** Refined captions whose pass 2 decodes one token a call: what drafting from the coarse caption saves. */
+export const UNDRAFTED_CASES: readonly CaseSpec[] = (['short', 'detailed'] as const).map((style) => ({
+  style,
+  refine: true,
+  useCache: true,
+  draft: false,
+}));
 
 /** Refined captions recomputing every step: the KV-cache comparison. */
 export const NO_CACHE_CASES: readonly CaseSpec[] = (['short', 'detailed'] as const).map((style) => ({

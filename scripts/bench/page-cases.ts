@@ -28,6 +28,7 @@ async function captionInPage({ url, spec }: { url: string; spec: CaseSpec }): Pr
     style: spec.style,
     refine: spec.refine,
     useCache: spec.useCache,
+    draft: spec.draft,
   });
   const roundTripMs = performance.now() - started;
   return {

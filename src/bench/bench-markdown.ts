@@ -41,8 +41,9 @@ export function targetsTable(targets: readonly TargetResult[]): Table {
   };
 }
 
-const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache'>) =>
-  `${c.refine ? 'coarse + refined' : 'coarse only'}${c.useCache ? '' : ', no KV cache'}`;
+const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache' | 'draft'>) =>
+  `${c.refine ? 'coarse + refined' : 'coarse only'}${c.useCache ? '' : ', no KV cache'}` +
+  `${c.refine && c.useCache && c.draft === false ? ', pass 2 undrafted' : ''}`;
 
 /** 'world' or 'real' (a report from before the real-world model has no model: world). */
 const modelOf = (c: Pick<CaseReport, 'model'>) => c.model ?? 'world';
@@ -108,7 +109,7 @@ export function stagesTable(cases: readonly CaseReport[]): Table {
 }
 
 export function ratiosTable(report: BenchReport): Table {
-  const { refineOverhead, browserVsNative, kvCache } = report.ratios;
+  const { refineOverhead, browserVsNative, kvCache, draft = [] } = report.ratios;
   return {
     header: ['ratio', 'model', 'runtime', 'style', 'value'],
     align: ['left', 'left', 'left', 'left'],
@@ -133,6 +134,16 @@ export function ratiosTable(report: BenchReport): Table {
         r.runtime,
         r.style,
         formatRatio(r.ratio),
+      ]),
+      ...draft.flatMap((r) => [
+        [
+          'pass 2 one token a call / drafted from the coarse caption',
+          'world',
+          r.runtime,
+          r.style,
+          formatRatio(r.pass2),
+        ],
+        ['the same, whole caption (coarse + refined)', 'world', r.runtime, r.style, formatRatio(r.total)],
       ]),
     ],
   };

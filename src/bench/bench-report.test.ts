@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { benchMarkdown, benchSummary } from './bench-markdown';
+import { benchMarkdown, benchSummary, ratiosTable } from './bench-markdown';
 import { buildBenchReport, caseKey, computeRatios, memoryGrowth, summarizeCase, summarizeLive } from './bench-report';
-import type { BenchMeasurements, CaptionCase, CaptionSample, LiveMeasurement, MemorySnapshot } from './bench-types';
+import type {
+  BenchMeasurements,
+  BenchReport,
+  CaptionCase,
+  CaptionSample,
+  LiveMeasurement,
+  MemorySnapshot,
+} from './bench-types';
 
 /** A sample whose stages add up to `total` (preprocess 1, the rest in pass1). */
 function sample(
@@ -127,6 +134,42 @@ describe('computeRatios', () => {
     const reports = [withFit('native', 150, 50), withFit('wasm', 201, 1)].map(summarizeCase);
     expect(reports[0].engine!.median).toBe(100);
     expect(computeRatios(reports).browserVsNative[0].ratio).toBe(2);
+  });
+
+  it('sets pass 2 one token a call against drafted, and the cache alone against the undrafted case', () => {
+    /** A refined case whose samples spend `pass2` of `total` in pass 2. */
+    const refined = (useCache: boolean, draft: boolean | undefined, total: number, pass2: number): CaptionCase => ({
+      runtime: 'native',
+      style: 'detailed',
+      refine: true,
+      useCache,
+      ...(draft === undefined ? {} : { draft }),
+      threads: 2,
+      samples: [
+        { ...sample(total, undefined, 5, 0), stages: { ...sample(total).stages, pass1: total - 1 - pass2, pass2 } },
+      ],
+    });
+    const raw = [
+      { ...allCases.find((c) => c.runtime === 'native' && c.style === 'detailed' && !c.refine)! },
+      refined(true, undefined, 60, 10),
+      refined(true, false, 90, 40),
+      refined(false, undefined, 180, 130),
+    ];
+    const reports = raw.map(summarizeCase);
+    expect(reports.map((r) => r.key)).toEqual([
+      'native/detailed/coarse',
+      'native/detailed/refined',
+      'native/detailed/refined/no-draft',
+      'native/detailed/refined/no-cache',
+    ]);
+    const r = computeRatios(reports, raw);
+    expect(r.draft).toEqual([{ runtime: 'native', style: 'detailed', pass2: 4, total: 1.5 }]);
+    expect(r.kvCache[0].ratio).toBe(2); // 180 / 90: the undrafted case, not the drafted 60
+    expect(r.refineOverhead.find((o) => o.runtime === 'native' && o.style === 'detailed')!.ratio).toBe(60 / 50);
+    const rows = ratiosTable({ ratios: r } as BenchReport).rows.map((row) => row.join(' | '));
+    expect(rows).toContain(
+      'pass 2 one token a call / drafted from the coarse caption | world | native | detailed | 4.00x',
+    );
   });
 
   it('states no ratio for a configuration that did not run', () => {

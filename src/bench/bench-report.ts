@@ -23,10 +23,14 @@ import { buildVideoReport, videoTargetMs } from './video-report';
 const STYLES: readonly CaptionStyle[] = ['short', 'detailed'];
 const BROWSER_RUNTIMES: readonly BenchRuntime[] = ['wasm', 'webgpu'];
 
-/** "wasm/short/refined" or "native/detailed/coarse/no-cache"; the real-world model's with "real:" in front. */
-export function caseKey(c: Pick<CaptionCase, 'model' | 'runtime' | 'style' | 'refine' | 'useCache'>): string {
+/**
+ * "wasm/short/refined", "native/detailed/coarse/no-cache" or "wasm/short/refined/no-draft"; the real-world
+ * model's with "real:" in front.
+ */
+export function caseKey(c: Pick<CaptionCase, 'model' | 'runtime' | 'style' | 'refine' | 'useCache' | 'draft'>): string {
   const model = c.model === 'real' ? 'real:' : '';
-  return `${model}${c.runtime}/${c.style}/${c.refine ? 'refined' : 'coarse'}${c.useCache ? '' : '/no-cache'}`;
+  const undrafted = c.refine && c.useCache && c.draft === false ? '/no-draft' : '';
+  return `${model}${c.runtime}/${c.style}/${c.refine ? 'refined' : 'coarse'}${c.useCache ? '' : '/no-cache'}${undrafted}`;
 }
 
 const mean = (values: readonly number[]): number | null =>
@@ -49,6 +53,7 @@ export function summarizeCase(c: CaptionCase): CaseReport {
     style: c.style,
     refine: c.refine,
     useCache: c.useCache,
+    ...(c.draft === undefined ? {} : { draft: c.draft }),
     threads: c.threads,
     total: summarizeOrNull(samples.map((s) => s.totalMs)),
     engine: summarizeOrNull(samples.map((s) => s.totalMs - (s.fitMs ?? 0))),
@@ -82,9 +87,11 @@ function kvCacheRatios(raw: readonly CaptionCase[]): Ratios['kvCache'] {
   return raw
     .filter((c) => !c.useCache && c.samples.length > 0)
     .map((c) => {
-      const cached = raw.find(
+      // Against the cached case that also decodes one token a call, where there is one: the cache alone.
+      const same = raw.filter(
         (r) => r.useCache && r.runtime === c.runtime && r.style === c.style && r.refine === c.refine,
       );
+      const cached = same.find((r) => r.draft === false) ?? same[0];
       const images = new Set(c.samples.map((s) => s.image));
       const paired = c.samples.every((s) => s.image !== undefined);
       const reference = (cached?.samples ?? []).filter((s) => !paired || images.has(s.image));
@@ -101,6 +108,21 @@ function kvCacheRatios(raw: readonly CaptionCase[]): Ratios['kvCache'] {
     });
 }
 
+/** Undrafted / drafted refined captions, where both ran: pass 2 and the whole caption, median times. */
+function draftRatios(cases: readonly CaseReport[]): NonNullable<Ratios['draft']> {
+  return cases
+    .filter((c) => c.refine && c.useCache && c.draft === false)
+    .map((c) => {
+      const drafted = findCase(cases, c.runtime, c.style, true);
+      return {
+        runtime: c.runtime,
+        style: c.style,
+        pass2: ratio(c.stageMedians?.pass2 ?? null, drafted?.stageMedians?.pass2 ?? null),
+        total: ratio(medianTotal(c), medianTotal(drafted)),
+      };
+    });
+}
+
 export function computeRatios(cases: readonly CaseReport[], raw: readonly CaptionCase[] = []): Ratios {
   const world = modelRatios(cases, 'world');
   const real = modelRatios(cases, 'real');
@@ -108,6 +130,7 @@ export function computeRatios(cases: readonly CaseReport[], raw: readonly Captio
     refineOverhead: [...world.refineOverhead, ...real.refineOverhead],
     browserVsNative: [...world.browserVsNative, ...real.browserVsNative],
     kvCache: kvCacheRatios(raw.filter((c) => (c.model ?? 'world') === 'world')),
+    draft: draftRatios(cases.filter((c) => c.model === 'world')),
   };
 }
 

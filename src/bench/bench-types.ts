@@ -46,6 +46,8 @@ export interface CaptionCase {
   refine: boolean;
   /** false: every decoding step recomputes the whole sequence (the KV-cache comparison). */
   useCache: boolean;
+  /** false: pass 2 decoded one token a call, not drafted from the coarse caption. Absent: the captioner's default. */
+  draft?: boolean;
   /** Threads: ORT intra-op threads (native) or the WASM threads the worker reported. */
   threads: number | null;
   samples: CaptionSample[];
@@ -59,6 +61,7 @@ export interface CaseReport {
   style: CaptionStyle;
   refine: boolean;
   useCache: boolean;
+  draft?: boolean;
   threads: number | null;
   total: Summary | null;
   /** Total without fitting the frame: the engine's own work, what browser / native compares. */
@@ -230,6 +233,11 @@ export interface Ratios {
   }[];
   /** no cache / KV cache, median totals over the same images (`images` of them). */
   kvCache: { runtime: BenchRuntime; style: CaptionStyle; refine: boolean; images: number; ratio: number | null }[];
+  /**
+   * Refined captions, pass 2 one token a call / drafted from the coarse caption: median pass-2 times and median
+   * totals. Absent in reports from before drafting.
+   */
+  draft?: { runtime: BenchRuntime; style: CaptionStyle; pass2: number | null; total: number | null }[];
 }
 
 export interface BenchReport {
