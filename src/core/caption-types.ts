@@ -45,8 +45,9 @@ export interface CaptionOptions {
   useCache?: boolean;
   /**
    * Pass 2 feeds the coarse caption's words as guesses and keeps those greedy decoding would choose
-   * (src/core/decode/drafted.ts): the same refined caption in fewer decoder calls. Default true; false decodes
-   * one token a call (benchmarks the draft). Greedy only.
+   * (src/core/decode/drafted.ts), and pass 1 of a live frame (`stream`) the last frame's coarse caption: the same
+   * captions in fewer decoder calls. Default true; false decodes one token a call (benchmarks the draft). Greedy
+   * only.
    */
   draft?: boolean;
   /**

@@ -140,6 +140,37 @@ describe('createCaptioner', () => {
     expect(backend.live.size).toBe(0);
   });
 
+  it("drafts pass 2 from the coarse caption and a live frame's pass 1 from the stream's last one: same result, fewer calls", async () => {
+    const run = async (frames: { stream?: string; draft?: boolean; style?: 'short' | 'detailed' }[]) => {
+      const backend = toyBackend(config, twoPassLm, lookAt);
+      const captioner = createCaptioner(backend, { config, tokenizer });
+      const results = [];
+      const calls: number[] = [];
+      for (const frame of frames) {
+        backend.calls.length = 0;
+        results.push(await captioner.caption({ pixels: square() }, { style: 'short', ...frame }));
+        calls.push(backend.callsOf('decoder_model_merged').length);
+      }
+      expect(backend.live.size).toBe(0);
+      return { results, calls };
+    };
+    const plain = await run([{ draft: false }]);
+    // one-token calls: the image prefix, pass 1's prompt and 3 tokens, pass 2's prompt and 3 tokens
+    expect(plain.calls).toEqual([9]);
+    const live = await run([{ stream: 's' }, { stream: 's' }, { stream: 's', style: 'detailed' }, { stream: 't' }]);
+    // Frame 1: pass 2's draft "red star ." is refused at "circle" and then taken for "." (3 calls instead of 4);
+    // frame 2: pass 1 takes the whole of frame 1's "red star ." in one call after its prompt (2 instead of 4).
+    for (const result of live.results.slice(0, 2)) {
+      expect(result.coarse).toEqual(plain.results[0].coarse);
+      expect(result.refined).toEqual(plain.results[0].refined);
+      expect(result.saliency).toEqual(plain.results[0].saliency);
+      expect(result.regions).toEqual(plain.results[0].regions);
+    }
+    expect(live.calls.slice(0, 2)).toEqual([8, 6]);
+    // Another style or another stream has no draft for pass 1.
+    expect(live.calls[3]).toBe(live.calls[0]);
+  });
+
   it('maps region boxes back through the letterbox geometry', async () => {
     const backend = toyBackend(config, twoPassLm, lookAt);
     const geometry = fitGeometry(32, 16, SIZE, 'letterbox'); // picture at rows 4..12 of the square, scale 2

@@ -1,5 +1,5 @@
 import type { InferenceBackend } from './backend';
-import type { GlanceConfig } from './bundle/config';
+import type { CaptionStyle, GlanceConfig } from './bundle/config';
 import { zeroTimings } from './stage-clock';
 import { checkSignatures } from './bundle/signatures';
 import type {
@@ -59,6 +59,8 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
   const T = G * G;
   const attributeIds = attributeTokenIds(config, tokenizer);
   const regionMemory = new RegionMemory();
+  /** The live stream's last coarse caption in each style: the draft of its next frame's pass 1. */
+  let lastGlance: { stream: string; style: CaptionStyle; tokens: number[] } | null = null;
 
   async function caption(
     input: CaptionInput,
@@ -136,6 +138,10 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       const prefix = { prefixKv, prefixEmbeds: encoded.imageEmbeds };
 
       const task = config.tokens[style];
+      // A live frame mostly shows what the last one did: its coarse caption drafts this one (same tokens).
+      const sameStream = options.stream !== undefined && lastGlance?.stream === options.stream;
+      const glanceDraft =
+        options.draft !== false && sameStream && lastGlance?.style === style ? lastGlance.tokens : undefined;
       const pass1 = await stage('pass1', async () => {
         const promptEmbeds = await embedToHost(backend, [task]);
         const onToken = streamTo('coarse');
@@ -143,10 +149,11 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
           backend,
           spec,
           { ...prefix, promptEmbeds },
-          { ...decodeOptions, saliencyPositions: T },
+          { ...decodeOptions, saliencyPositions: T, draft: glanceDraft },
           { onToken, cancel },
         );
       });
+      if (options.stream !== undefined) lastGlance = { stream: options.stream, style, tokens: pass1.tokens };
       hooks.onCaption?.('coarse', toText(pass1).text);
 
       const heat = await stage('saliency', () =>

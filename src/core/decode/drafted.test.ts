@@ -3,7 +3,7 @@ import { draftIndexAfter } from './drafted';
 import { generate } from './generate';
 import type { GenerateOptions } from './types';
 import { DECODE, expectOnlyPrefixAlive, hashLm, options, scriptLm, setup } from '../testing/decode-setup';
-import type { ToyLanguageModel } from '../testing/toy-model';
+import type { ToyAttention, ToyLanguageModel } from '../testing/toy-model';
 
 const { eos } = DECODE;
 /** A refined caption of the toy vocabulary's content words (7, 8, 9) and a few others. */
@@ -80,14 +80,41 @@ describe('decoding drafted by an earlier caption', () => {
     expect(drafted.tokens).toEqual(plain.tokens);
   });
 
-  it('is not used for beam search or when saliency rows are kept', async () => {
+  it('keeps the saliency row of every fed token, as greedy decoding does', async () => {
+    // The last symbol attends to image position (symbol mod T); non-image positions get weight 0.
+    const attention: ToyAttention = (symbols) =>
+      symbols.map((_, i) => (i === symbols[symbols.length - 1] % DECODE.T ? 3 : i < DECODE.T ? 1 : 0));
+    const draft = ANSWER.map((t, i) => (i === 4 ? 9 : t));
+    for (const maxNewTokens of [40, 7]) {
+      const plainRun = await setup(scriptLm(ANSWER), attention);
+      const plain = await generate(
+        plainRun.backend,
+        DECODE.spec,
+        plainRun.context,
+        options({ maxNewTokens, saliencyPositions: 16 }),
+      );
+      const draftedRun = await setup(scriptLm(ANSWER), attention);
+      const drafted = await generate(draftedRun.backend, DECODE.spec, draftedRun.context, {
+        ...options({ maxNewTokens, saliencyPositions: 16 }),
+        draft,
+      });
+      expect(drafted.tokens).toEqual(plain.tokens);
+      expect(drafted.steps).toBeLessThan(plain.steps);
+      expect(drafted.saliency.length).toBe(plain.saliency.length);
+      drafted.saliency.forEach((row, i) => expect(Array.from(row), `row ${i}`).toEqual(Array.from(plain.saliency[i])));
+      expectOnlyPrefixAlive(draftedRun.backend, draftedRun.prefix);
+      plainRun.prefix.release();
+    }
+  });
+
+  it('is not used for beam search', async () => {
     const run = await setup(scriptLm(ANSWER));
-    await generate(run.backend, DECODE.spec, run.context, { ...options({ saliencyPositions: 16 }), draft: ANSWER });
+    await generate(run.backend, DECODE.spec, run.context, { ...options({ numBeams: 2 }), draft: ANSWER });
     const fed = run.backend
       .callsOf('decoder_model_merged')
       .slice(1)
       .map((c) => c.feedDims.inputs_embeds[1]);
-    expect(fed.every((q, i) => q === 1 || i === 0)).toBe(true);
+    expect(fed.every((q) => q === 1)).toBe(true);
     run.prefix.release();
   });
 });

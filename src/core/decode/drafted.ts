@@ -1,13 +1,15 @@
 /**
- * Greedy decoding drafted by an earlier caption: pass 2 rewrites the coarse caption and mostly repeats it (a
- * word changes here and there), so each decoder call feeds the coarse caption's next words as a guess and keeps
- * the longest run the model itself would have chosen (speculative decoding with the coarse caption as the draft;
- * "prompt lookup" decoding). The tokens are greedy decoding's own: a guess is kept only where the argmax of the
- * logits after the previous token equals it. A 40-word refined caption then takes a few calls instead of 40.
+ * Greedy decoding drafted by an earlier caption. Pass 2 rewrites the coarse caption and mostly repeats it (a word
+ * changes here and there), as a live frame's pass 1 repeats the last frame's; so each decoder call feeds the earlier
+ * caption's next words as guesses and keeps the longest run the model itself would have chosen (speculative
+ * decoding with the earlier caption as the draft, "prompt lookup" decoding). The tokens are greedy decoding's own: a
+ * guess is kept only where the argmax of the logits after the previous token equals it. A 40-word refined caption
+ * then takes a few calls instead of 40. Saliency rows are those of the positions the kept tokens were fed at, as in
+ * greedy.ts.
  *
  * The KV cache is never cut back: a call whose guesses were not all kept leaves the cache it started from in
- * place, and the tokens it did keep are fed again, ahead of the next guess, in the next call. So it works the same
- * on every backend (nothing is read back from the device but the logits).
+ * place, and the tokens it did keep are fed again, ahead of the next guesses, in the next call. So it works the
+ * same on every backend (nothing is read back from the device but logits and saliency rows).
  */
 import type { InferenceBackend } from '../backend';
 import { throwIfCancelled } from './cancel';
@@ -40,7 +42,17 @@ export async function draftedGreedyDecode(
   let at = 0;
   const tokens: number[] = [];
   const probabilities: number[] = [];
-  const done = (stopReason: StopReason): Generation => ({ tokens, stopReason, saliency: [], steps, probabilities });
+  // As greedy.ts: saliency[i] is the row (first `keep` positions) of the position tokens[i] was fed at.
+  const keepSaliency = options.saliencyPositions ?? 0;
+  const saliency: Float32Array[] = [];
+  const done = (stopReason: StopReason): Generation => ({
+    tokens,
+    stopReason,
+    // A token kept when a length limit stopped decoding was never fed in greedy decoding: no row.
+    saliency: stopReason === 'eos' ? saliency : saliency.slice(0, tokens.length - 1),
+    steps,
+    probabilities,
+  });
   const keep = (token: number, processed: Float32Array) => {
     tokens.push(token);
     probabilities.push(softmaxAt(processed, token));
@@ -68,12 +80,24 @@ export async function draftedGreedyDecode(
       const embeds = await embedOnDevice(backend, fed);
       let out;
       try {
-        out = await runDecoderStep(backend, spec, embeds, clean, { logits: false, saliency: false, allLogits: true });
+        out = await runDecoderStep(backend, spec, embeds, clean, {
+          logits: false,
+          saliency: false,
+          allLogits: true,
+          allSaliency: keepSaliency > 0,
+        });
       } finally {
         backend.release(embeds);
       }
       steps++;
-      // Row i holds the logits after fed[i]; the first guess is checked against the row of `next`.
+      // Row i holds the logits (and saliency) after fed[i]; the first guess is checked against the row of `next`.
+      const firstFed = tokens.length - pending.length;
+      const positions = clean.length + fed.length;
+      const saliencyOf = (row: number) => {
+        if (keepSaliency > 0)
+          saliency[firstFed + row] = out.allSaliency.slice(row * positions, row * positions + keepSaliency);
+      };
+      pending.forEach((_, row) => saliencyOf(row));
       let row = pending.length - 1;
       let kept = 0;
       for (; kept < guess.length; kept++) {
@@ -81,6 +105,7 @@ export async function draftedGreedyDecode(
         if (argmax(checked) !== guess[kept]) break;
         keep(guess[kept], checked);
         row++;
+        saliencyOf(row);
         if (tokens.length >= options.maxNewTokens) {
           out.present.release();
           return done('max_new_tokens');

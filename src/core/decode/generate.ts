@@ -12,9 +12,9 @@ export interface GenerateRunOptions extends GenerateOptions {
   /** false recomputes the whole sequence every step (benchmark of the cache; same tokens). Default true. */
   useCache?: boolean;
   /**
-   * Tokens the answer probably repeats (pass 2: the coarse caption). Greedy, cached decoding without saliency then
-   * feeds them as guesses and keeps those greedy decoding would choose (drafted.ts): the same tokens in fewer
-   * decoder calls. Ignored otherwise.
+   * Tokens the answer probably repeats (pass 2: the coarse caption; pass 1 of a live frame: the last frame's).
+   * Greedy, cached decoding then feeds them as guesses and keeps those greedy decoding would choose (drafted.ts):
+   * the same tokens, and saliency rows, in fewer decoder calls. Ignored by beam search and without the cache.
    */
   draft?: readonly number[];
 }
@@ -37,7 +37,7 @@ export function generate(
     const runner = uncachedRunner(backend, spec, context);
     return numBeams === 1 ? greedyDecode(runner, options, hooks) : beamDecode(runner, options, hooks);
   }
-  if (numBeams === 1 && options.draft?.length && (options.saliencyPositions ?? 0) === 0) {
+  if (numBeams === 1 && options.draft?.length) {
     return draftedGreedyDecode(backend, spec, context, options.draft, options, hooks);
   }
   const runner = cachedRunner(backend, spec, context);

@@ -11,6 +11,8 @@ export interface StepOutput {
   logits: Float32Array;
   /** With `reads.allLogits`: the logits of all q new positions, [q*V]; else empty. */
   allLogits: Float32Array;
+  /** With `reads.allSaliency`: the saliency rows of all q new positions over all p+q positions, [q*(p+q)]. */
+  allSaliency: Float32Array;
   /** Saliency row of the last position over all p+q positions (empty when not read). */
   saliencyRow: Float32Array;
   /** The extended cache (p+q positions); the caller owns one reference. */
@@ -23,6 +25,8 @@ export interface StepReads {
   saliency: boolean;
   /** Keep the logits of every new position (`StepOutput.allLogits`), not only the last one. */
   allLogits?: boolean;
+  /** Keep the saliency rows of every new position (`StepOutput.allSaliency`). */
+  allSaliency?: boolean;
 }
 
 /**
@@ -54,23 +58,27 @@ export async function runDecoderStep(
         feeds[name] = empty;
       }
     }
-    const unread = [...(reads.logits || reads.allLogits ? [] : ['logits']), ...(reads.saliency ? [] : ['saliency'])];
+    const unread = [
+      ...(reads.logits || reads.allLogits ? [] : ['logits']),
+      ...(reads.saliency || reads.allSaliency ? [] : ['saliency']),
+    ];
     const outputs = await backend.run(DECODER_PART, feeds, [...spec.presentNames, ...unread]);
     owned.push(...Object.values(outputs));
     const V = spec.vocabSize;
     const logitsData = reads.logits || reads.allLogits ? await backend.read(outputs.logits) : new Float32Array(0);
     const logits = reads.logits ? logitsData.slice((q - 1) * V, q * V) : new Float32Array(0);
     const allLogits = reads.allLogits ? logitsData.slice(0, q * V) : new Float32Array(0);
-    const saliencyRow = reads.saliency
-      ? (await backend.read(outputs.saliency)).slice((q - 1) * (p + q), q * (p + q))
-      : new Float32Array(0);
+    const saliencyData =
+      reads.saliency || reads.allSaliency ? await backend.read(outputs.saliency) : new Float32Array(0);
+    const saliencyRow = reads.saliency ? saliencyData.slice((q - 1) * (p + q), q * (p + q)) : new Float32Array(0);
+    const allSaliency = reads.allSaliency ? saliencyData.slice(0, q * (p + q)) : new Float32Array(0);
 
     const presentTensors: Record<string, TensorRef> = {};
     spec.presentNames.forEach((name, i) => {
       presentTensors[spec.pastNames[i]] = outputs[name];
       owned.splice(owned.indexOf(outputs[name]), 1); // handed to the KvCache
     });
-    return { logits, allLogits, saliencyRow, present: new KvCache(backend, presentTensors, p + q) };
+    return { logits, allLogits, saliencyRow, allSaliency, present: new KvCache(backend, presentTensors, p + q) };
   } finally {
     for (const tensor of owned) backend.release(tensor);
   }
