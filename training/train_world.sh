@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The CPU's one command for a world model from nothing (issue 19): the train split with crowded and empty scenes
-# (training/world_data.sh, one shard per core), then training.train on the config (default world_v8, the shipped
-# recipe). About 92 minutes on a quiet 2-core machine (docs/training.md, "world_v8"). A stopped run goes on where
-# its last checkpoint left it when started again with RESUME=1.
+# (training/world_data.sh, one shard per core), then training.train on the config (default world_v8, the next
+# recipe; its first run is not shipped, docs/training.md "world_v8"). On this 2-core machine the data took 4 min 39 s
+# in one shard and the training 91 min. A stopped run goes on where its last checkpoint left it when started again
+# with RESUME=1.
 #
 #   bash training/train_world.sh [training/configs/world_v8.json]      (npm run train:world)
 #

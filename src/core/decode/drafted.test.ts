@@ -107,6 +107,23 @@ describe('decoding drafted by an earlier caption', () => {
     }
   });
 
+  it('releases every cache when a token hook throws in the middle of the kept guesses', async () => {
+    const run = await setup(scriptLm(ANSWER));
+    const failing = generate(
+      run.backend,
+      DECODE.spec,
+      run.context,
+      { ...options({ maxNewTokens: 40 }), draft: ANSWER },
+      {
+        onToken: (_, index) => {
+          if (index === 3) throw new Error('the page went away');
+        },
+      },
+    );
+    await expect(failing).rejects.toThrow('the page went away');
+    expectOnlyPrefixAlive(run.backend, run.prefix);
+  });
+
   it('is not used for beam search', async () => {
     const run = await setup(scriptLm(ANSWER));
     await generate(run.backend, DECODE.spec, run.context, { ...options({ numBeams: 2 }), draft: ANSWER });

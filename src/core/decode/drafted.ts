@@ -101,30 +101,33 @@ export async function draftedGreedyDecode(
         if (keepSaliency > 0)
           saliency[firstFed + row] = out.allSaliency.slice(row * positions, row * positions + keepSaliency);
       };
-      pending.forEach((_, row) => saliencyOf(row));
-      let row = pending.length - 1;
-      let kept = 0;
-      for (; kept < guess.length; kept++) {
-        const checked = processLogits(out.allLogits.subarray(row * V, (row + 1) * V), tokens, options);
-        if (argmax(checked) !== guess[kept]) break;
-        keep(guess[kept], checked);
-        row++;
-        saliencyOf(row);
-        if (tokens.length >= options.maxNewTokens) {
-          out.present.release();
-          return done('max_new_tokens');
+      // The new cache becomes the clean one only when every guess was kept; otherwise (a refused guess, a length
+      // limit, a hook that throws) it goes.
+      let adopted = false;
+      try {
+        pending.forEach((_, row) => saliencyOf(row));
+        let row = pending.length - 1;
+        let kept = 0;
+        for (; kept < guess.length; kept++) {
+          const checked = processLogits(out.allLogits.subarray(row * V, (row + 1) * V), tokens, options);
+          if (argmax(checked) !== guess[kept]) break;
+          keep(guess[kept], checked);
+          row++;
+          saliencyOf(row);
+          if (tokens.length >= options.maxNewTokens) return done('max_new_tokens');
         }
-      }
-      logits = out.allLogits.slice(row * V, (row + 1) * V);
-      at += kept;
-      if (kept === guess.length) {
-        // Everything fed was kept: the new cache is clean.
-        clean.release();
-        clean = out.present;
-        pending = [];
-      } else {
-        out.present.release();
-        pending.push(...guess.slice(0, kept));
+        logits = out.allLogits.slice(row * V, (row + 1) * V);
+        at += kept;
+        if (kept === guess.length) {
+          clean.release();
+          clean = out.present;
+          adopted = true;
+          pending = [];
+        } else {
+          pending.push(...guess.slice(0, kept));
+        }
+      } finally {
+        if (!adopted) out.present.release();
       }
     }
   } finally {
