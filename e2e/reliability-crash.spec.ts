@@ -72,16 +72,15 @@ test.describe('worker crash under the views', () => {
       [40, 40, 200],
       [200, 200, 40],
     ];
-    // Large enough that decoding and fitting keep the first job busy while the crash is provoked.
     const files = colours.map((rgb, i) => ({
       name: `photo-${i}.png`,
       type: 'image/png',
-      bytes: solidPng(3000, 2000, rgb),
+      bytes: solidPng(640, 480, rgb),
     }));
+    // The first caption job crashes the worker while it runs (a crash sent from here would race a fast job).
+    await page.evaluate(() => window.__glance!.client.crashOnNextCaptionForTesting());
     await images.drop(files);
     const first = images.card('photo-0.png');
-    await expect(first).toHaveAttribute('data-status', 'captioning');
-    await page.evaluate(() => window.__glance!.client.crashForTesting());
 
     await expect(first).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
     await expect(first.getByTestId('card-error')).toContainText('WorkerCrashedError: the captioner worker crashed');

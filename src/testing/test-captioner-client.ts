@@ -33,6 +33,11 @@ export class TestCaptionerClient extends CaptionerClient {
     return this.callAs<TestCaptionerApi, void>((remote) => remote.crashForTesting());
   }
 
+  /** The worker's next caption job crashes it while that job runs (no race with a fast job). */
+  crashOnNextCaptionForTesting(): Promise<void> {
+    return this.callAs<TestCaptionerApi, void>((remote) => remote.crashOnNextCaptionForTesting());
+  }
+
   /** Destroys the worker's WebGPU device (resolves false on WASM); the worker then restarts. */
   loseDeviceForTesting(): Promise<boolean> {
     return this.callAs<TestCaptionerApi, boolean>((remote) => remote.loseDeviceForTesting());

@@ -5,7 +5,7 @@
 import { expose, transfer } from 'comlink';
 import { captionerApi } from '../runtime/captioner-api';
 import { startWorkerRuntime } from '../runtime/worker-runtime';
-import { TestCaptionerRuntime } from './test-runtime';
+import { crashSoon, TestCaptionerRuntime } from './test-runtime';
 import type { RunResult, WireTensor } from './test-wire';
 
 const runtime = startWorkerRuntime(TestCaptionerRuntime);
@@ -34,9 +34,12 @@ const api = {
 
   /** Throws outside any call, as a crash would, so the bridge's restart path can be exercised. */
   crashForTesting(): void {
-    setTimeout(() => {
-      throw new Error('crashForTesting: the captioner worker crashed on purpose');
-    });
+    crashSoon();
+  },
+
+  /** The next caption job crashes the worker while it runs (it never finishes on its own). */
+  crashOnNextCaptionForTesting(): void {
+    runtime.crashOnNextCaption();
   },
 };
 

@@ -4,6 +4,13 @@ import { CaptionerRuntime } from '../runtime/captioner-runtime';
 import { ortWebGpuDevice } from '../runtime/device-loss';
 import { type DownloadedBundle, type DownloadOptions, downloadBundle } from '../runtime/download-bundle';
 import { NotLoadedError } from '../runtime/errors';
+import {
+  closeFrame,
+  type CaptionEvent,
+  type CaptionJobOptions,
+  type FrameCaption,
+  type FrameInput,
+} from '../runtime/wire';
 import { readPartsFixture } from './parts-fixture';
 import type { RunResult, WireTensor } from './test-wire';
 
@@ -12,6 +19,8 @@ import type { RunResult, WireTensor } from './test-wire';
  * lists the jobs it holds and destroys its WebGPU device on request.
  */
 export class TestCaptionerRuntime extends CaptionerRuntime {
+  private crashArmed = false;
+
   protected override download(location: BundleLocation, options: DownloadOptions): Promise<DownloadedBundle> {
     return downloadBundle(location, options, readPartsFixture);
   }
@@ -42,12 +51,45 @@ export class TestCaptionerRuntime extends CaptionerRuntime {
     }
   }
 
+  /**
+   * The next caption job, once it starts, never finishes: the worker throws outside any call while it runs, as a
+   * crash mid-caption would. A crash provoked from the page instead races the job (a fast job can finish first).
+   */
+  crashOnNextCaption(): void {
+    this.crashArmed = true;
+  }
+
+  override caption(
+    jobId: number,
+    frame: FrameInput,
+    options: CaptionJobOptions,
+    emit: ((event: CaptionEvent) => void) | null,
+  ): Promise<FrameCaption> {
+    if (!this.crashArmed) return super.caption(jobId, frame, options, emit);
+    this.crashArmed = false;
+    return this.jobs.run(
+      jobId,
+      () => {
+        crashSoon();
+        return new Promise<FrameCaption>(() => undefined);
+      },
+      () => closeFrame(frame),
+    );
+  }
+
   /** Destroys ORT's WebGPU device, as a driver reset would; false when none runs (WASM). */
   loseDevice(): boolean {
     const device = ortWebGpuDevice();
     device?.destroy();
     return device !== null;
   }
+}
+
+/** Throws outside any call (an uncaught error ends the worker), so the bridge's restart path runs. */
+export function crashSoon(): void {
+  setTimeout(() => {
+    throw new Error('crashForTesting: the captioner worker crashed on purpose');
+  });
 }
 
 function toRef(backend: OrtBackend, name: string, t: WireTensor) {
