@@ -25,6 +25,24 @@ def world_command(train_dir: Optional[str]) -> str:
     return f"`npm run world -- {' '.join(args)}`"
 
 
+def _train_command(name: str, extends: Optional[Dict]) -> str:
+    """The training command of a run, or of the run it extended and then its own (training.train --extend)."""
+    own = f"`/usr/bin/python3 -m training.train --config training/configs/{name}.json"
+    if not extends:
+        return own + "`"
+    base = extends["run"]
+    return (f"`/usr/bin/python3 -m training.train --config training/configs/{base}.json`, then {own} "
+            f"--extend training/runs/{base}/checkpoint.pt`")
+
+
+def _extended(extends: Optional[Dict]) -> str:
+    """Where an extension began, for the steps line."""
+    if not extends:
+        return ""
+    return (f"; from step {extends['steps']} it continues {extends['run']}'s final checkpoint, whose "
+            f"{extends['train_seconds'] / 60:.1f} min are in the time")
+
+
 def _pct(v: Optional[float]) -> str:
     return "–" if v is None else f"{100 * v:.1f} %"
 
@@ -111,12 +129,13 @@ def model_card(cfg: Dict, run, out: str, report: Optional[Dict] = None) -> str:
         "## Training data and command",
         f"- Data: `{tr.get('data')}` ({tr.get('train_scenes')} scenes of the Glance scene world, "
         f"{world_command(tr.get('data'))}; detailed and short captions, 3 pseudo-initial captions per caption).",
-        f"- Command: `/usr/bin/python3 -m training.train --config training/configs/{run.name}.json` then "
+        f"- Command: {_train_command(run.name, tr.get('extends'))} then "
         f"`/usr/bin/python3 -m training.evaluate --run training/runs/{run.name}` and "
         f"`/usr/bin/python3 -m training.export --run training/runs/{run.name} --out {out}`.",
         f"- {tr.get('steps')} steps of batch {tr.get('batch_size')} ({tr.get('stage0_steps', 0)} in stage 0, "
-        f"stage 2 from step {tr.get('stage1_steps')}), {minutes:.1f} min wall time on {tr.get('device')}"
-        f"{' (2-core CPU, bfloat16 autocast)' if tr.get('device') == 'cpu' else ''}, seed {tr.get('seed')}.",
+        f"stage 2 from step {tr.get('stage1_steps')}{_extended(tr.get('extends'))}), {minutes:.1f} min wall time "
+        f"on {tr.get('device')}{' (2-core CPU, bfloat16 autocast)' if tr.get('device') == 'cpu' else ''}, "
+        f"seed {tr.get('seed')}.",
         "",
         "## Metrics",
     ]

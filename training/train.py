@@ -133,10 +133,13 @@ class Logger:
             self.f.flush()
 
 
-def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = False) -> str:
+def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = False,
+          extend: Optional[str] = None) -> str:
     """Trains and returns the checkpoint path. resume: continue from out_dir/checkpoint.pt (weights, optimizer,
     step, random state) when it exists and is not final; the schedule is unchanged, so a run that was killed
-    and resumed ends with the same number of steps."""
+    and resumed ends with the same number of steps. extend: a run's checkpoint (final or not) to continue in
+    out_dir under this config's schedule, which must run past its step (more stage-2 steps, another learning-rate
+    floor): a finished run trained further, e.g. world_v8 -> world_v8b (docs/training.md)."""
     distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
     rank = 0
     if distributed:
@@ -188,11 +191,20 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     last_save = loop_start
     path = os.path.join(out_dir, "checkpoint.pt")
     prior_seconds = 0.0
-    if resume and os.path.exists(path):
-        state = torch.load(path, map_location="cpu")
-        if state["stats"].get("finished"):
+    start_from = path if resume and os.path.exists(path) else None
+    extends = None  # the run this one continues (extend), as the model card tells it
+    if extend is not None and start_from is None:  # a resumed extension goes on from its own checkpoint
+        start_from = extend
+    if start_from is not None:
+        state = torch.load(start_from, map_location="cpu")
+        if state["stats"].get("finished") and start_from == path:
             log(f"{path} is final; nothing to resume")
             return path
+        if state["stats"]["steps"] >= total_steps:
+            raise ValueError(f"{start_from} ran {state['stats']['steps']} steps; this schedule ends at {total_steps}")
+        extends = (state["stats"].get("extends") if start_from == path else
+                   {"run": state["config"]["name"], "steps": state["stats"]["steps"],
+                    "train_seconds": state["stats"]["train_seconds"]})
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["optimizer"])
         step, stage1_end = state["stats"]["steps"], state["resume"]["stage1_end"]
@@ -200,7 +212,8 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         torch.set_rng_state(state["resume"]["torch_rng"])
         prior_seconds = state["stats"]["train_seconds"]
         loop_start -= state["resume"]["loop_seconds"]
-        log(f"resumed from step {step} ({prior_seconds:.0f}s of earlier training)")
+        log(f"resumed from step {step} ({prior_seconds:.0f}s of earlier training)"
+            + ("" if start_from == path else f", extending {start_from}"))
 
     def save(final: bool) -> None:
         extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
@@ -212,7 +225,8 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
                            "train_seconds": round(prior_seconds + time.time() - start, 1),
                            "train_scenes": len(cs),
                            "batch_size": t.batch_size, "device": str(dev), "finished": final,
-                           "world_size": dist.get_world_size() if distributed else 1}}
+                           "world_size": dist.get_world_size() if distributed else 1,
+                           **({"extends": extends} if extends else {})}}
         checkpoint.save(path, model, run, tok, extra)
         log(f"saved {path} after {step} steps, {time.time() - start:.0f}s")
     sums: Dict[str, float] = {}
@@ -305,6 +319,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     ap.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     ap.add_argument("--out", default=None, help="run folder (default training/runs/<name>)")
     ap.add_argument("--resume", action="store_true", help="continue from the run folder's last checkpoint")
+    ap.add_argument("--extend", default=None, metavar="CHECKPOINT",
+                    help="continue another run's checkpoint under this config's longer schedule (into --out)")
     ap.add_argument("--budget-min", type=float, default=None,
                     help="override train.time_budget_min (a lease that ends at a fixed time; saved in config.json)")
     args = ap.parse_args(argv)
@@ -317,7 +333,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(run.to_dict(), f, indent=1)
-    train(run, out, args.device, args.resume)
+    train(run, out, args.device, args.resume, args.extend)
 
 
 if __name__ == "__main__":

@@ -117,3 +117,15 @@ def test_model_card_gives_the_world_command_of_its_training_mix(tmp_path):
     (split / "captions.json").write_text(json.dumps({"info": {**info, "crowded_share": 0, "empty_share": 0}}))
     assert world_command(str(split)) == f"`npm run world -- --split train --count 30000 --out {tmp_path / 'world_v8'}`"
     assert world_command(str(tmp_path / "missing")) == "`npm run world`"
+
+
+def test_model_card_gives_both_commands_of_an_extended_run():
+    from training.model_card import _extended, _train_command
+    assert _train_command("world_v7", None) == "`/usr/bin/python3 -m training.train --config training/configs/world_v7.json`"
+    extends = {"run": "world_v8", "steps": 5600, "train_seconds": 5436.0}
+    assert _train_command("world_v8b", extends) == (
+        "`/usr/bin/python3 -m training.train --config training/configs/world_v8.json`, then "
+        "`/usr/bin/python3 -m training.train --config training/configs/world_v8b.json "
+        "--extend training/runs/world_v8/checkpoint.pt`")
+    assert _extended(extends) == "; from step 5600 it continues world_v8's final checkpoint, whose 90.6 min are in the time"
+    assert _extended(None) == ""

@@ -1,6 +1,7 @@
 import os
 import random
 
+import pytest
 import torch
 
 from training import checkpoint
@@ -94,3 +95,20 @@ def test_a_killed_run_resumes_where_it_stopped(fake_data, tmp_path, monkeypatch)
     state = torch.load(path)
     assert state["stats"]["steps"] == 7 and state["stats"]["finished"] and state["stats"]["stage1_steps"] == 5
     assert "resumed from step 5" in open(os.path.join(out, "log.txt")).read()
+
+
+def test_a_finished_run_extends_under_a_longer_schedule(fake_data, tmp_path):
+    short = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=2, log_every=1)
+    first = train(short, str(tmp_path / "short"))
+    longer = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=4, log_every=1)
+    out = str(tmp_path / "longer")
+    path = train(longer, out, extend=first)
+    state = torch.load(path)
+    # tiny.json's 2 stage-0 steps, then 3 + 2 steps, then 2 more of stage 2 (stage 2 still began at step 5)
+    assert state["stats"]["steps"] == 9 and state["stats"]["finished"] and state["stats"]["stage1_steps"] == 5
+    log = open(os.path.join(out, "log.txt")).read()
+    assert "resumed from step 7" in log and "extending" in log
+    assert state["stats"]["extends"]["run"] == short.name and state["stats"]["extends"]["steps"] == 7
+    assert torch.load(first)["stats"]["steps"] == 7  # the run it extended is left as it was
+    with pytest.raises(ValueError, match="ends at 7"):
+        train(short, str(tmp_path / "again"), extend=path)
