@@ -4,6 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { bridgeCaptionService } from '../capture/bridge-caption-service';
+import { currentBundleUrl } from '../common/retired-bundles';
 import { DEFAULT_BUNDLE_URL, SHIPPED_MODEL_URLS } from '../common/shipped-models';
 import { backendPreferenceFrom } from '../bridge/backend-preference';
 import { CaptionerClient } from '../bridge/captioner-client';
@@ -34,7 +35,11 @@ export function startWidget(): StartedWidget {
     onMessage: (message) => session?.handle(message),
   });
   // `model`: a shipped model's short name ('real', the default, or 'world'), or a bundle URL.
-  const modelUrl = params.model === null ? DEFAULT_BUNDLE_URL : (SHIPPED_MODEL_URLS[params.model] ?? params.model);
+  // A retired bundle's URL (an embed page written before a model was retrained) loads its successor.
+  const modelUrl =
+    params.model === null
+      ? DEFAULT_BUNDLE_URL
+      : (SHIPPED_MODEL_URLS[params.model] ?? currentBundleUrl(params.model, window.location.href));
   session = new WidgetSession(client, params, modelUrl, (message) => channel.post(message));
   if (params.problems.length > 0) {
     session.report({ name: 'InvalidParameterError', message: params.problems.join(' ') });

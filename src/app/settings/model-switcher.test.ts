@@ -177,6 +177,21 @@ describe('createModelSwitcher', () => {
     expect(storage.map.has(MODEL_CHOICE_KEY)).toBe(false);
   });
 
+  it("starts a retired remembered model's successor and remembers that instead", async () => {
+    const ok = fakeClient();
+    const storage = memoryStorage({ [MODEL_CHOICE_KEY]: '/models/world-v1/' });
+    const successor = (url: string) => (url === '/models/world-v1/' ? '/models/world-v2/' : url);
+    const switcher = createModelSwitcher(ok.client, DEFAULT, storage, null, successor);
+    await switcher.settled;
+    expect(ok.loads).toEqual(['/models/world-v2/']);
+    expect(storage.map.get(MODEL_CHOICE_KEY)).toBe('/models/world-v2/');
+
+    // A successor that is the default is remembered as no choice at all.
+    const toDefault = memoryStorage({ [MODEL_CHOICE_KEY]: '/models/world-v1/' });
+    await createModelSwitcher(fakeClient().client, DEFAULT, toDefault, null, () => DEFAULT).settled;
+    expect(toDefault.map.has(MODEL_CHOICE_KEY)).toBe(false);
+  });
+
   it("starts with the page's ?model= over the remembered one, without remembering it", async () => {
     const ok = fakeClient();
     const storage = memoryStorage({ [MODEL_CHOICE_KEY]: '/m/mine/' });

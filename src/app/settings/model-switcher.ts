@@ -58,6 +58,8 @@ export function createModelSwitcher(
   storage: Storage | null,
   /** A model the page's URL names (`?model=`): it starts instead of the remembered one, and is not remembered. */
   requestedUrl: string | null = null,
+  /** The URL to load for a remembered one (a retired bundle's successor, src/common/retired-bundles.ts). */
+  currentUrl: (url: string) => string = (url) => url,
 ): ModelSwitcher {
   const listeners = new Set<() => void>();
   let model: ModelState = { bundleUrl: defaultUrl, isDefault: true, notice: null, change: { state: 'idle' } };
@@ -102,7 +104,11 @@ export function createModelSwitcher(
     }
   };
 
-  const startUrl = requestedUrl ?? storedChoice(storage) ?? defaultUrl;
+  const stored = storedChoice(storage);
+  const remembered = stored === null ? null : currentUrl(stored);
+  // A remembered bundle that was retired: its successor is remembered instead.
+  if (remembered !== null && remembered !== stored) remember(remembered);
+  const startUrl = requestedUrl ?? remembered ?? defaultUrl;
   const settled: Promise<ClientStatus> = loadInto(startUrl)
     .catch(async (error: unknown) => {
       // A remembered model that no longer loads: fall back to the default, and say so in the picker.
