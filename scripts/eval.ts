@@ -3,7 +3,7 @@
  * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
  * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
  *
- *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v1]
+ *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v2]
  *                   [--splits clean,camera,crowded,empty | --data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
  *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
@@ -58,7 +58,7 @@ import { runRealEval } from './eval-real';
 
 const { values } = parseArgs({
   options: {
-    model: { type: 'string', default: 'public/models/glance-world-v1' },
+    model: { type: 'string', default: 'public/models/glance-world-v2' },
     // Default data/world/test, or with --captions the split the file names.
     data: { type: 'string' },
     captions: { type: 'string' },

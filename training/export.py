@@ -1,6 +1,6 @@
 """Export a trained run as a model bundle (docs/model-format.md).
 
-  /usr/bin/python3 -m training.export --run training/runs/world_v7 --out public/models/glance-world-v1 \
+  /usr/bin/python3 -m training.export --run training/runs/world_v8b --out public/models/glance-world-v2 \
       [--test-dir data/world/test] [--parity]
 
 Writes onnx/*.onnx (opset 17), config.json, tokenizer.json, reference.json (PyTorch reference outputs for the

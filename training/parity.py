@@ -1,7 +1,7 @@
 """ONNX-vs-PyTorch parity: writes a fixture (inputs + PyTorch outputs) and runs parity/check_onnx.mjs on it with
 onnxruntime-node (onnxruntime is not available to Python on these machines).
 
-  /usr/bin/python3 -m training.parity --run training/runs/world_v7 --bundle public/models/glance-world-v1 \
+  /usr/bin/python3 -m training.parity --run training/runs/world_v8b --bundle public/models/glance-world-v2 \
       --split data/world/test [--scenes 4]
 """
 from __future__ import annotations
