@@ -40,7 +40,7 @@ export function startApp(client: CaptionerClient, { sceneProbe }: { sceneProbe?:
 }
 
 /** dropRetiredBundles on the worker's model cache; where the Cache API is missing or refuses, nothing happens. */
-export async function dropRetiredBundlesQuietly(page: string): Promise<void> {
+async function dropRetiredBundlesQuietly(page: string): Promise<void> {
   try {
     if (typeof caches !== 'undefined') await dropRetiredBundles(caches, MODEL_CACHE, page);
   } catch {

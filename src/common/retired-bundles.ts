@@ -20,23 +20,21 @@ export interface Tables {
 
 const TABLES: Tables = { retired: RETIRED_BUNDLES, shipped: SHIPPED_MODEL_URLS };
 
-/** The page's `models/` folder, absolute. */
-function modelsFolder(pageUrl: string): string {
-  return new URL(`${import.meta.env.BASE_URL}models/`, pageUrl).href;
+/** The path of `url` under this app's `models/` folder, or null when it lies elsewhere or does not parse. */
+function pathUnderModels(url: string, pageUrl: string): string | null {
+  const models = new URL(`${import.meta.env.BASE_URL}models/`, pageUrl).href;
+  try {
+    const absolute = new URL(url, pageUrl).href;
+    return absolute.startsWith(models) ? absolute.slice(models.length) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The retired folder a bundle URL names (this app's `models/<folder>/`, trailing slash optional), or null. */
 export function retiredFolderOf(url: string, pageUrl: string, tables: Tables = TABLES): string | null {
-  let absolute: string;
-  try {
-    absolute = new URL(url, pageUrl).href;
-  } catch {
-    return null;
-  }
-  const models = modelsFolder(pageUrl);
-  if (!absolute.startsWith(models)) return null;
-  const folder = absolute.slice(models.length).replace(/\/$/, '');
-  return isRetired(folder, tables) ? folder : null;
+  const folder = pathUnderModels(url, pageUrl)?.replace(/\/$/, '');
+  return folder !== undefined && isRetired(folder, tables) ? folder : null;
 }
 
 /** In the table and not shipped now (a table entry left behind must never send users away from a live bundle). */
@@ -69,12 +67,10 @@ export async function dropRetiredBundles(
 ): Promise<number> {
   if (!(await storage.has(cacheName))) return 0;
   const cache = await storage.open(cacheName);
-  const models = modelsFolder(pageUrl);
   let dropped = 0;
   for (const request of await cache.keys()) {
-    if (!request.url.startsWith(models)) continue;
-    const folder = request.url.slice(models.length).split('/')[0];
-    if (isRetired(folder, tables) && (await cache.delete(request))) dropped++;
+    const folder = pathUnderModels(request.url, pageUrl)?.split('/')[0];
+    if (folder !== undefined && isRetired(folder, tables) && (await cache.delete(request))) dropped++;
   }
   return dropped;
 }
