@@ -108,13 +108,12 @@ async function main(): Promise<void> {
 function lookFrom(text: string | undefined): LookPolicy | undefined {
   if (text === undefined) return undefined;
   if (text === 'always') return 'always';
-  const [tau, tokens = 'attributes', regions = 'all'] = text.split(':');
+  const [tau, tokens = 'attributes'] = text.split(':');
   const minTokenProbability = Number(tau);
   if (!(minTokenProbability >= 0 && minTokenProbability <= 1))
     throw new Error(`--look: threshold in [0, 1], got ${tau}`);
   if (tokens !== 'all' && tokens !== 'attributes') throw new Error(`--look: tokens all or attributes, got ${tokens}`);
-  if (regions !== 'all' && regions !== 'doubtful') throw new Error(`--look: regions all or doubtful, got ${regions}`);
-  return { minTokenProbability, tokens, regions };
+  return { minTokenProbability, tokens };
 }
 
 function thresholdsFrom(text: string | undefined): number[] {
@@ -168,7 +167,6 @@ async function captionImages(args: {
           coarseMs: t.total - t.lookAgain - t.pass2,
           secondLookMs: t.lookAgain + t.pass2,
           looked: result.look.looked,
-          regionsLooked: result.look.regionsLooked,
         });
       }
       captions.push({

@@ -29,7 +29,6 @@ import { RegionMemory } from './region-memory';
 import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookReport } from './look-policy';
 import { selectRegions } from './regions';
 import { accumulateSaliency } from './saliency';
-import { doubtfulHeat } from './doubt';
 import type { CaptionTokenizer } from './text/tokenizer';
 import { tokenDelta } from './text/detokenize';
 import { checkWorldDomain, outOfDomainResult } from './world-limits';
@@ -167,29 +166,6 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       const probabilities = pass1.probabilities ?? null;
       const confidence = probabilities ? passConfidence(pass1.tokens, probabilities, attributeIds) : null;
       const looked = refine && shouldLook(lookPolicy, confidence, pass1.stopReason === 'eos');
-      // 'doubtful': crop only where the unsure words point; with no doubtful word (a cut caption) the usual k.
-      const doubt =
-        looked && probabilities && lookPolicy !== 'always' && lookPolicy.regions === 'doubtful'
-          ? doubtfulHeat({
-              tokens: pass1.tokens,
-              rows: pass1.saliency,
-              probabilities,
-              attributeIds,
-              threshold: lookPolicy.minTokenProbability,
-              grid: G,
-              nmsRadius: config.regions.nms_radius,
-            })
-          : null;
-      const lookAt =
-        doubt && doubt.places > 0
-          ? selectRegions(doubt.heat, {
-              k: Math.min(k, doubt.places),
-              grid: G,
-              size,
-              window: config.regions.window,
-              nmsRadius: config.regions.nms_radius,
-            })
-          : chosen;
       const look: LookReport | undefined =
         options.look === undefined
           ? undefined
@@ -199,7 +175,6 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
               minProbability: confidence?.all ?? null,
               minAttributeProbability: confidence?.attributes ?? null,
               tokenProbabilities: probabilities ? [...probabilities] : [],
-              regionsLooked: looked ? lookAt.length : 0,
             };
 
       let refined: Generation | undefined;
@@ -211,7 +186,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
           const promptTail = await embedToHost(backend, [config.tokens.refine, ...C, task]);
           const captionEmbeds = promptTail.slice(D, (1 + C.length) * D);
           const reuse = options.stream ? { stream: options.stream, memory: regionMemory } : undefined;
-          const regionEmbeds = await lookAgain(backend, config, square, lookAt, captionEmbeds, reuse);
+          const regionEmbeds = await lookAgain(backend, config, square, chosen, captionEmbeds, reuse);
           return concat(regionEmbeds, promptTail);
         });
         const promptLength = promptEmbeds.length / D;
@@ -241,7 +216,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
         coarse: toText(pass1),
         refined: refined ? toText(refined) : undefined,
         saliency: { grid: G, values: Array.from(heat) },
-        regions: lookAt.map((r): RegionBox => {
+        regions: chosen.map((r): RegionBox => {
           const square = { x: r.x0, y: r.y0, w: r.window, h: r.window };
           const frame = input.geometry ? squareToFrame(input.geometry, square) : square;
           return { ...frame, square, score: r.score };

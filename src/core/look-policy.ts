@@ -15,20 +15,11 @@ import type { CaptionTokenizer } from './text/tokenizer';
 /** Which tokens' probabilities decide (see the module comment). */
 export type LookTokens = 'all' | 'attributes';
 
-/**
- * Which regions a look crops: 'all' (default) the top k of the whole caption's heat map, as trained; 'doubtful' only
- * the places the doubtful attribute tokens (probability below the threshold) point to (doubt.ts), so a caption
- * unsure of one object encodes one crop, not k.
- */
-export type LookRegions = 'all' | 'doubtful';
-
 /** Look again only when some deciding token of pass 1 is less likely than `minTokenProbability` (0..1). */
 export interface ConfidencePolicy {
   minTokenProbability: number;
   /** Default 'attributes'. */
   tokens?: LookTokens;
-  /** Default 'all'. */
-  regions?: LookRegions;
 }
 
 /** 'always' (default): every refined caption looks again. */
@@ -46,8 +37,6 @@ export interface LookReport {
   minAttributeProbability: number | null;
   /** Each pass-1 token's probability, in order; empty for beam search. */
   tokenProbabilities: number[];
-  /** Crops the look took (0 when it did not look). */
-  regionsLooked: number;
 }
 
 /** Words of a position phrase in the world grammar ("in the top left", "at the bottom", "in the center"). */
@@ -101,10 +90,6 @@ export function checkLookPolicy(policy: LookPolicy): void {
   const tokens = policy.tokens ?? 'attributes';
   if (tokens !== 'all' && tokens !== 'attributes') {
     throw new InvalidInputError(`look.tokens must be 'all' or 'attributes', got ${String(tokens)}`);
-  }
-  const regions = policy.regions ?? 'all';
-  if (regions !== 'all' && regions !== 'doubtful') {
-    throw new InvalidInputError(`look.regions must be 'all' or 'doubtful', got ${String(regions)}`);
   }
 }
 

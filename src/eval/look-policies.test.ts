@@ -28,7 +28,6 @@ function job(id: number, coarse: string, refined: string, attributes: number, al
     coarseMs: 10,
     secondLookMs: 30,
     looked: true,
-    regionsLooked: 6,
   };
 }
 

@@ -33,8 +33,6 @@ export interface PolicyCaption {
   secondLookMs: number;
   /** Whether the run looked again (a run with 'always' looked every time). */
   looked: boolean;
-  /** Crops the run's look encoded (0 where it skipped). */
-  regionsLooked: number;
 }
 
 /** The issue's target: overhead <= 1.3x with refined full-object accuracy within 0.5 points of 'always'. */
@@ -51,8 +49,6 @@ export interface PolicyRow {
   captions: number;
   /** Captions that looked again, over captions. */
   lookedShare: number;
-  /** Mean crops a look encoded, over the captions that looked (null when none did). */
-  cropsPerLook: number | null;
   /** Full-object accuracy (over true objects) of the policy's refined captions, and of the coarse ones. */
   refinedFullObject: number | null;
   coarseFullObject: number | null;
@@ -103,9 +99,7 @@ interface Scored {
 }
 
 function describe(policy: LookPolicy): string {
-  if (policy === 'always') return 'always';
-  const where = policy.regions === 'doubtful' ? ', doubtful regions' : '';
-  return `${policy.tokens ?? 'attributes'} >= ${policy.minTokenProbability}${where}`;
+  return policy === 'always' ? 'always' : `${policy.tokens ?? 'attributes'} >= ${policy.minTokenProbability}`;
 }
 
 function row(
@@ -119,7 +113,6 @@ function row(
   let refinedCorrect = 0;
   let coarseCorrect = 0;
   let looked = 0;
-  let crops = 0;
   const times: number[] = [];
   for (const s of scored) {
     const look = lookedOf(s);
@@ -128,10 +121,7 @@ function row(
     coarseTally = addTallies(coarseTally, s.coarse);
     if (isFullyCorrect(refined)) refinedCorrect++;
     if (isFullyCorrect(s.coarse)) coarseCorrect++;
-    if (look) {
-      looked++;
-      crops += s.caption.regionsLooked;
-    }
+    if (look) looked++;
     times.push(s.caption.coarseMs + (look ? s.caption.secondLookMs : 0));
   }
   const n = scored.length;
@@ -145,7 +135,6 @@ function row(
     threshold: policy && policy !== 'always' ? policy.minTokenProbability : null,
     captions: n,
     lookedShare: n === 0 ? 0 : looked / n,
-    cropsPerLook: looked === 0 ? null : crops / looked,
     refinedFullObject: summarize(refinedTally).fullObjectAccuracy,
     coarseFullObject: summarize(coarseTally).fullObjectAccuracy,
     refinedFullyCorrect: n === 0 ? 0 : refinedCorrect / n,
