@@ -52,6 +52,20 @@ test.describe('Settings: model picker and cached models', () => {
     await page.goto('/?backend=wasm#/settings');
     await page.evaluate(() => window.__glance!.runtimeSettled);
 
+    // The real-world bundle, once loaded, is one cached row with all its files (its ONNX parts are not the world
+    // model's four, which the grouping once knew alone).
+    const real = new URL('/models/glance-real-v1/', page.url()).href;
+    await loadModel(page, real);
+    await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', real, { timeout: 60_000 });
+    const realParts = (
+      JSON.parse(readFileSync(join('public', 'models', 'glance-real-v1', 'config.json'), 'utf8')) as {
+        parts: string[];
+      }
+    ).parts;
+    const realRow = page.getByTestId('cached-model').and(page.locator(`[data-url="${real}"]`));
+    await expect(realRow).toContainText(`in ${realParts.length + 1} files`);
+    await expect(page.locator('[data-testid="cached-model"][data-url$=".onnx"]')).toHaveCount(0);
+
     const tiny = `${models.origin}/models/tiny/`;
     await loadModel(page, tiny);
     const current = page.getByTestId('current-model');

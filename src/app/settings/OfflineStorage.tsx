@@ -68,7 +68,7 @@ export function OfflineStorage({ refreshKey }: { refreshKey: string }) {
                 <li key={m.baseUrl} data-testid="cached-model" data-url={m.baseUrl}>
                   <span className="cached-url">{m.baseUrl}</span>{' '}
                   <span className="cached-size">
-                    {formatBytes(m.bytes)} in {m.files} files
+                    {formatBytes(m.bytes)} in {m.files} {m.files === 1 ? 'file' : 'files'}
                   </span>{' '}
                   <button type="button" onClick={() => void clear(m.baseUrl)} aria-label={`Remove ${m.baseUrl}`}>
                     Remove

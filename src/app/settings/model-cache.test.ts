@@ -43,6 +43,17 @@ describe('bundleBaseOf', () => {
     );
     expect(bundleBaseOf('https://h/other.bin')).toBe('https://h/other.bin');
   });
+
+  it("groups every file of the real-world bundle, whose ONNX parts are not the world model's", () => {
+    const base = 'https://h/models/glance-real-v1/';
+    const files = ['config.json', ...['detector', 'face', 'pose', 'hand', 'expression'].map((p) => `onnx/${p}.onnx`)];
+    for (const file of files) expect(bundleBaseOf(base + file)).toBe(base);
+    expect(bundleBaseOf('https://h/m/x/tokenizer_config.json')).toBe('https://h/m/x/');
+    expect(bundleBaseOf('https://h/m/x/onnx/model.onnx_data')).toBe('https://h/m/x/');
+    // Not a bundle file: kept whole.
+    expect(bundleBaseOf('https://h/m/x/onnx/notes.txt')).toBe('https://h/m/x/onnx/notes.txt');
+    expect(bundleBaseOf('https://h/m/x/photo.json')).toBe('https://h/m/x/photo.json');
+  });
 });
 
 describe('readCacheReport', () => {
@@ -87,6 +98,26 @@ describe('readCacheReport', () => {
 });
 
 describe('clearCachedModels', () => {
+  it("removes all of the real-world bundle's files with its row", async () => {
+    const base = 'https://a/models/glance-real-v1/';
+    const storage = fakeCaches({
+      [MODEL_CACHE]: {
+        [`${base}config.json`]: bytes(10),
+        [`${base}onnx/detector.onnx`]: bytes(400),
+        [`${base}onnx/pose.onnx`]: bytes(300),
+        'https://a/models/glance-world-v2/config.json': bytes(1),
+      },
+    });
+    expect((await readCacheReport(storage)).models).toEqual([
+      { baseUrl: base, files: 3, bytes: 710 },
+      { baseUrl: 'https://a/models/glance-world-v2/', files: 1, bytes: 1 },
+    ]);
+    await clearCachedModels(storage, base);
+    expect((await readCacheReport(storage)).models.map((m) => m.baseUrl)).toEqual([
+      'https://a/models/glance-world-v2/',
+    ]);
+  });
+
   it('removes one bundle, or all models, and never the shell', async () => {
     const storage = fakeCaches({
       [MODEL_CACHE]: { 'https://a/m/one/config.json': bytes(1), 'https://b/m/two/config.json': bytes(2) },

@@ -3,7 +3,7 @@
  * 'glance-models-v1' as it downloads them) and the app shell (stored by the service worker). Browser-only by
  * nature, but takes the CacheStorage as a parameter so tests pass a fake.
  */
-import { REQUIRED_FILES } from '../../core/bundle/files';
+import { CONFIG_FILE, TOKENIZER_FILE } from '../../core/bundle/files';
 import { SHELL_CACHE_PREFIX } from '../../sw/sw-shared';
 
 /** The worker's model cache (workers/runtime/captioner-runtime.ts MODEL_CACHE_NAME; not imported: worker code). */
@@ -28,14 +28,28 @@ export interface CacheReport {
 
 export type CacheStorageLike = Pick<CacheStorage, 'open' | 'keys' | 'delete' | 'has'>;
 
+/** Files at the top of a bundle folder (docs/model-format.md; transformers.js's tokenizer and config files). */
+const BUNDLE_TOP_FILES: ReadonlySet<string> = new Set([
+  CONFIG_FILE,
+  TOKENIZER_FILE,
+  'tokenizer_config.json',
+  'special_tokens_map.json',
+  'generation_config.json',
+  'preprocessor_config.json',
+]);
+
 /**
- * The bundle folder of a cached file URL: a hub repo's `.../resolve/REV/`, a Glance bundle's folder, or the URL
- * itself when it is neither.
+ * The bundle folder of a cached file URL: a hub repo's `.../resolve/REV/`, a bundle's folder (the parent of its
+ * `onnx/` folder, whatever the parts are called: the world model's four, the real-world model's detector, face,
+ * pose, hand and expression; or of a top-level config or tokenizer file), or the URL itself when it is neither.
  */
 export function bundleBaseOf(url: string): string {
   const hub = /^.*?\/[^/]+\/[^/]+\/resolve\/[^/]+\//.exec(url);
   if (hub) return hub[0];
-  for (const file of REQUIRED_FILES) if (url.endsWith(`/${file}`)) return url.slice(0, url.length - file.length);
+  const part = /^(.*\/)onnx\/[^/]+\.onnx(_data)?$/.exec(url);
+  if (part) return part[1];
+  const slash = url.lastIndexOf('/');
+  if (BUNDLE_TOP_FILES.has(url.slice(slash + 1))) return url.slice(0, slash + 1);
   return url;
 }
 
