@@ -119,6 +119,11 @@ test.describe('bad image files', () => {
       if (status === 'done') await expect(card.getByTestId('refined-caption'), name).not.toBeEmpty();
       if (text) await expect(card.getByTestId('card-error'), name).toContainText(text);
     }
+    // The batch line says what happened, not just that it ended.
+    const failed = Object.values(expected).filter((e) => e.status === 'error').length;
+    await expect(page.getByTestId('batch-count')).toHaveText(
+      `All ${files.length} done: ${files.length - failed} captioned, ${failed} failed`,
+    );
     expect(await pendingJobs(page)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { useSettings } from '../common/useSettings';
 import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
 import { DropZone } from '../common/DropZone';
 import { ImageCard } from './ImageCard';
-import { batchProgress } from './image-cards';
+import { batchProgress, batchSummary } from './image-cards';
 import { toImagesJson } from './images-export';
 import { useImageBatch } from './useImageBatch';
 import '../common/common.css';
@@ -30,7 +30,8 @@ export function ImagesView({
 }) {
   const [settings, update] = useSettings();
   const { cards, add, clear } = useImageBatch(captioningWith(status) ? service : null);
-  const { finished, total } = batchProgress(cards);
+  const progress = batchProgress(cards);
+  const { finished, total } = progress;
   const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes };
   const busy = finished < total;
 
@@ -42,8 +43,8 @@ export function ImagesView({
       {total > 0 && (
         <div className="panel batch-bar">
           <div className="panel-head">
-            <p className="batch-count" aria-live="polite">
-              {busy ? `Captioning: ${finished} of ${total} done` : `All ${total} done`}
+            <p className="batch-count" data-testid="batch-count" aria-live="polite">
+              {batchSummary(progress)}
             </p>
             <div className="button-row">
               <label className="check">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionResult } from '../../core/caption-types';
 import type { CaptionOutcome } from '../../capture/caption-service';
-import { batchProgress, engineProblem, newCard, updateCardIn, type ImageCard } from './image-cards';
+import { batchProgress, batchSummary, engineProblem, newCard, updateCardIn, type ImageCard } from './image-cards';
 import { toImagesJson } from './images-export';
 
 const RESULT: CaptionResult = {
@@ -27,16 +27,26 @@ describe('image cards', () => {
       newCard(1, { name: 'a.png', size: 10 }, 'blob:a'),
       newCard(2, { name: 'b.png', size: 0 }, null),
     ];
-    expect(batchProgress(cards)).toEqual({ finished: 0, total: 2 });
+    expect(batchProgress(cards)).toEqual({ finished: 0, failed: 0, total: 2 });
     cards = updateCardIn(cards, 1, { type: 'start' });
     cards = updateCardIn(cards, 1, { type: 'token', pass: 'coarse', text: 'one' });
     cards = updateCardIn(cards, 1, { type: 'token', pass: 'coarse', text: ' object' });
     expect(cards[0]).toMatchObject({ status: 'captioning', streaming: { coarse: 'one object', refined: '' } });
     expect(cards[1].status).toBe('queued');
     cards = updateCardIn(cards, 2, { type: 'error', problem: { title: 'This file is empty.', detail: 'b.png' } });
-    expect(batchProgress(cards)).toEqual({ finished: 1, total: 2 });
+    expect(batchProgress(cards)).toEqual({ finished: 1, failed: 1, total: 2 });
     cards = updateCardIn(cards, 1, { type: 'done', outcome: OUTCOME });
-    expect(batchProgress(cards)).toEqual({ finished: 2, total: 2 });
+    expect(batchProgress(cards)).toEqual({ finished: 2, failed: 1, total: 2 });
+  });
+
+  it('sums the batch up by what happened, failures included', () => {
+    expect(batchSummary({ finished: 1, failed: 0, total: 3 })).toBe('Captioning: 1 of 3 done');
+    expect(batchSummary({ finished: 2, failed: 1, total: 3 })).toBe('Captioning: 2 of 3 done (1 failed)');
+    expect(batchSummary({ finished: 3, failed: 0, total: 3 })).toBe('All 3 captioned');
+    expect(batchSummary({ finished: 1, failed: 0, total: 1 })).toBe('Captioned');
+    expect(batchSummary({ finished: 3, failed: 1, total: 3 })).toBe('All 3 done: 2 captioned, 1 failed');
+    expect(batchSummary({ finished: 2, failed: 2, total: 2 })).toBe('None captioned: all 2 failed');
+    expect(batchSummary({ finished: 1, failed: 1, total: 1 })).toBe('Failed: see the card');
   });
 
   it('turns engine errors into card messages by the kind of error, keeping the name and message', () => {

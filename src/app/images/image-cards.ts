@@ -66,9 +66,28 @@ export function updateCardIn(cards: readonly ImageCard[], id: number, update: Ca
   return cards.map((card) => (card.id === id ? updateCard(card, update) : card));
 }
 
-/** The batch's progress: cards finished (captioned or failed) out of all cards. */
-export function batchProgress(cards: readonly ImageCard[]): { finished: number; total: number } {
-  return { finished: cards.filter((c) => c.status === 'done' || c.status === 'error').length, total: cards.length };
+/** The batch's progress: cards finished (captioned or failed), of which failed, out of all cards. */
+export interface BatchProgress {
+  finished: number;
+  failed: number;
+  total: number;
+}
+
+export function batchProgress(cards: readonly ImageCard[]): BatchProgress {
+  const failed = cards.filter((c) => c.status === 'error').length;
+  return { finished: cards.filter((c) => c.status === 'done').length + failed, failed, total: cards.length };
+}
+
+/**
+ * The batch bar's line (read out politely): how far it is and, once failures happened, how many, so a batch of
+ * files that could not be read does not end as "All 2 done".
+ */
+export function batchSummary({ finished, failed, total }: BatchProgress): string {
+  const failures = failed === 0 ? '' : `${failed} failed`;
+  if (finished < total) return `Captioning: ${finished} of ${total} done${failures ? ` (${failures})` : ''}`;
+  if (failed === 0) return total === 1 ? 'Captioned' : `All ${total} captioned`;
+  if (failed === total) return total === 1 ? 'Failed: see the card' : `None captioned: all ${total} failed`;
+  return `All ${total} done: ${total - failed} captioned, ${failures}`;
 }
 
 /**
