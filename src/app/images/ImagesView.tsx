@@ -33,7 +33,6 @@ export function ImagesView({
   const progress = batchProgress(cards);
   const { finished, total } = progress;
   const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes };
-  const busy = finished < total;
 
   return (
     <section aria-labelledby="images-title" className="view images-view">
