@@ -83,6 +83,8 @@ class Stage1Batch:
     labels: Tensor        # [B,L] caption </s>, IGNORE on padding
     sal_target: Tensor    # [B,L,T] footprint of the object whose phrase the input token belongs to
     sal_mask: Tensor      # [B,L] 1 where supervised
+    # Each row's text length before padding (host side: a step reads it without a device sync; buckets.py).
+    lengths: Optional[List[int]] = None
 
 
 def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption]],
@@ -100,7 +102,8 @@ def stage1_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption
         for s, e, ob in c.phrases:
             target[b, s + 1:e + 1] = fps[ob]  # text position j holds caption word j-1
             mask[b, s + 1:e + 1] = 1.0
-    return Stage1Batch(pad(texts, PAD), pad(labels, IGNORE), torch.from_numpy(target), torch.from_numpy(mask))
+    return Stage1Batch(pad(texts, PAD), pad(labels, IGNORE), torch.from_numpy(target), torch.from_numpy(mask),
+                       [len(x) for x in texts])
 
 
 @dataclass
@@ -110,6 +113,9 @@ class Stage2Batch:
     initial_mask: Tensor   # [B,Lc]
     text: Tensor           # [B,L] <refine> C <task> target
     labels: Tensor         # [B,L] IGNORE except target </s>
+    # Before padding, per row (host side, as Stage1Batch.lengths): the text's and C's.
+    text_lengths: Optional[List[int]] = None
+    initial_lengths: Optional[List[int]] = None
 
 
 @dataclass
@@ -179,7 +185,7 @@ def stage2_batch(enc: EncodedSet, picks: Sequence[Tuple[int, str, EncodedCaption
         labels.append([IGNORE] * (len(init) + 1) + c.ids + [EOS])
     initial = pad(inits, PAD)
     return Stage2Batch([STYLE_TOKEN[s] for _, s, _ in picks], initial, (initial != PAD).long(),
-                       pad(texts, PAD), pad(labels, IGNORE))
+                       pad(texts, PAD), pad(labels, IGNORE), [len(x) for x in texts], [len(x) for x in inits])
 
 
 def probe_labels(objects: Sequence[Sequence[dict]], classes: Dict[str, List[str]],

@@ -7,12 +7,16 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
-from .batches import IGNORE, Stage1Batch, Stage2Batch
+from .batches import IGNORE, PAD, Stage1Batch, Stage2Batch
+from .buckets import length_buckets, real_lengths
 from .model import GlanceModel
 from .preprocess import crops
 from .regions import boxes_fraction, select_regions_batch
 
 Corners = List[List[Tuple[int, int]]]
+
+# Decoder calls per padded batch at most (buckets.py); 1 runs the whole batch padded to its longest.
+LENGTH_BUCKETS = 2
 
 
 def caption_loss(logits: Tensor, labels: Tensor, reduction: str = "mean") -> Tensor:
@@ -20,36 +24,63 @@ def caption_loss(logits: Tensor, labels: Tensor, reduction: str = "mean") -> Ten
                            reduction=reduction)
 
 
-def stage1_losses(model: GlanceModel, image_embeds: Tensor, batch: Stage1Batch) -> Dict[str, Tensor]:
+def stage1_losses(model: GlanceModel, image_embeds: Tensor, batch: Stage1Batch,
+                  max_buckets: int = LENGTH_BUCKETS) -> Dict[str, Tensor]:
     """Pass-1 captioning loss and the saliency loss: KL(footprint || attention over the image tokens) for every
-    input token inside an object's phrase, on each head in saliency.heads."""
+    input token inside an object's phrase, on each head in saliency.heads. The decoder runs once per length bucket
+    (buckets.py); the losses are the means over the whole batch, as with one call."""
     t = image_embeds.shape[1]
-    x = torch.cat([image_embeds, model.embed(batch.text)], dim=1)
-    logits, _, sal = model.decoder(x, all_saliency_heads=True)
-    out = {"caption": caption_loss(logits[:, t:], batch.labels)}
-    m = batch.sal_mask
-    if m.sum() > 0:
-        att = sal[:, :, t:, :t].float()                                   # [B,h,L,T]
-        att = att / att.sum(-1, keepdim=True).clamp_min(1e-12)
-        tgt = batch.sal_target[:, None]
-        kl = (tgt * (torch.log(tgt.clamp_min(1e-12)) - torch.log(att.clamp_min(1e-12)))).sum(-1)  # [B,h,L]
-        out["saliency"] = (kl.mean(1) * m).sum() / m.sum()
+    lengths = batch.lengths if batch.lengths is not None else real_lengths(batch.text, PAD)
+    groups = length_buckets(lengths, t, width=4 * model.cfg.dec_dim, max_buckets=max_buckets)
+    cap_sum, cap_n, kl_sum = [], [], []
+    for rows in groups:
+        n = max(lengths[r] for r in rows)
+        ix = None if len(groups) == 1 else torch.tensor(rows, dtype=torch.long, device=batch.text.device)
+        take = (lambda x: x[:, :n]) if ix is None else (lambda x: x[ix][:, :n])
+        text, labels, m = take(batch.text), take(batch.labels), take(batch.sal_mask)
+        emb = image_embeds if ix is None else image_embeds[ix]
+        x = torch.cat([emb, model.embed(text)], dim=1)
+        logits, _, sal = model.decoder(x, all_saliency_heads=True)
+        cap_sum.append(caption_loss(logits[:, t:], labels, reduction="sum"))
+        cap_n.append((labels != IGNORE).sum())
+        if m.sum() > 0:
+            att = sal[:, :, t:, :t].float()                                   # [B,h,L,T]
+            att = att / att.sum(-1, keepdim=True).clamp_min(1e-12)
+            tgt = take(batch.sal_target)[:, None]
+            kl = (tgt * (torch.log(tgt.clamp_min(1e-12)) - torch.log(att.clamp_min(1e-12)))).sum(-1)  # [B,h,L]
+            kl_sum.append((kl.mean(1) * m).sum())
+    out = {"caption": torch.stack(cap_sum).sum() / torch.stack(cap_n).sum().clamp_min(1)}
+    m_total = batch.sal_mask.sum()
+    if m_total > 0:
+        out["saliency"] = torch.stack(kl_sum).sum() / m_total
     return out
 
 
 @torch.no_grad()
 def heat_maps(model: GlanceModel, image_embeds: Tensor, style_ids: Sequence[int], initial: Tensor,
-              content_ids: Tensor) -> Tensor:
+              content_ids: Tensor, max_buckets: int = LENGTH_BUCKETS,
+              initial_lengths: Optional[Sequence[int]] = None) -> Tensor:
     """Teacher-forced pass 1 over the pseudo-initial caption: [E_img][<task>] C, the saliency rows of the steps
-    whose input token is a content word, each normalised over the image tokens, summed -> [B,T]."""
+    whose input token is a content word, each normalised over the image tokens, summed -> [B,T]. One decoder call
+    per length bucket (buckets.py); initial_lengths (C's lengths before padding, Stage2Batch) saves reading them
+    off the device."""
     t = image_embeds.shape[1]
     text = torch.cat([torch.tensor(style_ids, dtype=torch.long, device=initial.device)[:, None], initial], dim=1)
-    x = torch.cat([image_embeds, model.embed(text)], dim=1)
-    _, _, sal = model.decoder(x)
-    rows = sal[:, t:, :t].float()
-    rows = rows / rows.sum(-1, keepdim=True).clamp_min(1e-12)
-    content = torch.isin(text, content_ids).float()
-    return (rows * content[..., None]).sum(1)
+    lengths = [1 + n for n in initial_lengths] if initial_lengths is not None else real_lengths(text, PAD)
+    groups = length_buckets(lengths, t, width=4 * model.cfg.dec_dim, max_buckets=max_buckets)
+    heat = torch.zeros(text.shape[0], t, device=image_embeds.device)
+    for rows in groups:
+        n = max(lengths[r] for r in rows)
+        ix = torch.tensor(rows, dtype=torch.long, device=text.device)
+        part = text[ix][:, :n] if len(groups) > 1 else text[:, :n]
+        emb = image_embeds[ix.to(image_embeds.device)] if len(groups) > 1 else image_embeds
+        x = torch.cat([emb, model.embed(part)], dim=1)
+        _, _, sal = model.decoder(x)
+        rows_sal = sal[:, t:, :t].float()
+        rows_sal = rows_sal / rows_sal.sum(-1, keepdim=True).clamp_min(1e-12)
+        content = torch.isin(part, content_ids).float()
+        heat[ix.to(heat.device)] = (rows_sal * content[..., None]).sum(1)
+    return heat
 
 
 def choose_regions(heat: Tensor, k: int, window: int, size: int, nms_radius: int) -> Corners:
@@ -61,21 +92,28 @@ def choose_regions(heat: Tensor, k: int, window: int, size: int, nms_radius: int
 
 
 def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, batch: Stage2Batch, corners: Corners,
-                  probe_targets: Optional[Dict[str, Tensor]] = None, token_fn=None) -> Dict[str, Tensor]:
+                  probe_targets: Optional[Dict[str, Tensor]] = None, token_fn=None,
+                  max_buckets: int = LENGTH_BUCKETS) -> Dict[str, Tensor]:
     """Pass-2 loss on [E_img][region_embeds][<refine>] C [<task>] target </s> (loss on target and </s> only),
     plus the region probe and (token_fn) the crop token probe.
 
     Samples are grouped by their number of regions (nearly always one group of k; fewer regions when selection
-    stopped early, see choose_regions), so a sample sees its regions at the positions inference gives them: the
-    crops of all go through the encoder at once, the connector and the decoder run once per group, and the refine
-    loss is the mean over all target tokens of the batch, the probe's over all regions, as with one group."""
+    stopped early, see choose_regions), so a sample sees its regions at the positions inference gives them, and
+    within that by length (buckets.py), each group trimmed to its longest text: the crops of all go through the
+    encoder at once, the connector and the decoder run once per group, and the refine loss is the mean over all
+    target tokens of the batch, the probe's over all regions, as with one group."""
     cfg = model.cfg
     window = cfg.global_size
     dev = image_embeds.device
     by_k: Dict[int, List[int]] = {}
     for r, c in enumerate(corners):
         by_k.setdefault(len(c), []).append(r)
-    groups: List[Tuple[int, List[int]]] = list(by_k.items())
+    lengths = batch.text_lengths if batch.text_lengths is not None else real_lengths(batch.text, PAD)
+    groups: List[Tuple[int, List[int]]] = []
+    for k, rows in by_k.items():
+        prefix = image_embeds.shape[1] + k * cfg.tokens_per_region
+        for part in length_buckets([lengths[r] for r in rows], prefix, 4 * cfg.dec_dim, max_buckets):
+            groups.append((k, [rows[i] for i in part]))
     single = len(groups) == 1
     order = [r for _, rows in groups for r in rows]
 
@@ -94,10 +132,13 @@ def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, bat
         if single:
             initial, initial_mask, text, labels, emb = (batch.initial, batch.initial_mask, batch.text, batch.labels,
                                                         image_embeds)
-        else:
+        else:  # trimmed to the group's longest (right padding: only pads go)
             ix = torch.tensor(rows, dtype=torch.long, device=dev)
-            initial, initial_mask = batch.initial[ix], batch.initial_mask[ix]
-            text, labels, emb = batch.text[ix], batch.labels[ix], image_embeds[ix]
+            n_text = max(lengths[r] for r in rows)
+            n_init = (max(batch.initial_lengths[r] for r in rows) if batch.initial_lengths is not None
+                      else int(batch.initial_mask[ix].sum(1).max().clamp_min(1)))
+            initial, initial_mask = batch.initial[ix][:, :n_init], batch.initial_mask[ix][:, :n_init]
+            text, labels, emb = batch.text[ix][:, :n_text], batch.labels[ix][:, :n_text], image_embeds[ix]
         f = feats[at:at + n * k].reshape(n, k, feats.shape[1], feats.shape[2])
         at += n * k
         boxes = torch.from_numpy(boxes_fraction([c for r in rows for c in corners[r]], window, cfg.image_size))

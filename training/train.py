@@ -68,7 +68,8 @@ class StepModule(nn.Module):
             if c is not None:
                 losses["crop_probe"] = c
         if s2 is not None:
-            heat = heat_maps(m, image_embeds.detach(), s2.style_ids, s2.initial, self.content_ids)
+            heat = heat_maps(m, image_embeds.detach(), s2.style_ids, s2.initial, self.content_ids,
+                             initial_lengths=s2.initial_lengths)
             corners = choose_regions(heat, cfg.regions_k, cfg.global_size, cfg.image_size, cfg.nms_radius)
             losses.update(stage2_losses(m, image_embeds, squares, s2, corners, probe_fn(corners), token_fn))
         return losses

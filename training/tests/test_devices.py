@@ -98,7 +98,8 @@ def test_the_guard_catches_the_old_heat_map_bug(fake_data):
     emb = torch.zeros(2, run.model.grid ** 2, run.model.dec_dim, device="meta")
     initial = torch.ones(2, 5, dtype=torch.long, device="meta")
     with OneDevice():
-        heat_maps(model, emb, [5, 4], initial, torch.tensor([7, 8], device="meta"))  # fixed: no error
+        heat_maps(model, emb, [5, 4], initial, torch.tensor([7, 8], device="meta"),
+                  initial_lengths=[5, 5])  # fixed: no error (lengths from the host, as a step passes them)
         with pytest.raises(RuntimeError, match="mixes devices"):
             torch.cat([torch.tensor([5, 4])[:, None], initial], dim=1)               # what it used to do
 
