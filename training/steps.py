@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from .batches import IGNORE, PAD, Stage1Batch, Stage2Batch
-from .buckets import length_buckets, real_lengths
+from .buckets import bucket_index, length_buckets, real_lengths, rows_trimmed
 from .model import GlanceModel
 from .preprocess import crops
 from .regions import boxes_fraction, select_regions_batch
@@ -35,18 +35,16 @@ def stage1_losses(model: GlanceModel, image_embeds: Tensor, batch: Stage1Batch,
     cap_sum, cap_n, kl_sum = [], [], []
     for rows in groups:
         n = max(lengths[r] for r in rows)
-        ix = None if len(groups) == 1 else torch.tensor(rows, dtype=torch.long, device=batch.text.device)
-        take = (lambda x: x[:, :n]) if ix is None else (lambda x: x[ix][:, :n])
-        text, labels, m = take(batch.text), take(batch.labels), take(batch.sal_mask)
-        emb = image_embeds if ix is None else image_embeds[ix]
-        x = torch.cat([emb, model.embed(text)], dim=1)
+        ix = bucket_index(rows, len(groups), batch.text.device)
+        text, labels, m = (rows_trimmed(x, ix, n) for x in (batch.text, batch.labels, batch.sal_mask))
+        x = torch.cat([rows_trimmed(image_embeds, ix), model.embed(text)], dim=1)
         logits, _, sal = model.decoder(x, all_saliency_heads=True)
         cap_sum.append(caption_loss(logits[:, t:], labels, reduction="sum"))
         cap_n.append((labels != IGNORE).sum())
         if m.sum() > 0:
             att = sal[:, :, t:, :t].float()                                   # [B,h,L,T]
             att = att / att.sum(-1, keepdim=True).clamp_min(1e-12)
-            tgt = take(batch.sal_target)[:, None]
+            tgt = rows_trimmed(batch.sal_target, ix, n)[:, None]
             kl = (tgt * (torch.log(tgt.clamp_min(1e-12)) - torch.log(att.clamp_min(1e-12)))).sum(-1)  # [B,h,L]
             kl_sum.append((kl.mean(1) * m).sum())
     out = {"caption": torch.stack(cap_sum).sum() / torch.stack(cap_n).sum().clamp_min(1)}
@@ -70,16 +68,14 @@ def heat_maps(model: GlanceModel, image_embeds: Tensor, style_ids: Sequence[int]
     groups = length_buckets(lengths, t, width=4 * model.cfg.dec_dim, max_buckets=max_buckets)
     heat = torch.zeros(text.shape[0], t, device=image_embeds.device)
     for rows in groups:
-        n = max(lengths[r] for r in rows)
-        ix = torch.tensor(rows, dtype=torch.long, device=text.device)
-        part = text[ix][:, :n] if len(groups) > 1 else text[:, :n]
-        emb = image_embeds[ix.to(image_embeds.device)] if len(groups) > 1 else image_embeds
-        x = torch.cat([emb, model.embed(part)], dim=1)
+        ix = bucket_index(rows, len(groups), text.device)
+        part = rows_trimmed(text, ix, max(lengths[r] for r in rows))
+        x = torch.cat([rows_trimmed(image_embeds, ix), model.embed(part)], dim=1)
         _, _, sal = model.decoder(x)
         rows_sal = sal[:, t:, :t].float()
         rows_sal = rows_sal / rows_sal.sum(-1, keepdim=True).clamp_min(1e-12)
         content = torch.isin(part, content_ids).float()
-        heat[ix.to(heat.device)] = (rows_sal * content[..., None]).sum(1)
+        heat[slice(None) if ix is None else ix.to(heat.device)] = (rows_sal * content[..., None]).sum(1)
     return heat
 
 
@@ -109,6 +105,7 @@ def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, bat
     for r, c in enumerate(corners):
         by_k.setdefault(len(c), []).append(r)
     lengths = batch.text_lengths if batch.text_lengths is not None else real_lengths(batch.text, PAD)
+    init_lengths = batch.initial_lengths if batch.initial_lengths is not None else real_lengths(batch.initial, PAD)
     groups: List[Tuple[int, List[int]]] = []
     for k, rows in by_k.items():
         prefix = image_embeds.shape[1] + k * cfg.tokens_per_region
@@ -129,16 +126,13 @@ def stage2_losses(model: GlanceModel, image_embeds: Tensor, squares: Tensor, bat
     refine_sum, refine_n, pooled, at = [], [], [], 0
     for k, rows in groups:
         n = len(rows)
-        if single:
-            initial, initial_mask, text, labels, emb = (batch.initial, batch.initial_mask, batch.text, batch.labels,
-                                                        image_embeds)
-        else:  # trimmed to the group's longest (right padding: only pads go)
-            ix = torch.tensor(rows, dtype=torch.long, device=dev)
-            n_text = max(lengths[r] for r in rows)
-            n_init = (max(batch.initial_lengths[r] for r in rows) if batch.initial_lengths is not None
-                      else int(batch.initial_mask[ix].sum(1).max().clamp_min(1)))
-            initial, initial_mask = batch.initial[ix][:, :n_init], batch.initial_mask[ix][:, :n_init]
-            text, labels, emb = batch.text[ix][:, :n_text], batch.labels[ix][:, :n_text], image_embeds[ix]
+        # the group's rows, trimmed to its longest (right padding: only pads go)
+        ix = bucket_index(rows, len(groups), dev)
+        n_text = max(lengths[r] for r in rows)
+        n_init = max(init_lengths[r] for r in rows)
+        initial, initial_mask = (rows_trimmed(x, ix, n_init) for x in (batch.initial, batch.initial_mask))
+        text, labels = (rows_trimmed(x, ix, n_text) for x in (batch.text, batch.labels))
+        emb = rows_trimmed(image_embeds, ix)
         f = feats[at:at + n * k].reshape(n, k, feats.shape[1], feats.shape[2])
         at += n * k
         boxes = torch.from_numpy(boxes_fraction([c for r in rows for c in corners[r]], window, cfg.image_size))

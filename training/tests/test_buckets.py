@@ -3,6 +3,7 @@ heat maps of one padded call."""
 import os
 import random
 
+import pytest
 import torch
 
 from training.batches import EncodedSet, PAD, probe_classes, probe_labels, stage1_batch, stage2_batch
@@ -32,8 +33,8 @@ def test_no_split_when_it_saves_little_or_is_off():
     assert length_buckets([30, 31, 32, 33], prefix=88) == [[0, 1, 2, 3]]
     assert length_buckets([20] * 40 + [90] * 8, prefix=88, max_buckets=1) == [list(range(48))]
     assert length_buckets([5], prefix=88) == [[0]]
-    three = length_buckets([10] * 20 + [50] * 20 + [95] * 8, prefix=64, max_buckets=3)
-    assert [len(g) for g in three] == [20, 20, 8]
+    with pytest.raises(ValueError, match="1 or 2"):
+        length_buckets([10, 90], prefix=64, max_buckets=3)
 
 
 def test_real_lengths_of_right_padded_rows():
