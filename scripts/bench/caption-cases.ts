@@ -9,6 +9,22 @@ export interface CaseSpec {
   useCache: boolean;
   /** false: pass 2 decodes one token a call instead of drafting from the coarse caption (CaptionOptions.draft). */
   draft?: boolean;
+  /**
+   * true: each caption is a live stream's frame (CaptionOptions.stream, a new stream every caption, so nothing is
+   * reused from the last one): the real-world model glances at it in one view, not a still image's two.
+   */
+  stream?: boolean;
+}
+
+let benchStreams = 0;
+
+/**
+ * The engine options of a case: with `stream`, a new stream id every call, so the caption does a live frame's work
+ * with nothing kept from the last one.
+ */
+export function captionOptionsOf(spec: CaseSpec): Omit<CaseSpec, 'stream'> & { stream?: string } {
+  const { stream, ...options } = spec;
+  return stream ? { ...options, stream: `bench-${++benchStreams}` } : options;
 }
 
 /** Short and detailed, coarse only and coarse + refined: the four the issue asks for. */

@@ -7,7 +7,7 @@
 import type { CaptionSample } from '../../src/bench/bench-types';
 import { fitGeometry } from '../../src/core/image/fit';
 import { loadNodeEngine } from '../../src/node/load-engine';
-import { toSample, type CaseSpec } from './caption-cases';
+import { captionOptionsOf, toSample, type CaseSpec } from './caption-cases';
 import type { CaptionRunner } from './interleave';
 import type { RealFrame } from './real-frames';
 
@@ -31,7 +31,7 @@ export async function nativeRealRunner(bundle: string, frames: RealFrame[], thre
     runtime: 'native',
     threads,
     async caption(index: number, spec: CaseSpec): Promise<CaptionSample> {
-      const result = await node.engine.caption(inputs[index], spec);
+      const result = await node.engine.caption(inputs[index], captionOptionsOf(spec));
       return { ...toSample(result), image: index, fitMs: 0 };
     },
     dispose: () => node.dispose(),

@@ -7,7 +7,7 @@ import type { CaptionSample } from '../../src/bench/bench-types';
 import { decodeImage } from '../../src/node/decode-image';
 import { loadNodeCaptioner } from '../../src/node/load-captioner';
 import { fitToSquare } from '../../src/core/image/resize';
-import { toSample, type CaseSpec } from './caption-cases';
+import { captionOptionsOf, toSample, type CaseSpec } from './caption-cases';
 import type { CaptionRunner } from './interleave';
 
 export async function nativeRunner(
@@ -25,7 +25,10 @@ export async function nativeRunner(
       const started = performance.now();
       const fitted = fitToSquare(decoded[index], image.size, image.fit, image.letterbox_value);
       const fitMs = performance.now() - started;
-      const result = await node.captioner.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, spec);
+      const result = await node.captioner.caption(
+        { pixels: fitted.pixels, geometry: fitted.geometry },
+        captionOptionsOf(spec),
+      );
       return { ...toSample(result, fitMs), image: index, fitMs };
     },
     dispose: () => node.dispose(),

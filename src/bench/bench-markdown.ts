@@ -7,6 +7,7 @@ import { markdownTable, type Table } from './table';
 import { limitText, type Target, type TargetResult } from './targets';
 import { videoSection, videoSummary } from './video-markdown';
 import { laterLoad } from './load-runs';
+import { realCase } from './bench-report';
 
 /** A target figure in its unit. */
 export function formatTargetValue(value: number | null, unit: Target['unit']): string {
@@ -41,9 +42,9 @@ export function targetsTable(targets: readonly TargetResult[]): Table {
   };
 }
 
-const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache' | 'draft'>) =>
+const modeOf = (c: Pick<CaseReport, 'refine' | 'useCache' | 'draft' | 'stream'>) =>
   `${c.refine ? 'coarse + refined' : 'coarse only'}${c.useCache ? '' : ', no KV cache'}` +
-  `${c.refine && c.useCache && c.draft === false ? ', pass 2 undrafted' : ''}`;
+  `${c.refine && c.useCache && c.draft === false ? ', pass 2 undrafted' : ''}${c.stream ? ', live frame' : ''}`;
 
 /** 'world' or 'real' (a report from before the real-world model has no model: world). */
 const modelOf = (c: Pick<CaseReport, 'model'>) => c.model ?? 'world';
@@ -232,11 +233,16 @@ export function benchSummary(report: BenchReport): string[] {
   const t = (id: TargetResult['id']) => report.targets.find((x) => x.id === id)!;
   const show = (id: TargetResult['id']) => `${formatTargetValue(t(id).value, t(id).unit)} (${t(id).verdict})`;
   const real = report.real;
+  // The target's case is a live frame where the bench ran one (realRefinedMs); the still image's beside it.
+  const live = realCase(report.cases, 'wasm', true, true) !== undefined;
+  const still = live ? realCase(report.cases, 'wasm', true) : undefined;
+  const stillMs = still?.roundTrip?.median ?? still?.total?.median;
   const realLines = real
     ? [
         `real-world model, 640x480 coarse + refined, browser WASM: ${show('realRefinedMs')}` +
-          `${t('realRefinedMs').note ? ` [${t('realRefinedMs').note!.split(';')[0]}]` : ''}; natively ` +
-          `${formatMs(report.cases.find((c) => c.model === 'real' && c.runtime === 'native' && c.refine)?.total?.median)}` +
+          `${t('realRefinedMs').note ? ` [${t('realRefinedMs').note!.split(';')[0]}]` : ''}` +
+          (still ? `; as a still image (two glance views) ${formatMs(stillMs)}` : '') +
+          `; natively ${formatMs(realCase(report.cases, 'native', true, live)?.total?.median)}` +
           `; second look ${formatPercent(real.lookAgainShare)} of it; live refined captions ` +
           `${show('realLiveCaptionsPerSecond')}, p95 ${formatMs(real.live?.latency?.p95)}; ` +
           `warm load ${show('realWarmLoadMs')}`,

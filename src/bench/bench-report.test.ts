@@ -318,26 +318,23 @@ describe('buildBenchReport', () => {
         stages: { ...s.stages, lookAgain: c.refine ? 60 : 0, pass1: s.totalMs - 1 - (c.refine ? 60 : 0) },
       })),
     }));
-    const withReal = buildBenchReport({
-      ...measurements,
-      cases: [...allCases, ...realCases],
-      real: {
-        bundle: 'public/models/glance-real-v1',
-        frames: '4 photos at 640x480',
-        live: { ...live, source: 'webcam', durationMs: 20_000 },
-        load: {
-          cold: { ...measurements.load.cold!, firstCaptionMs: 3000 },
-          warm: { ...measurements.load.warm!, firstCaptionMs: 1600 },
-          // A returning visitor's loads: the median of each column is reported, and judged.
-          later: [1400, 1200, 1450].map((firstCaptionMs, i) => ({
-            ...measurements.load.warm!,
-            firstCaptionMs,
-            readyMs: 1000 + i * 100,
-            phases: { download: 40 + i, session: 300, warmup: null },
-          })),
-        },
+    const realRun: BenchMeasurements['real'] = {
+      bundle: 'public/models/glance-real-v1',
+      frames: '4 photos at 640x480',
+      live: { ...live, source: 'webcam', durationMs: 20_000 },
+      load: {
+        cold: { ...measurements.load.cold!, firstCaptionMs: 3000 },
+        warm: { ...measurements.load.warm!, firstCaptionMs: 1600 },
+        // A returning visitor's loads: the median of each column is reported, and judged.
+        later: [1400, 1200, 1450].map((firstCaptionMs, i) => ({
+          ...measurements.load.warm!,
+          firstCaptionMs,
+          readyMs: 1000 + i * 100,
+          phases: { download: 40 + i, session: 300, warmup: null },
+        })),
       },
-    });
+    };
+    const withReal = buildBenchReport({ ...measurements, cases: [...allCases, ...realCases], real: realRun });
     const real = (id: string) => withReal.targets.find((t) => t.id === id)!;
 
     it('keys its cases apart and leaves the world figures as they were', () => {
@@ -385,6 +382,38 @@ describe('buildBenchReport', () => {
       expect(md).toContain('(lookAgain: 57.1 % of the coarse + refined median)');
       expect(benchSummary(withReal)).toHaveLength(5);
       expect(benchSummary(withReal)[4]).toMatch(/^real-world model, 640x480 coarse \+ refined, browser WASM: 111/);
+    });
+
+    it('judges the 640x480 frame as a live frame where that case ran, the still image beside it', () => {
+      // Live frames (one glance view) take 80 ms in the browser, the still images' refined round trip is 111 ms.
+      const liveFrames = realCases
+        .filter((c) => c.refine)
+        .map((c) => ({
+          ...c,
+          stream: true,
+          samples: c.samples.map((s) => ({
+            ...s,
+            totalMs: 80,
+            roundTripMs: s.roundTripMs === undefined ? undefined : 81,
+          })),
+        }));
+      const both = buildBenchReport({
+        ...measurements,
+        cases: [...allCases, ...realCases, ...liveFrames],
+        real: realRun,
+      });
+      expect(both.cases.filter((c) => c.stream).map((c) => c.key)).toEqual([
+        'real:native/short/refined/stream',
+        'real:wasm/short/refined/stream',
+      ]);
+      const target = both.targets.find((t) => t.id === 'realRefinedMs')!;
+      expect(target.value).toBe(81);
+      expect(target.note).toMatch(/as live frames \(one glance view\).*as still images \(two glance views\): 111 ms$/);
+      // The ratios and the look's share stay the still images' (coarse and refined of the same kind).
+      expect(both.ratios.refineOverhead).toEqual(withReal.ratios.refineOverhead);
+      expect(both.real?.lookAgainShare).toBe(withReal.real?.lookAgainShare);
+      expect(benchMarkdown(both)).toContain('| real | wasm | short | coarse + refined, live frame | 2 | 4 | 80.0 ms |');
+      expect(benchSummary(both)[4]).toMatch(/WASM: 81\.0 ms \(met\) .*; as a still image \(two glance views\) 111/);
     });
 
     it('leaves its targets not measured when it did not run', () => {

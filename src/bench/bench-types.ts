@@ -48,6 +48,8 @@ export interface CaptionCase {
   useCache: boolean;
   /** false: pass 2 decoded one token a call, not drafted from the coarse caption. Absent: the captioner's default. */
   draft?: boolean;
+  /** true: captioned as a live stream's frame (a new stream each caption). Absent: as a still image. */
+  stream?: boolean;
   /** Threads: ORT intra-op threads (native) or the WASM threads the worker reported. */
   threads: number | null;
   samples: CaptionSample[];
@@ -62,6 +64,7 @@ export interface CaseReport {
   refine: boolean;
   useCache: boolean;
   draft?: boolean;
+  stream?: boolean;
   threads: number | null;
   total: Summary | null;
   /** Total without fitting the frame: the engine's own work, what browser / native compares. */

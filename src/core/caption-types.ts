@@ -60,7 +60,8 @@ export interface CaptionOptions {
    * The frame comes from a live stream with this id (the live loop gives each run one): the captioner may reuse
    * what it found in parts of the previous frame of the same stream that have not changed: the learned captioner
    * its region crops' encoder features (region-memory.ts), the real-world captioner its regions' second looks
-   * (real/look-memory.ts). Hub models ignore it.
+   * (real/look-memory.ts). Hub models ignore it. The real-world captioner also glances at a stream's frame in one
+   * view, where a still image gets two (the frame and its mirror image: real/mirror-view.ts).
    */
   stream?: string;
 }

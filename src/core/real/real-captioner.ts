@@ -35,7 +35,7 @@ import { saliencyGrid } from './saliency-grid';
 import { streamWords } from './stream-words';
 import type { Box, SeenObject } from './types';
 import { planCaption } from './write-caption';
-import { HEDGE_MIN_SCORE, WEAK_PEAK_MIN_SCORE } from './constants';
+import { HEDGE_MIN_SCORE, STILL_GLANCE_VIEWS, WEAK_PEAK_MIN_SCORE } from './constants';
 
 /** The CPU warm-up's input: a 64 px grey frame. */
 const GREY_FRAME = { width: 64, height: 64, data: new Uint8Array(64 * 64 * 4).fill(128) };
@@ -64,10 +64,15 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     const whole: Box = { x: 0, y: 0, w: frame.width, h: frame.height };
     const glanceInput = squareInput(frame, whole, glanceSize);
     stage('preprocess', 'encode');
-    const glance = await runDetector(backend, glanceInput, frame, {
-      threshold: HEDGE_MIN_SCORE,
-      weakThreshold: WEAK_PEAK_MIN_SCORE,
-    });
+    // A still image gets a second, mirrored view of the glance; a stream's next frame is its next view.
+    const views = options.stream === undefined ? STILL_GLANCE_VIEWS : 1;
+    const glance = await runDetector(
+      backend,
+      glanceInput,
+      frame,
+      { threshold: HEDGE_MIN_SCORE, weakThreshold: WEAK_PEAK_MIN_SCORE },
+      views,
+    );
     stage('encode', 'pass1');
     const objects = describeObjects(glance.detections, frame);
     const coarse = planCaption(objects, style);

@@ -5,8 +5,14 @@
  */
 import type { InferenceBackend } from '../backend';
 import { ModelFormatError } from '../errors';
-import { type CenternetDecoded, type CenternetDecodeOptions, decodeCenternet } from './centernet-decode';
+import {
+  type CenternetDecoded,
+  type CenternetDecodeOptions,
+  type CenternetRaw,
+  decodeCenternet,
+} from './centernet-decode';
 import { type DetectorInput, decoderMapping } from './detector-input';
+import { combineMirrored, mirrorNhwc } from './mirror-view';
 
 export const DETECTOR_PART = 'detector';
 const INPUT = 'images';
@@ -26,26 +32,37 @@ export function checkDetectorPart(backend: InferenceBackend): void {
   }
 }
 
-/** Runs the detector on one input square and decodes it (frame pixels, clipped to `frame`). */
-export async function runDetector(
-  backend: InferenceBackend,
-  input: DetectorInput,
-  frame: { width: number; height: number },
-  options: Omit<CenternetDecodeOptions, 'frame'> = {},
-): Promise<CenternetDecoded> {
-  const { size, data, toFrame } = input;
+/** The detector's raw outputs for one input square. */
+async function detect(backend: InferenceBackend, size: number, data: Float32Array): Promise<CenternetRaw> {
   const feed = backend.create('float32', data, [1, size, size, 3]);
   try {
     const out = await backend.run(DETECTOR_PART, { [INPUT]: feed });
     try {
       const [heatmap, wh] = await Promise.all(OUTPUTS.map((name) => backend.read(out[name])));
       const dims = out.heatmap.dims;
-      const raw = { heatmap, wh, gridH: dims[1], gridW: dims[2] };
-      return decodeCenternet(raw, decoderMapping(toFrame), { ...options, frame });
+      return { heatmap, wh, gridH: dims[1], gridW: dims[2] };
     } finally {
       for (const t of Object.values(out)) backend.release(t);
     }
   } finally {
     backend.release(feed);
   }
+}
+
+/**
+ * Runs the detector on one input square and decodes it (frame pixels, clipped to `frame`). With `views` 2 it also
+ * runs on the square mirrored left to right and keeps each place's better score (mirror-view.ts): a second run's
+ * cost for a steadier glance.
+ */
+export async function runDetector(
+  backend: InferenceBackend,
+  input: DetectorInput,
+  frame: { width: number; height: number },
+  options: Omit<CenternetDecodeOptions, 'frame'> = {},
+  views: 1 | 2 = 1,
+): Promise<CenternetDecoded> {
+  const { size, data, toFrame } = input;
+  let raw = await detect(backend, size, data);
+  if (views === 2) raw = combineMirrored(raw, await detect(backend, size, mirrorNhwc(data, size, size, 3)));
+  return decodeCenternet(raw, decoderMapping(toFrame), { ...options, frame });
 }
