@@ -64,7 +64,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     const whole: Box = { x: 0, y: 0, w: frame.width, h: frame.height };
     const glanceInput = squareInput(frame, whole, glanceSize);
     stage('preprocess', 'encode');
-    // A still image gets a second, mirrored view of the glance; a stream's next frame is its next view.
+    // A still image gets a second, mirrored view of the glance; a stream's frames, which must keep pace, get one.
     const views = options.stream === undefined ? STILL_GLANCE_VIEWS : 1;
     const glance = await runDetector(
       backend,
