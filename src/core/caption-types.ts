@@ -60,8 +60,9 @@ export interface CaptionOptions {
    * The frame comes from a live stream with this id (the live loop gives each run one): the captioner may reuse
    * what it found in parts of the previous frame of the same stream that have not changed: the learned captioner
    * its region crops' encoder features (region-memory.ts), the real-world captioner its regions' second looks
-   * (real/look-memory.ts). Hub models ignore it. The real-world captioner also glances at a stream's frame in one
-   * view, where a still image gets two (the frame and its mirror image: real/mirror-view.ts).
+   * (real/look-memory.ts). Hub models ignore it. The real-world captioner also glances at a stream's frame once, in
+   * a view that alternates (as it is, mirrored) and is combined with the frame before's where the picture held
+   * still, where a still image gets both views at once (real/glance.ts).
    */
   stream?: string;
 }

@@ -128,11 +128,23 @@ export const LOOK_SIZE_PX = 256;
  * Views of a still image's glance (mirror-view.ts): 2 runs the detector on the frame and on its mirror image and
  * keeps each place's better score. On the 'tune' photos refined recall went 54.5 -> 57.6 % and precision 79.2 ->
  * 90.9 % (a horse no longer called a cow, a second player found, three hedged clocks in a checkerboard down to
- * one); mirroring the second look's crops as well changed nothing there. A live stream's frames keep one view: the
- * bench's 640x480 refined caption took 177 ms in one view and 295 ms in two (WASM), which would put live captioning
- * under its 5 a second.
+ * one); mirroring the second look's crops as well changed nothing there. A live stream's frame gets one detector run
+ * (the bench's 640x480 refined caption took 177 ms in one view and 295 ms in two, WASM: two would put live
+ * captioning under its 5 a second); its views alternate instead (stream-glance.ts).
  */
-export const STILL_GLANCE_VIEWS = 2;
+export const STILL_GLANCE_VIEWS: 1 | 2 = 2;
+
+// ---- A live stream's glance in alternate views (stream-glance.ts) ----
+
+/**
+ * Blocks per side of the glance's input square whose luma decides where two frames' views may combine: 16 px
+ * blocks of the 512 px square, four heat-map cells a side, about a hand's width on a webcam at arm's length.
+ */
+export const GLANCE_STEADY_GRID = 32;
+/** A block whose mean luma (0..255) moved more than this changed (as LOOK_REUSE_MAX_CELL_DIFF, for a region)... */
+export const GLANCE_STEADY_MAX_BLOCK_DIFF = 12;
+/** ...and if the mean over all blocks moved more than this, the whole picture did (auto exposure): no combining. */
+export const GLANCE_STEADY_MAX_MEAN_DIFF = 3;
 
 // ---- Reusing looks across a live stream's frames (look-memory.ts) ----
 

@@ -27,37 +27,55 @@ export function mirrorNhwc(data: ArrayLike<number>, height: number, width: numbe
 /** Typed-array reads keep the loops below fast; a backend's outputs already are Float32Arrays. */
 const asFloat32 = (a: ArrayLike<number>): Float32Array => (a instanceof Float32Array ? a : Float32Array.from(a));
 
+/** A mirrored input's detector outputs mapped back onto the frame's orientation (cells and box distances). */
+export function unmirrorRaw(mirrored: CenternetRaw): CenternetRaw {
+  const { gridH: gh, gridW: gw } = mirrored;
+  const heatmap = mirrorNhwc(asFloat32(mirrored.heatmap), gh, gw, CENTERNET_CLASSES);
+  const back = mirrorNhwc(asFloat32(mirrored.wh), gh, gw, 4);
+  const wh = new Float32Array(back.length);
+  for (let i = 0; i < wh.length; i += 4) {
+    wh[i] = back[i + 2] - CENTERNET_STRIDE;
+    wh[i + 1] = back[i + 1];
+    wh[i + 2] = back[i] + CENTERNET_STRIDE;
+    wh[i + 3] = back[i + 3];
+  }
+  return { heatmap, wh, gridH: gh, gridW: gw };
+}
+
 /**
- * The two views' outputs as one: each cell and class keeps the higher score of the two views (the mirrored one
- * mapped back), and the box distances are the two views' mean. Both raws must have the same grid.
+ * Two views of one picture, both in the frame's orientation, as one: each cell and class keeps the higher score,
+ * and the box distances are the two views' mean. With `cells` (one flag per heat-map cell, row-major), only the
+ * flagged cells combine; the others keep `raw`'s values. Both views must have the same grid.
  */
-export function combineMirrored(raw: CenternetRaw, mirrored: CenternetRaw): CenternetRaw {
+export function combineViews(raw: CenternetRaw, other: CenternetRaw, cells?: Uint8Array): CenternetRaw {
   const { gridH: gh, gridW: gw } = raw;
-  if (mirrored.gridH !== gh || mirrored.gridW !== gw) throw new RangeError('the two views have different grids');
+  if (other.gridH !== gh || other.gridW !== gw) throw new RangeError('the two views have different grids');
+  if (cells && cells.length !== gh * gw) throw new RangeError('cells does not match the grid');
   const C = CENTERNET_CLASSES;
-  // One pass, no mirrored copy: this runs over 128 x 128 x 80 scores per still image.
-  const heat = new Float32Array(raw.heatmap);
-  const heatMirrored = asFloat32(mirrored.heatmap);
-  const wh = new Float32Array(raw.wh);
-  const whMirrored = asFloat32(mirrored.wh);
-  for (let y = 0; y < gh; y++)
-    for (let x = 0; x < gw; x++) {
-      const cell = y * gw + x;
-      const back = y * gw + (gw - 1 - x);
-      const to = cell * C;
-      const from = back * C;
-      for (let c = 0; c < C; c++) {
-        const v = heatMirrored[from + c];
-        if (v > heat[to + c]) heat[to + c] = v;
-      }
-      const a = cell * 4;
-      const b = back * 4;
-      const left = (wh[a] + whMirrored[b + 2] - CENTERNET_STRIDE) / 2;
-      const right = (wh[a + 2] + whMirrored[b] + CENTERNET_STRIDE) / 2;
-      wh[a] = left;
-      wh[a + 1] = (wh[a + 1] + whMirrored[b + 1]) / 2;
-      wh[a + 2] = right;
-      wh[a + 3] = (wh[a + 3] + whMirrored[b + 3]) / 2;
+  // One pass over 128 x 128 x 80 scores, reading both views and writing the result (no copy first): it runs once
+  // a still image and once a live frame.
+  const heat = asFloat32(raw.heatmap);
+  const otherHeat = asFloat32(other.heatmap);
+  const boxes = asFloat32(raw.wh);
+  const otherBoxes = asFloat32(other.wh);
+  const heatmap = new Float32Array(heat.length);
+  const wh = new Float32Array(boxes.length);
+  for (let cell = 0; cell < gh * gw; cell++) {
+    const both = !cells || cells[cell] === 1;
+    for (let i = cell * C, end = i + C; i < end; i++) {
+      const a = heat[i];
+      const b = otherHeat[i];
+      heatmap[i] = both && b > a ? b : a;
     }
-  return { heatmap: heat, wh, gridH: gh, gridW: gw };
+    for (let i = cell * 4, end = i + 4; i < end; i++) wh[i] = both ? (boxes[i] + otherBoxes[i]) / 2 : boxes[i];
+  }
+  return { heatmap, wh, gridH: gh, gridW: gw };
+}
+
+/** A still image's two views: `raw` of the input, `mirrored` of the same input mirrored left to right. */
+export function combineMirrored(raw: CenternetRaw, mirrored: CenternetRaw): CenternetRaw {
+  if (mirrored.gridH !== raw.gridH || mirrored.gridW !== raw.gridW) {
+    throw new RangeError('the two views have different grids');
+  }
+  return combineViews(raw, unmirrorRaw(mirrored));
 }

@@ -1,6 +1,8 @@
 /**
  * The real-world captioner (model_type 'glance-detect'): the MM-SeR shape with pretrained recognisers.
- *   glance:     the whole frame, letterboxed, through the COCO detector -> objects -> the coarse caption
+ *   glance:     the whole frame, letterboxed, through the COCO detector -> objects -> the coarse caption (a still
+ *               image in two views, itself and mirrored; a stream's frames in alternate views, each combined with
+ *               the frame before's where the picture held still: glance.ts)
  *   saliency:   the detector's heat map (max over classes) -> the UI's heat map
  *   regions:    the named objects (small, hedged and people first) and the weak peaks -> top-k crops
  *   look again: each crop at full resolution through the detector again, and people through pose/face models
@@ -26,16 +28,19 @@ import { inputAsRgba } from '../image/frame-input';
 import { cancelCheckOf, now, stageClock } from '../stage-clock';
 import { chooseRegions } from './choose-regions';
 import { describeObjects } from './describe-objects';
-import { boxToInput, squareInput } from './detector-input';
+import { decodeCenternet } from './centernet-decode';
+import { boxToInput, decoderMapping, squareInput } from './detector-input';
+import { glanceRaw } from './glance';
 import { type Look, lookAt } from './look-region';
 import { type KeptLook, LookMemory, regionSignature } from './look-memory';
 import { mergeLook } from './merge-look';
 import { checkDetectorPart, runDetector } from './run-detector';
 import { saliencyGrid } from './saliency-grid';
+import { StreamGlance } from './stream-glance';
 import { streamWords } from './stream-words';
 import type { Box, SeenObject } from './types';
 import { planCaption } from './write-caption';
-import { HEDGE_MIN_SCORE, STILL_GLANCE_VIEWS, WEAK_PEAK_MIN_SCORE } from './constants';
+import { HEDGE_MIN_SCORE, WEAK_PEAK_MIN_SCORE } from './constants';
 
 /** The CPU warm-up's input: a 64 px grey frame. */
 const GREY_FRAME = { width: 64, height: 64, data: new Uint8Array(64 * 64 * 4).fill(128) };
@@ -49,6 +54,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
   const { input_size: glanceSize, look_size: lookSize } = config.detector;
   const parts = new Set(config.parts);
   const memory = new LookMemory();
+  const streamGlance = new StreamGlance();
 
   async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}) {
     const style = options.style ?? 'detailed';
@@ -64,15 +70,14 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
     const whole: Box = { x: 0, y: 0, w: frame.width, h: frame.height };
     const glanceInput = squareInput(frame, whole, glanceSize);
     stage('preprocess', 'encode');
-    // A still image gets a second, mirrored view of the glance; a stream's frames, which must keep pace, get one.
-    const views = options.stream === undefined ? STILL_GLANCE_VIEWS : 1;
-    const glance = await runDetector(
-      backend,
-      glanceInput,
+    // A still image is glanced at in two views; a stream's frame in one, combined with the frame before's where
+    // the picture held still (glance.ts).
+    const stream = options.stream === undefined ? null : { id: options.stream, memory: streamGlance };
+    const glance = decodeCenternet(await glanceRaw(backend, glanceInput, stream), decoderMapping(glanceInput.toFrame), {
+      threshold: HEDGE_MIN_SCORE,
+      weakThreshold: WEAK_PEAK_MIN_SCORE,
       frame,
-      { threshold: HEDGE_MIN_SCORE, weakThreshold: WEAK_PEAK_MIN_SCORE },
-      views,
-    );
+    });
     stage('encode', 'pass1');
     const objects = describeObjects(glance.detections, frame);
     const coarse = planCaption(objects, style);

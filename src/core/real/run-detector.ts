@@ -12,7 +12,6 @@ import {
   decodeCenternet,
 } from './centernet-decode';
 import { type DetectorInput, decoderMapping } from './detector-input';
-import { combineMirrored, mirrorNhwc } from './mirror-view';
 
 export const DETECTOR_PART = 'detector';
 const INPUT = 'images';
@@ -32,8 +31,8 @@ export function checkDetectorPart(backend: InferenceBackend): void {
   }
 }
 
-/** The detector's raw outputs for one input square. */
-async function detect(backend: InferenceBackend, size: number, data: Float32Array): Promise<CenternetRaw> {
+/** The detector's raw outputs for one input square (NHWC, 0..255). */
+export async function detectRaw(backend: InferenceBackend, size: number, data: Float32Array): Promise<CenternetRaw> {
   const feed = backend.create('float32', data, [1, size, size, 3]);
   try {
     const out = await backend.run(DETECTOR_PART, { [INPUT]: feed });
@@ -49,20 +48,13 @@ async function detect(backend: InferenceBackend, size: number, data: Float32Arra
   }
 }
 
-/**
- * Runs the detector on one input square and decodes it (frame pixels, clipped to `frame`). With `views` 2 it also
- * runs on the square mirrored left to right and keeps each place's better score (mirror-view.ts): a second run's
- * cost for a steadier glance.
- */
+/** Runs the detector on one input square and decodes it (frame pixels, clipped to `frame`). */
 export async function runDetector(
   backend: InferenceBackend,
   input: DetectorInput,
   frame: { width: number; height: number },
   options: Omit<CenternetDecodeOptions, 'frame'> = {},
-  views: 1 | 2 = 1,
 ): Promise<CenternetDecoded> {
-  const { size, data, toFrame } = input;
-  let raw = await detect(backend, size, data);
-  if (views === 2) raw = combineMirrored(raw, await detect(backend, size, mirrorNhwc(data, size, size, 3)));
-  return decodeCenternet(raw, decoderMapping(toFrame), { ...options, frame });
+  const raw = await detectRaw(backend, input.size, input.data);
+  return decodeCenternet(raw, decoderMapping(input.toFrame), { ...options, frame });
 }
