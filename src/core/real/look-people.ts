@@ -17,6 +17,13 @@ import type { Box, Detection, DetectPartSet, PersonLook, RgbaImage } from './typ
 export const MAX_PEOPLE_PER_LOOK = 2;
 /** A person box under this height (frame px) is too small for a pose or a face to be read. */
 export const MIN_PERSON_HEIGHT_PX = 48;
+/**
+ * The face is looked for only when the head's square (about the person's width) is at least this many frame px:
+ * a face is about half of it, and the expression model reads faces at 64 px, so a smaller one would be guessed
+ * from a blur upsampled more than twice (a pedestrian 25 px wide has a face of some 10 px). It also saves the face
+ * and expression runs on every small person of a live stream.
+ */
+export const MIN_HEAD_SIDE_PX = 64;
 /** Sides of the person parts' inputs (their models' own). */
 const POSE_SIZE = 192;
 const FACE_SIZE = 256;
@@ -50,7 +57,7 @@ export async function lookAtPeople(
         await readHand(backend, frame, crop, 'left');
       }
     }
-    if (parts.has('face')) {
+    if (parts.has('face') && (warmBox !== null || headSide(box) >= MIN_HEAD_SIDE_PX)) {
       const face = await findFace(backend, frame, box, warmBox !== null);
       if (face) {
         look.face = face;
@@ -73,9 +80,12 @@ async function readPose(backend: InferenceBackend, frame: RgbaImage, box: Box) {
   return decodeMovenet(keypoints, decoderMapping(input.toFrame));
 }
 
+/** The side of the square where a person's head is looked for (frame px). */
+const headSide = (box: Box): number => Math.min(box.w, box.h) * 1.1;
+
 /** The best face in the top part of the person's box (where a head is), or null. */
 async function findFace(backend: InferenceBackend, frame: RgbaImage, box: Box, warm: boolean): Promise<Box | null> {
-  const side = Math.min(box.w, box.h) * 1.1;
+  const side = headSide(box);
   const head = { x: box.x + box.w / 2 - side / 2, y: box.y - side * 0.05, w: side, h: side };
   const input = squareInput(frame, head, FACE_SIZE);
   const names = ['logits16', 'boxes16', 'logits32', 'boxes32'];
