@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { textTable } from '../src/bench/table';
 import { validateDetectConfig } from '../src/core/bundle/detect-config';
 import { buildRealReport, realReportMarkdown, realScoresTable } from '../src/eval/real/real-report';
-import { loadRealLabels } from '../src/eval/real/real-labels';
+import { loadRealLabels, type RealSplit } from '../src/eval/real/real-labels';
 import type { LabelledPhoto } from '../src/eval/real/real-scores';
 import { loadNodeEngine } from '../src/node/load-engine';
 import { loadAverage, machineFacts, today } from './bench/machine';
@@ -34,8 +34,8 @@ export async function runRealEval(options: {
   model: string;
   threads: number;
   out: string;
-  /** Only this split's photos ('tune' while tuning thresholds and wording: the report split stays unseen). */
-  split?: 'tune' | 'report';
+  /** Only this split's photos ('tune' while tuning thresholds and wording: the others stay unseen). */
+  split?: RealSplit;
 }): Promise<void> {
   const photos = loadRealLabels().photos.filter((p) => !options.split || p.split === options.split);
   const files = photoFiles(photos);

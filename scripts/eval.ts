@@ -6,7 +6,7 @@
  *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v2]
  *                   [--splits clean,camera,crowded,empty | --data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
- *                   [--real-model public/models/glance-real-v1] [--real-split tune|report]
+ *                   [--real-model public/models/glance-real-v1] [--real-split tune|report|holdout]
  *                   [--policies [--thresholds 0.5,0.9,...]] [--look TAU[:all|:attributes]]
  * `--policies` adds the "Second-look policies" table (src/eval/look-policies.ts): each threshold's share of looks,
  * refined full-object accuracy and cost ratio, composed from this run's always-look captions and stage times.
@@ -55,6 +55,7 @@ import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
 import { ensureWorldSplit } from './bench/world-split';
 import { runRealEval } from './eval-real';
+import { REAL_SPLITS, type RealSplit } from '../src/eval/real/real-labels';
 
 const { values } = parseArgs({
   options: {
@@ -99,8 +100,15 @@ async function main(): Promise<void> {
   if (set !== 'world') {
     const threads = positiveInteger('threads', values.threads);
     const split = values['real-split'];
-    if (split !== undefined && split !== 'tune' && split !== 'report') throw new Error('--real-split: tune or report');
-    await runRealEval({ model: values['real-model']!, threads, out: values.out!, split });
+    if (split !== undefined && !REAL_SPLITS.includes(split as RealSplit)) {
+      throw new Error('--real-split: tune, report or holdout');
+    }
+    await runRealEval({
+      model: values['real-model']!,
+      threads,
+      out: values.out!,
+      split: split as RealSplit | undefined,
+    });
   }
 }
 

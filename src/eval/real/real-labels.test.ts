@@ -162,7 +162,7 @@ describe('the committed labels.json', () => {
     files: { id: string; path: string; sha256: string; out: string }[];
   };
 
-  it('validates, uses only the 80 COCO names, and has both splits with none-photos in each', () => {
+  it('validates, uses only the 80 COCO names, and has every split with none-photos in each', () => {
     const coco = new Set<string>(COCO_CLASSES);
     expect(COCO_CLASSES).toHaveLength(80);
     expect(coco.size).toBe(80);
@@ -174,6 +174,12 @@ describe('the committed labels.json', () => {
       expect(part.some((p) => smallObjects(p).length > 0)).toBe(true);
       expect(part.some((p) => p.objects.some((o) => o.label === 'person'))).toBe(true);
     }
+    // The holdout: photos from other packages, half of them with none of the 80 classes (false alarms).
+    const holdout = photosOfSplit(labels, 'holdout');
+    expect(holdout.length).toBeGreaterThanOrEqual(12);
+    expect(holdout.filter((p) => p.objects.length === 0).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(holdout.map((p) => p.package))).toEqual(new Set(['python3-skimage', 'python-matplotlib-data']));
+    expect(labels.photos.every((p) => ['tune', 'report', 'holdout'].includes(p.split))).toBe(true);
   });
 
   it('agrees with the fetch manifest on every photo path and sha256', () => {

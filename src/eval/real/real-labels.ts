@@ -22,8 +22,13 @@ export const COCO_CLASSES = [
 /** One of the 80 COCO class names. */
 export type CocoClass = (typeof COCO_CLASSES)[number];
 
-/** Which half of the set a photo belongs to: `tune` may guide thresholds and wording, `report` only measures. */
-export type RealSplit = 'tune' | 'report';
+/**
+ * Which part of the set a photo belongs to: `tune` may guide thresholds and wording, `report` only measures, and
+ * `holdout` (labelled on 2026-12-07, after `report` had been scored for many choices) measures what no choice saw.
+ */
+export type RealSplit = 'tune' | 'report' | 'holdout';
+/** The splits, in the order reports list them. */
+export const REAL_SPLITS: readonly RealSplit[] = ['report', 'holdout', 'tune'];
 
 /** One labelled instance (or crowd) of a COCO class in a photo. */
 export interface RealObject {
@@ -131,8 +136,8 @@ function parsePhoto(raw: unknown, where: string): RealPhoto {
   checkKeys(raw, ['id', 'package', 'path', 'sha256', 'width', 'height', 'split', 'note', 'objects'], at);
   const sha256 = str(raw.sha256, `${at}.sha256`);
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new RealLabelsError(`${at}.sha256 must be 64 lowercase hex digits`);
-  if (raw.split !== 'tune' && raw.split !== 'report') {
-    throw new RealLabelsError(`${at}.split must be "tune" or "report", got ${JSON.stringify(raw.split)}`);
+  if (!REAL_SPLITS.includes(raw.split as RealSplit)) {
+    throw new RealLabelsError(`${at}.split must be "tune", "report" or "holdout", got ${JSON.stringify(raw.split)}`);
   }
   const width = posInt(raw.width, `${at}.width`);
   const height = posInt(raw.height, `${at}.height`);
@@ -149,7 +154,7 @@ function parsePhoto(raw: unknown, where: string): RealPhoto {
     sha256,
     width,
     height,
-    split: raw.split,
+    split: raw.split as RealSplit,
     objects,
   };
   if (note !== undefined) photo.note = note;

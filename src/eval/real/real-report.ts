@@ -1,8 +1,10 @@
 /**
- * The real-photo section of `npm run eval`: scores per split (tune, report) and pass, and every photo's two
- * captions. The figures to quote are the 'report' split's: thresholds and wording were tuned on 'tune' only.
+ * The real-photo section of `npm run eval`: scores per split (report, holdout, tune) and pass, and every photo's
+ * two captions. The figures to quote are the 'report' and 'holdout' splits': thresholds and wording were tuned on
+ * 'tune' only, and 'holdout' was labelled after every choice so far.
  */
 import { markdownTable, type Table } from '../../bench/table';
+import { REAL_SPLITS, type RealSplit } from './real-labels';
 import { type LabelledPhoto, type PassScores, type PhotoCaptions, scorePass } from './real-scores';
 
 export interface RealEvalReport {
@@ -10,7 +12,7 @@ export interface RealEvalReport {
   machine: string;
   bundle: string;
   photos: number;
-  scores: { split: 'tune' | 'report' | 'all'; pass: 'coarse' | 'refined'; scores: PassScores }[];
+  scores: { split: RealSplit | 'all'; pass: 'coarse' | 'refined'; scores: PassScores }[];
   captions: (PhotoCaptions & { split: LabelledPhoto['split']; labelled: string; ms: number })[];
   notes: string[];
 }
@@ -26,7 +28,7 @@ export function buildRealReport(args: {
 }): RealEvalReport {
   const byId = new Map(args.captions.map((c) => [c.id, c]));
   const scores: RealEvalReport['scores'] = [];
-  for (const split of ['report', 'tune', 'all'] as const) {
+  for (const split of [...REAL_SPLITS, 'all'] as const) {
     const photos = split === 'all' ? args.photos : args.photos.filter((p) => p.split === split);
     for (const pass of ['coarse', 'refined'] as const) {
       scores.push({ split, pass, scores: scorePass(photos, byId, pass, args.glanceSize) });
@@ -74,7 +76,7 @@ export function realReportMarkdown(report: RealEvalReport): string {
     `# Real-photo evaluation, ${report.date}`,
     '',
     `Bundle \`${report.bundle}\`, ${report.photos} hand-labelled photos (scripts/real-photos/labels.json), ` +
-      `${report.machine}. Quote the 'report' split: thresholds and wording were tuned on 'tune' only.`,
+      `${report.machine}. Quote the 'report' and 'holdout' splits: thresholds and wording were tuned on 'tune' only, and 'holdout' was labelled after every choice so far.`,
     '',
     markdownTable(realScoresTable(report)),
     '',

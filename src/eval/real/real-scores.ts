@@ -12,6 +12,7 @@
  */
 import type { NamedObject } from '../../core/caption-types';
 import { parseCaption } from '../../core/real/parse-caption';
+import type { RealSplit } from './real-labels';
 
 /** A labelled object as the scorer needs it: class, box [x, y, w, h] in photo pixels, and how to count it. */
 export interface LabelledObject {
@@ -27,7 +28,7 @@ export interface LabelledPhoto {
   id: string;
   width: number;
   height: number;
-  split: 'tune' | 'report';
+  split: RealSplit;
   objects: LabelledObject[];
 }
 
