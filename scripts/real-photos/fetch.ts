@@ -1,6 +1,7 @@
 /**
  * Fetches the hand-labelled real photos (docs/real-photos.md) and the pedestrian video from Debian packages, so no
- * photo of unclear licence is committed: `apt-get download darknet opencv-doc`, `dpkg -x`, then copies the photos
+ * photo of unclear licence is committed: `apt-get download` of the manifest's packages (darknet, opencv-doc,
+ * python3-skimage, python-matplotlib-data), `dpkg -x`, then copies the photos
  * named in manifest.json to .cache/real-photos/photos/<id>.<ext> and vtest.avi to .cache/real-photos/vtest.avi,
  * checking every file's sha256 against the manifest. Idempotent: files already in place with the right hash are
  * kept, and nothing is downloaded when all are there.
