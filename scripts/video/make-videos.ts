@@ -149,12 +149,13 @@ export function* worldFrames(): Generator<Uint8Array> {
 // ---------------------------------------------------------------------------------------------------- bench clips
 
 interface Labels {
-  photos: { id: string; objects: { label: string }[] }[];
+  photos: { id: string; split: string; objects: { label: string }[] }[];
 }
 
 /**
  * The bench's photos: those of .cache/real-photos/photos/ with at least one hand-labelled COCO object
- * (scripts/real-photos/labels.json), sorted by id, `count` of them evenly spaced through that list.
+ * (scripts/real-photos/labels.json), sorted by id, `count` of them evenly spaced through that list. The 'holdout'
+ * photos (added 2026-12-07) are left out, so the clips hold the same pictures as before and runs compare.
  */
 function benchPhotos(count: number): { file: string; id: string; labels: string[] }[] {
   const labels = JSON.parse(readFileSync(join(ROOT, 'scripts', 'real-photos', 'labels.json'), 'utf8')) as Labels;
@@ -162,7 +163,7 @@ function benchPhotos(count: number): { file: string; id: string; labels: string[
   if (!existsSync(dir)) throw new Error(`${dir} is missing: run \`npm run photos:real\` first`);
   const files = new Map(readdirSync(dir).map((name) => [name.replace(/\.[^.]+$/, ''), name]));
   const labelled = labels.photos
-    .filter((p) => p.objects.length > 0)
+    .filter((p) => p.objects.length > 0 && p.split !== 'holdout')
     .map((p) => p.id)
     .sort();
   const missing = labelled.filter((id) => !files.has(id));
