@@ -496,8 +496,10 @@ async function timeHub(
   }
 }
 
-/** The real-world model's cases: coarse only and coarse + refined, in the Live view's style. */
-/** Coarse only and coarse + refined as still images (two glance views), and coarse + refined as live frames. */
+/**
+ * The real-world model's cases, in the Live view's style: coarse only and coarse + refined as still images (two
+ * glance views), and coarse + refined as live frames.
+ */
 function realCases(style: CaseSpec['style']): CaseSpec[] {
   return [
     ...[false, true].map((refine) => ({ style, refine, useCache: true })),

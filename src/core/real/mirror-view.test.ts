@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CENTERNET_STRIDE, type CenternetRaw, centernetRows } from './centernet-decode';
-import { combineMirrored, mirrorNhwc } from './mirror-view';
+import { combineViews, mirrorNhwc, unmirrorRaw } from './mirror-view';
 
 const C = 80;
 const GRID = 8;
@@ -42,7 +42,10 @@ describe('mirrorNhwc', () => {
   });
 });
 
-describe('combineMirrored', () => {
+describe('unmirrorRaw and combineViews: a still image’s two views', () => {
+  /** `raw` of the input and `mirrored` of the same input mirrored left to right, as glance.ts combines them. */
+  const combineMirrored = (raw: CenternetRaw, mirrored: CenternetRaw) => combineViews(raw, unmirrorRaw(mirrored));
+
   it('maps the mirrored view’s box back onto the frame exactly (the 4 px corner shift included)', () => {
     // An off-centre box, its centre inside a cell (x 13: cell 3, mirrored 19: cell 4 = 8 - 1 - 3).
     const box = { x1: 5, y1: 6, x2: 21, y2: 26, c: 16, score: 0.6 };

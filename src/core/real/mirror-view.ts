@@ -71,11 +71,3 @@ export function combineViews(raw: CenternetRaw, other: CenternetRaw, cells?: Uin
   }
   return { heatmap, wh, gridH: gh, gridW: gw };
 }
-
-/** A still image's two views: `raw` of the input, `mirrored` of the same input mirrored left to right. */
-export function combineMirrored(raw: CenternetRaw, mirrored: CenternetRaw): CenternetRaw {
-  if (mirrored.gridH !== raw.gridH || mirrored.gridW !== raw.gridW) {
-    throw new RangeError('the two views have different grids');
-  }
-  return combineViews(raw, unmirrorRaw(mirrored));
-}

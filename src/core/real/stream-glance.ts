@@ -1,8 +1,8 @@
 /**
  * The glance's second view for a live stream, at no extra detector run: a stream's frames are glanced at
  * alternately as they are and mirrored (mirror-view.ts), and each frame's view is combined with the frame
- * before's wherever the picture has not changed between them. A webcam on a desk or a room then gets a still
- * image's two-view glance from its second frame on; where someone moves, the moving part keeps this frame's view
+ * before's wherever the picture has not changed between them. A webcam on a desk or a room then gets two views
+ * from its second frame on (for identical frames, exactly the still image's glance); where someone moves, the moving part keeps this frame's view
  * alone, so nothing that left the picture lingers.
  *
  * "Not changed" is judged per block of the detector's input square (GLANCE_STEADY_GRID per side): the block's mean
@@ -103,13 +103,7 @@ export class StreamGlance {
     const last = this.last;
     this.last = { stream, size: input.size, mirrored, raw, luma };
     if (!last || last.stream !== stream || last.size !== input.size || last.mirrored === mirrored) return raw;
-    if (last.raw.gridH !== raw.gridH || last.raw.gridW !== raw.gridW) return raw;
     const cells = steadyCells(last.luma, luma, raw.gridH, raw.gridW);
     return cells ? combineViews(raw, last.raw, cells) : raw;
-  }
-
-  /** Forgets the last view (a new model session, or a stream that ended). */
-  clear(): void {
-    this.last = null;
   }
 }
