@@ -13,7 +13,7 @@
  *   npm run bench -- [--model public/models/glance-world-v2] [--images 12] [--nocache-images 4] [--runs 1]
  *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
- *                    [--live-frames N] [--live-style short] [--live-source demo|webcam] [--no-live]
+ *                    [--live-frames N] [--live-warmup N] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
  *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
  *                    [--no-hub] [--hub-runs 3]
@@ -84,6 +84,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '2' },
     'live-seconds': { type: 'string' },
     'live-frames': { type: 'string' },
+    'live-warmup': { type: 'string' },
     'live-style': { type: 'string', default: 'short' },
     'live-source': { type: 'string', default: 'demo' },
     'no-live': { type: 'boolean', default: false },
@@ -192,6 +193,8 @@ async function main(): Promise<void> {
     threads: count('threads', values.threads),
     liveSeconds: count('live-seconds', values['live-seconds'] ?? defaults.liveSeconds),
     liveFrames: values['live-frames'] === undefined ? null : count('live-frames', values['live-frames']),
+    // Captions let through before a live run's window opens (issue 16 judges memory from caption 200 on).
+    liveWarmup: values['live-warmup'] === undefined ? null : count('live-warmup', values['live-warmup'], 0),
     liveStyle: oneOf('live-style', values['live-style'], ['short', 'detailed'] as const),
     liveSource: oneOf('live-source', values['live-source'], ['demo', 'webcam'] as const),
     webgpu: oneOf('webgpu', values.webgpu ?? defaults.webgpu, ['auto', 'off'] as const),
@@ -346,7 +349,7 @@ async function main(): Promise<void> {
                 style: settings.liveStyle,
                 seconds: settings.liveSeconds,
                 frames: settings.liveFrames,
-                warmupCaptions: 20,
+                warmupCaptions: settings.liveWarmup ?? 20,
                 settleSeconds: defaults.settle,
                 memoryEverySeconds: 15,
                 y4m,
@@ -379,7 +382,7 @@ async function main(): Promise<void> {
               ? {
                   seconds: settings.liveSeconds,
                   frames: settings.liveFrames,
-                  warmupCaptions: 10,
+                  warmupCaptions: settings.liveWarmup ?? 10,
                   settleSeconds: defaults.settle,
                   memoryEverySeconds: 15,
                 }

@@ -67,6 +67,23 @@ export class WorkerCdp {
  * and moved by -60 % while teammates' browsers came and went.
  */
 export function rendererPrivate(browserPid: number): number | null {
+  // The browser's own UI (omnibox popups) runs in a renderer too; it is not the page's.
+  return childrenPrivate(
+    browserPid,
+    (command) => command.includes('--type=renderer') && !command.includes('--top-chrome-webui'),
+  );
+}
+
+/**
+ * The same for the browser's GPU process (issue 16's third process): it holds the compositor's and, with a GPU,
+ * WebGPU's buffers; here it runs SwiftShader or no GPU at all, and still composites the page's video.
+ */
+export function gpuProcessPrivate(browserPid: number): number | null {
+  return childrenPrivate(browserPid, (command) => command.includes('--type=gpu-process'));
+}
+
+/** Summed private memory of the processes below `browserPid` whose command line `wanted` accepts. */
+function childrenPrivate(browserPid: number, wanted: (command: string) => boolean): number | null {
   const parents = new Map<number, number>();
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -90,9 +107,7 @@ export function rendererPrivate(browserPid: number): number | null {
   for (const pid of pids) {
     if (!below(pid)) continue;
     try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      // The browser's own UI (omnibox popups) runs in a renderer too; it is not the page's.
-      if (!command.includes('--type=renderer') || command.includes('--top-chrome-webui')) continue;
+      if (!wanted(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const bytes = privateBytes(pid);
       if (bytes !== null) {
         total += bytes;
@@ -162,5 +177,6 @@ export async function memorySnapshot(probe: MemoryProbe, atMs: number, captions:
     workerHeapBytes: workerHeap?.usedSize ?? null,
     workerBackingStoreBytes: workerHeap?.backingStorageSize ?? null,
     rendererPrivateBytes: probe.browserPid === null ? null : rendererPrivate(probe.browserPid),
+    gpuProcessPrivateBytes: probe.browserPid === null ? null : gpuProcessPrivate(probe.browserPid),
   };
 }

@@ -7,7 +7,7 @@ import { markdownTable, type Table } from './table';
 import { limitText, type Target, type TargetResult } from './targets';
 import { videoSection, videoSummary } from './video-markdown';
 import { laterLoad } from './load-runs';
-import { realCase } from './bench-report';
+import { PROCESS_FIGURES, judgedGrowth, realCase } from './bench-report';
 
 /** A target figure in its unit. */
 export function formatTargetValue(value: number | null, unit: Target['unit']): string {
@@ -157,6 +157,7 @@ const MEMORY_LABELS: [keyof MemorySnapshot, string][] = [
   ['workerHeapBytes', 'worker JS heap (CDP)'],
   ['workerBackingStoreBytes', 'worker ArrayBuffers (CDP)'],
   ['rendererPrivateBytes', 'renderer processes, private memory incl. WASM (/proc)'],
+  ['gpuProcessPrivateBytes', 'GPU process, private memory (/proc)'],
 ];
 
 export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | null): Table {
@@ -178,11 +179,20 @@ export function memoryTable(start: MemorySnapshot | null, end: MemorySnapshot | 
 export function memoryTimeline(samples: readonly MemorySnapshot[]): Table {
   const bytes = (v: number | null) => formatBytes(v);
   return {
-    header: ['seconds', 'captions', 'renderer private', 'worker JS heap', 'worker ArrayBuffers', 'page JS heap'],
+    header: [
+      'seconds',
+      'captions',
+      'renderer private',
+      'GPU process private',
+      'worker JS heap',
+      'worker ArrayBuffers',
+      'page JS heap',
+    ],
     rows: samples.map((s) => [
       formatNumber(s.atMs / 1000, 0),
       String(s.captions),
       bytes(s.rendererPrivateBytes),
+      bytes(s.gpuProcessPrivateBytes ?? null),
       bytes(s.workerHeapBytes),
       bytes(s.workerBackingStoreBytes),
       bytes(s.pageHeapBytes),
@@ -217,6 +227,8 @@ function liveSection(live: LiveReport | null): string[] {
     lines.push(
       '',
       `Memory read after ${live.memoryStart.captions} and ${live.memoryEnd.captions} captions; growth judged on ` +
+        `the process that grew most of ${PROCESS_FIGURES.join(', ')} ` +
+        `(${judgedGrowth(live)?.figure ?? 'no figure'}); the headline ` +
         `${live.memoryGrowth ? live.memoryGrowth.figure : 'no figure'}` +
         (live.memoryGrowthSecondHalf === null
           ? '.'
@@ -250,7 +262,8 @@ export function benchSummary(report: BenchReport): string[] {
     : [];
   return [
     `short caption, coarse + refined, browser WASM: ${show('shortRefinedMs')}; detailed: ${show('detailedRefinedMs')}`,
-    `refinement overhead ${show('refineOverhead')}; browser WASM / native ${show('wasmVsNative')}`,
+    `refinement overhead ${show('refineOverhead')} short, ${show('refineOverheadDetailed')} detailed; ` +
+      `browser WASM / native ${show('wasmVsNative')}`,
     `live: ${show('liveCaptionsPerSecond')} captions/s, p95 ${show('liveP95Ms')}, long tasks ${show('liveLongTasks')}, ` +
       `memory growth ${show('liveMemoryGrowth')}`,
     `warm load to first caption ${show('warmLoadMs')}; app JS ${show('appJsGzipBytes')} gzip`,

@@ -91,6 +91,8 @@ export interface MemorySnapshot {
   workerBackingStoreBytes: number | null;
   /** Private memory (USS) of the browser's renderer processes (/proc): the heaps and WASM memory included. */
   rendererPrivateBytes: number | null;
+  /** Private memory of the browser's GPU process (/proc); absent in reports from before 2026-12-07. */
+  gpuProcessPrivateBytes?: number | null;
 }
 
 /** The Live view fed by the demo camera or a fake webcam for a while. */
@@ -112,6 +114,14 @@ export interface LiveMeasurement {
   errors: number;
 }
 
+/** A memory figure's relative growth between two readings. */
+export interface MemoryGrowth {
+  figure: keyof MemorySnapshot;
+  start: number;
+  end: number;
+  share: number;
+}
+
 export interface LiveReport {
   source: 'demo' | 'webcam';
   style: CaptionStyle;
@@ -124,9 +134,14 @@ export interface LiveReport {
   memoryStart: MemorySnapshot | null;
   memoryEnd: MemorySnapshot | null;
   /** Relative growth of the first memory figure both snapshots have, and which figure that is. */
-  memoryGrowth: { figure: keyof MemorySnapshot; start: number; end: number; share: number } | null;
+  memoryGrowth: MemoryGrowth | null;
   /** The same figure from the middle reading to the end: near 0 when the growth levelled off. */
   memoryGrowthSecondHalf: number | null;
+  /**
+   * Each process's own growth over the same window, the renderers' and the GPU process's private memory, where both
+   * ends have it (issue 16: each under 5 %). Absent in old reports.
+   */
+  processGrowth?: MemoryGrowth[];
   memorySamples: MemorySnapshot[];
   errors: number;
 }

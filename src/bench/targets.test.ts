@@ -38,7 +38,7 @@ describe('judgeTargets', () => {
 describe('limitText', () => {
   it('states the comparison and the aim', () => {
     const overhead = TARGETS.find((t) => t.id === 'refineOverhead')!;
-    expect(limitText(overhead, (v) => `${v}x`)).toBe('<= 1.34x (aim 1.2x)');
+    expect(limitText(overhead, (v) => `${v}x`)).toBe('<= 1.3x (aim 1.2x)');
     expect(limitText(under, (v) => `${v} ms`)).toBe('< 80 ms');
     expect(limitText(min, (v) => `${v}/s`)).toBe('>= 8/s');
   });

@@ -1,10 +1,13 @@
 /**
- * The speed targets of issue 8 (2 cores, no GPU, WASM, the scene-world model, short caption unless named) and
- * of issue 14 (the real-world model, labels starting "real-world model"), issue 18's two for video files, and the verdict on a measured value. A target whose figure was not measured is "not measured", never "met".
+ * The speed targets of the scene-world model (issue 8's, tightened by issue 16's where both name a figure: 2 cores,
+ * no GPU, WASM, short caption unless named), of issue 14 (the real-world model, labels starting "real-world
+ * model"), issue 18's two for video files, and the verdict on a measured value. A target whose figure was not
+ * measured is "not measured", never "met".
  */
 
 export type TargetId =
   | 'refineOverhead'
+  | 'refineOverheadDetailed'
   | 'wasmVsNative'
   | 'shortRefinedMs'
   | 'detailedRefinedMs'
@@ -35,13 +38,21 @@ export interface Target {
 }
 
 export const TARGETS: readonly Target[] = [
+  // Issue 16: 1.3x for short and detailed captions (issue 8 asked 1.34x, short).
   {
     id: 'refineOverhead',
-    label: 'refinement overhead, (coarse + refined) / coarse, browser WASM',
+    label: 'refinement overhead, (coarse + refined) / coarse, short, browser WASM',
     kind: 'max',
-    limit: 1.34,
+    limit: 1.3,
     unit: 'x',
     aim: 1.2,
+  },
+  {
+    id: 'refineOverheadDetailed',
+    label: 'refinement overhead, (coarse + refined) / coarse, detailed, browser WASM',
+    kind: 'max',
+    limit: 1.3,
+    unit: 'x',
   },
   {
     id: 'wasmVsNative',
@@ -64,18 +75,19 @@ export const TARGETS: readonly Target[] = [
     limit: 250,
     unit: 'ms',
   },
+  // Issue 16's live targets (issue 8 asked >= 8 a second and a p95 of 250 ms).
   {
     id: 'liveCaptionsPerSecond',
     label: 'live: refined captions per second',
     kind: 'min',
-    limit: 8,
+    limit: 12,
     unit: 'per second',
   },
-  { id: 'liveP95Ms', label: 'live: frame-to-caption latency p95', kind: 'max', limit: 250, unit: 'ms' },
+  { id: 'liveP95Ms', label: 'live: frame-to-caption latency p95', kind: 'max', limit: 150, unit: 'ms' },
   { id: 'liveLongTasks', label: 'live: main-thread tasks over 50 ms', kind: 'max', limit: 0, unit: 'count' },
   {
     id: 'liveMemoryGrowth',
-    label: 'live: memory growth, start to end',
+    label: 'live: memory growth, start to end of the window, renderer and GPU process',
     kind: 'max',
     limit: 0.05,
     strict: true,
