@@ -26,7 +26,14 @@ import { squareToFrame } from './image/fit';
 import { boxDownsample, checkPixelBuffer, normalizeToChw } from './image/pixels';
 import { lookAgain } from './look-again';
 import { RegionMemory } from './region-memory';
-import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookReport } from './look-policy';
+import {
+  attributeTokenIds,
+  checkLookPolicy,
+  passConfidence,
+  shouldLook,
+  type LookPolicy,
+  type LookReport,
+} from './look-policy';
 import { selectRegions } from './regions';
 import { accumulateSaliency } from './saliency';
 import type { CaptionTokenizer } from './text/tokenizer';
@@ -59,6 +66,10 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
   const T = G * G;
   const attributeIds = attributeTokenIds(config, tokenizer);
   const regionMemory = new RegionMemory();
+  // The bundle's own policy (config.look), chosen for that model on validation scenes.
+  const bundleLook: LookPolicy = config.look
+    ? { minTokenProbability: config.look.min_token_probability, tokens: config.look.tokens }
+    : 'always';
   /** The live stream's last coarse caption in each style: the draft of its next frame's pass 1. */
   let lastGlance: { stream: string; style: CaptionStyle; tokens: number[] } | null = null;
 
@@ -71,7 +82,9 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
     const style = options.style ?? 'detailed';
     const refine = options.refine ?? true;
     const useCache = options.useCache ?? true;
-    const lookPolicy = options.look ?? 'always';
+    // The bundle's policy holds for a live stream's frames, where the look's cost repeats every frame; a still
+    // image always gets its look unless the caller says otherwise.
+    const lookPolicy = options.look ?? (options.stream !== undefined ? bundleLook : 'always');
     checkLookPolicy(lookPolicy);
     // 'always' normalises the full square with the glance (as before policies existed); a policy only if it looks.
     const eagerSquare = refine && lookPolicy === 'always';
@@ -167,7 +180,7 @@ export function createCaptioner(backend: InferenceBackend, bundle: CaptionerBund
       const confidence = probabilities ? passConfidence(pass1.tokens, probabilities, attributeIds) : null;
       const looked = refine && shouldLook(lookPolicy, confidence, pass1.stopReason === 'eos');
       const look: LookReport | undefined =
-        options.look === undefined
+        options.look === undefined && lookPolicy === 'always'
           ? undefined
           : {
               looked,

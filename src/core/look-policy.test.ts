@@ -108,13 +108,13 @@ describe('the learned captioner with a look policy', () => {
       return fromProbabilities(V, { [eos]: 0.99 });
     };
 
-  async function run(starP: number, look?: LookPolicy, numBeams?: number) {
-    const backend = toyBackend(config, lm(starP));
+  async function run(starP: number, look?: LookPolicy, numBeams?: number, bundle = config, stream?: string) {
+    const backend = toyBackend(bundle, lm(starP));
     const stages: CaptionStage[] = [];
     const refinedEvents: string[] = [];
-    const result = await createCaptioner(backend, { config, tokenizer }).caption(
+    const result = await createCaptioner(backend, { config: bundle, tokenizer }).caption(
       { pixels: pixels() },
-      { style: 'short', look, numBeams },
+      { style: 'short', look, numBeams, stream },
       { onStage: (s) => stages.push(s), onCaption: (pass, text) => pass === 'refined' && refinedEvents.push(text) },
     );
     return { result, backend, stages, refinedEvents };
@@ -159,6 +159,28 @@ describe('the learned captioner with a look policy', () => {
     expect(always.result.coarse).toEqual(plain.result.coarse);
     expect(always.result.look).toMatchObject({ looked: true, policy: 'always' });
     expect(always.stages).toEqual(plain.stages);
+  });
+
+  it("follows the bundle's own policy (config.look) in a live stream, always looks at a still image", async () => {
+    const bundle = { ...config, look: { min_token_probability: 0.9, tokens: 'attributes' as const } };
+    const sure = await run(0.97, undefined, undefined, bundle, 'live');
+    expect(sure.result.look).toMatchObject({
+      looked: false,
+      policy: { minTokenProbability: 0.9, tokens: 'attributes' },
+    });
+    expect(sure.result.refined!.text).toBe('red star.');
+    expect(sure.backend.callsOf('connector').length).toBe(0);
+    const unsure = await run(0.85, undefined, undefined, bundle, 'live');
+    expect(unsure.result.look!.looked).toBe(true);
+    expect(unsure.result.refined!.text).toBe('red circle.');
+    // A still image: the look, and no report (no policy in force).
+    const still = await run(0.97, undefined, undefined, bundle);
+    expect(still.result.look).toBeUndefined();
+    expect(still.result.refined!.text).toBe('red circle.');
+    // A caller's 'always' overrides the bundle in a stream too.
+    const always = await run(0.97, 'always', undefined, bundle, 'live');
+    expect(always.result.look).toMatchObject({ looked: true, policy: 'always' });
+    expect(always.result.refined!.text).toBe('red circle.');
   });
 
   it('always looks with beam search (no token probabilities)', async () => {

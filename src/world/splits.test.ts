@@ -14,8 +14,17 @@ describe('the split table', () => {
       ['test-crowded', 4, '7-9', null],
       ['test-empty', 5, '0-0', null],
       ['test-camera', 3, '1-6', 'camera'],
+      ['val-camera', 2, '1-6', 'camera'],
     ]);
-    expect(SPLIT_SEEDS).toEqual({ train: 1, val: 2, test: 3, 'test-crowded': 4, 'test-empty': 5, 'test-camera': 3 });
+    expect(SPLIT_SEEDS).toEqual({
+      train: 1,
+      val: 2,
+      test: 3,
+      'test-crowded': 4,
+      'test-empty': 5,
+      'test-camera': 3,
+      'val-camera': 2,
+    });
   });
 
   it('gives every split with scenes of its own a seed no other split has', () => {

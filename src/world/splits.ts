@@ -34,6 +34,8 @@ export const SPLITS = {
   'test-empty': { seed: 5, objects: NO_OBJECTS },
   // The test scenes as a webcam filming a screen sees them (src/world/camera.ts; the truth follows the warp).
   'test-camera': { like: 'test', postProcess: 'camera' },
+  // The validation scenes through the same camera: where a choice that must hold on camera scenes is made.
+  'val-camera': { like: 'val', postProcess: 'camera' },
 } as const satisfies SplitTable;
 
 /** Everything a reader of a split needs, whichever kind of row it is. */

@@ -44,7 +44,11 @@ export function LiveCaption({
 }
 
 function ShownCaptionText({ shown, refined }: { shown: ShownCaption; refined: string | null }) {
-  const note = useMemo(() => secondLookNote(shown.coarse, refined, shown.final), [shown.coarse, refined, shown.final]);
+  const skipped = shown.lookSkipped ?? false;
+  const note = useMemo(
+    () => secondLookNote(shown.coarse, refined, shown.final, skipped),
+    [shown.coarse, refined, shown.final, skipped],
+  );
   return (
     <div
       className="live-caption"

@@ -23,11 +23,13 @@ export interface ShownCaption {
   final: boolean;
   /** When it appeared, ms (any monotonic clock). */
   since: number;
+  /** The model was sure at a glance and skipped its second look (its look policy): `refined` is null. */
+  lookSkipped?: boolean;
 }
 
 export type LiveCaptionEvent =
   | { type: 'coarse'; frameId: number; text: string; now: number }
-  | { type: 'final'; frameId: number; coarse: string; refined: string | null; now: number }
+  | { type: 'final'; frameId: number; coarse: string; refined: string | null; now: number; lookSkipped?: boolean }
   /** The frame being refined will not finish (paused, source stopped, failed): its coarse caption goes. */
   | { type: 'abandon'; frameId: number };
 
@@ -85,6 +87,7 @@ export function liveCaptionStep(state: LiveCaptionState, event: LiveCaptionEvent
     coarse: event.coarse,
     refined: event.refined,
     final: true,
+    ...(event.lookSkipped ? { lookSkipped: true } : {}),
     // The refined caption of a coarse already on screen continues its appearance.
     since: ownFrame ? shown.since : event.now,
   };

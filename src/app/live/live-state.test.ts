@@ -27,6 +27,19 @@ const final = (frameId: number, o: CaptionOutcome, grabbedAt: number, now: numbe
 const reduce = (actions: LiveAction[], from: LiveState = INITIAL_LIVE_STATE) => actions.reduce(liveReducer, from);
 
 describe('liveReducer', () => {
+  it('shows a caption whose look its policy skipped as final and unrefined, marked as sure at a glance', () => {
+    const o = outcome('a red star.', 'a red star.');
+    (o.result as { look?: unknown }).look = { looked: false };
+    const s = reduce([{ type: 'coarse', frameId: 1, text: 'a red star.', now: 100 }, final(1, o, 0, 200)]);
+    expect(s.caption.shown).toMatchObject({ coarse: 'a red star.', refined: null, final: true, lookSkipped: true });
+    expect(s.announcement).toBe('a red star.');
+    const looked = outcome('a red star.', 'a blue star.');
+    (looked.result as { look?: unknown }).look = { looked: true };
+    const t = reduce([final(2, looked, 0, 1200)], s);
+    expect(t.caption.shown).toMatchObject({ refined: 'a blue star.', final: true });
+    expect(t.caption.shown!.lookSkipped).toBeUndefined();
+  });
+
   it('logs and announces a new final caption once, with its latency', () => {
     const o = outcome('a red circle.', 'a red star.');
     const s = reduce([

@@ -77,8 +77,10 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
         type: 'final',
         frameId: action.frameId,
         coarse: result.coarse.text,
-        refined: result.refined?.text ?? null,
+        // A look its policy skipped wrote no refined caption (the result repeats the coarse one as refined).
+        refined: result.look?.looked === false ? null : (result.refined?.text ?? null),
         now: action.now,
+        ...(result.look?.looked === false ? { lookSkipped: true } : {}),
       });
       const next: LiveState = {
         ...state,

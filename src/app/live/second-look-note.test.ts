@@ -6,6 +6,8 @@ describe('secondLookNote', () => {
     expect(secondLookNote('a red star.', null, false)).toMatch(/looking again/);
     expect(secondLookNote('a red star.', null, true)).toMatch(/refinement off/);
     expect(secondLookNote('a red star.', 'a red star.', true)).toBe('The second look confirmed the first.');
+    expect(secondLookNote('a red star.', null, true, true)).toBe('Sure at a glance: no second look needed.');
+    expect(secondLookNote('a red star.', null, false, true)).toMatch(/looking again/);
   });
 
   it('points at the marks for replaced or added words and quotes words only deleted', () => {

@@ -18,8 +18,9 @@ function changeRuns(parts: readonly DiffPart[]): DiffPart[][] {
  * The line under the live caption saying what the second look did. Replaced and added words are marked in the
  * caption itself; words it only deleted are not shown there, so the note quotes them.
  */
-export function secondLookNote(coarse: string, refined: string | null, final: boolean): string {
+export function secondLookNote(coarse: string, refined: string | null, final: boolean, lookSkipped = false): string {
   if (!final) return 'First look; looking again…';
+  if (lookSkipped) return 'Sure at a glance: no second look needed.';
   if (refined === null) return 'First look (refinement off).';
   const runs = changeRuns(wordDiff(coarse, refined));
   if (runs.length === 0) return 'The second look confirmed the first.';

@@ -85,6 +85,12 @@ export interface GlanceConfig {
   saliency: SaliencyConfig;
   tokens: TokenIds;
   generation: { max_new_tokens: Record<CaptionStyle, number> };
+  /**
+   * The bundle's second-look policy for live-stream frames (src/core/look-policy.ts): look again only when some
+   * deciding token of pass 1 is less likely than `min_token_probability`. Absent: always look. Still images always
+   * look; a caller's `look` option wins over both.
+   */
+  look?: { min_token_probability: number; tokens: 'attributes' | 'all' };
   /** Free-form, informational. */
   training?: unknown;
 }

@@ -131,6 +131,23 @@ describe('validateConfig', () => {
     expect(errorOf(json).message).toMatch(/vision\.region_feature_size is 128/);
   });
 
+  it('reads an optional look policy and rejects one out of range or with unknown tokens', () => {
+    expect(validateConfig(docExample()).look).toBeUndefined();
+    const withLook = docExample();
+    withLook.look = { min_token_probability: 0.9, tokens: 'attributes' };
+    expect(validateConfig(withLook).look).toEqual({ min_token_probability: 0.9, tokens: 'attributes' });
+    for (const [look, message] of [
+      [{ min_token_probability: 0, tokens: 'all' }, 'config.json: look.min_token_probability is 0; must be in (0, 1]'],
+      [{ min_token_probability: 1.5, tokens: 'all' }, 'look.min_token_probability is 1.5'],
+      [{ min_token_probability: 0.9, tokens: 'words' }, 'look.tokens is "words"; must be "attributes" or "all"'],
+      [{ tokens: 'all' }, 'look.min_token_probability'],
+    ] as const) {
+      const bad = docExample();
+      bad.look = look;
+      expect(() => validateConfig(bad)).toThrow(message);
+    }
+  });
+
   it('rejects a non-object', () => {
     expect(errorOf([1, 2]).message).toMatch(/^config\.json: must hold a JSON object/);
     expect(errorOf({ ...docExample(), image: 5 }).message).toBe('config.json: image must be an object, got 5');

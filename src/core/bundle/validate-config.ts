@@ -114,6 +114,15 @@ export function validateConfig(json: unknown): GlanceConfig {
     tokens,
     generation: { max_new_tokens: maxNew },
   };
+  if (r.has('look')) {
+    const min = r.number('look.min_token_probability');
+    if (!(min > 0 && min <= 1)) r.fail('look.min_token_probability', `is ${min}; must be in (0, 1]`);
+    const tokens = r.string('look.tokens');
+    if (tokens !== 'attributes' && tokens !== 'all') {
+      r.fail('look.tokens', `is "${tokens}"; must be "attributes" or "all"`);
+    }
+    config.look = { min_token_probability: min, tokens: tokens as 'attributes' | 'all' };
+  }
   if (r.has('training')) config.training = r.get('training');
   return config;
 }
