@@ -17,12 +17,14 @@ export function toCaptionMessage(
   frame: { width: number; height: number },
   id?: string,
 ): CaptionMessage {
+  // A look the model's policy skipped wrote nothing new: the result repeats the coarse caption as refined.
+  const refined = result.look?.looked === false ? null : (result.refined?.text ?? null);
   const message: CaptionMessage = {
     v: 1,
     type: 'caption',
-    text: result.refined?.text ?? result.coarse.text,
+    text: refined ?? result.coarse.text,
     coarse: result.coarse.text,
-    refined: result.refined?.text ?? null,
+    refined,
     regions: result.regions.map((r) => ({
       x: Math.round(r.x),
       y: Math.round(r.y),

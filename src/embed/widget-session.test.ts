@@ -209,6 +209,12 @@ describe('WidgetSession', () => {
     const c = caption('a square', null);
     s.liveCaption(c, { width: 256, height: 256 });
     expect(posted.at(-1)).toMatchObject({ type: 'caption', text: 'a square', refined: null, width: 256 });
+    // A frame whose look the model's policy skipped: its refined caption only repeats the coarse one.
+    const sure = { ...caption('a red star', 'a red star'), look: { looked: false } } as unknown as FrameCaption;
+    s.liveCaption(sure, { width: 256, height: 256 });
+    expect(posted.at(-1)).toMatchObject({ type: 'caption', text: 'a red star', coarse: 'a red star', refined: null });
+    s.liveCaption(caption('a red star', 'a blue star'), { width: 256, height: 256 });
+    expect(posted.at(-1)).toMatchObject({ text: 'a blue star', refined: 'a blue star' });
     expect(posted.at(-1)).not.toHaveProperty('id');
   });
 });
