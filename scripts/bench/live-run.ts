@@ -79,6 +79,7 @@ export async function measureLive(page: Page, probe: MemoryProbe, options: LiveO
     memoryStart,
     memoryEnd,
     memorySamples,
+    lookSkipped: captions.filter((c) => c.lookSkipped).length,
     errors: closed.state.errors.length,
   };
 }

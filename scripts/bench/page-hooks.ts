@@ -14,6 +14,8 @@ export interface PageCaption {
   end: number;
   style: string;
   refined: boolean;
+  /** The model's look policy skipped the second look (result.look.looked false; absent otherwise). */
+  lookSkipped?: boolean;
   /** The worker's own stage timings of the caption, ms (absent: the result had none). */
   timings?: Record<string, number>;
 }
@@ -109,6 +111,7 @@ export function installBenchHooks(): void {
               end,
               style: result.style,
               refined: result.refined !== undefined,
+              ...(result.look?.looked === false ? { lookSkipped: true } : {}),
               ...(timings ? { timings: { ...timings } } : {}),
             });
             if (state.firstCaptionAt === null) state.firstCaptionAt = end;

@@ -218,6 +218,9 @@ function liveSection(live: LiveReport | null): string[] {
           'longest main-thread task',
           live.longTasks.longestMs === null ? 'none over 50 ms' : formatMs(live.longTasks.longestMs),
         ],
+        ...(live.lookSkippedShare === undefined || live.lookSkippedShare === null
+          ? []
+          : [["second look skipped (the model's look policy)", formatPercent(live.lookSkippedShare)]]),
       ],
     }),
     '',

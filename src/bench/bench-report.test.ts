@@ -186,6 +186,11 @@ describe('computeRatios', () => {
 });
 
 describe('live and memory', () => {
+  it('gives the share of live captions whose look the policy skipped, when recorded', () => {
+    expect(summarizeLive({ ...live, lookSkipped: 45 }).lookSkippedShare).toBe(0.5);
+    expect(summarizeLive(live).lookSkippedShare).toBeNull();
+  });
+
   it('gives captions per second over the window, latency percentiles and long tasks', () => {
     const report = summarizeLive(live);
     expect(report.captionsPerSecond).toBe(9);
@@ -297,6 +302,12 @@ describe('buildBenchReport', () => {
     expect(verdict('liveMemoryGrowth')).toMatchObject({ value: 0.03, verdict: 'met' });
     expect(verdict('warmLoadMs')).toMatchObject({ value: 760, verdict: 'met' });
     expect(verdict('appJsGzipBytes').verdict).toBe('met');
+  });
+
+  it("prints the live captions' skipped looks only when the run recorded them", () => {
+    const md = benchMarkdown(buildBenchReport({ ...measurements, live: { ...live, lookSkipped: 9 } }));
+    expect(md).toContain("| second look skipped (the model's look policy) | 10.0 % |");
+    expect(benchMarkdown(report)).not.toContain('second look skipped');
   });
 
   it('fails live memory when the GPU process grows though the renderer stays flat', () => {

@@ -243,6 +243,7 @@ export function summarizeLive(live: LiveMeasurement): LiveReport {
     memoryGrowthSecondHalf:
       growth && typeof middleValue === 'number' && middleValue > 0 ? (growth.end - middleValue) / middleValue : null,
     memorySamples: samples,
+    lookSkippedShare: live.lookSkipped === undefined || captions === 0 ? null : live.lookSkipped / captions,
     errors: live.errors,
   };
 }

@@ -110,6 +110,8 @@ export interface LiveMeasurement {
   memoryEnd: MemorySnapshot | null;
   /** Every reading in order, start and end included (a timeline). */
   memorySamples?: MemorySnapshot[];
+  /** Captions of the window whose second look the model's policy skipped (absent in old reports). */
+  lookSkipped?: number;
   /** Captions that failed (not cancellations). */
   errors: number;
 }
@@ -143,6 +145,8 @@ export interface LiveReport {
    */
   processGrowth?: MemoryGrowth[];
   memorySamples: MemorySnapshot[];
+  /** Share of the window's captions whose second look the model's policy skipped; null when not recorded. */
+  lookSkippedShare?: number | null;
   errors: number;
 }
 
