@@ -51,9 +51,10 @@ export interface CaptionOptions {
    */
   draft?: boolean;
   /**
-   * With refine, when to look again (the learned captioner only; src/core/look-policy.ts): 'always' (default), or
-   * only when a pass-1 token that matters is less likely than `minTokenProbability` (greedy decoding; beam search
-   * always looks). A skipped look gives refined = coarse. Given (even as 'always'), the result carries `look`.
+   * With refine, when to look again (the learned captioner only; src/core/look-policy.ts): 'always', or only when
+   * a pass-1 token that matters is less likely than `minTokenProbability` (greedy decoding; beam search always
+   * looks). Default: 'always' for a still image, the bundle's `look` (config.json) for a stream's frame. A skipped
+   * look gives refined = coarse. Given (even as 'always'), or a bundle policy in force, the result carries `look`.
    */
   look?: LookPolicy;
   /**
