@@ -29,7 +29,8 @@ async function captionInPage({ url, spec }: { url: string; spec: CaseSpec }): Pr
     refine: spec.refine,
     useCache: spec.useCache,
     draft: spec.draft,
-    // A new stream every caption: a live frame's work (one glance view) with nothing kept from the last frame.
+    // A new stream every caption: a live frame's work (one glance view) with nothing kept from the last frame
+    // (captionOptionsOf's rule; this function runs in the page and cannot import it).
     ...(spec.stream ? { stream: `bench-${started}-${Math.random()}` } : {}),
   });
   const roundTripMs = performance.now() - started;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptionStage } from './caption-types';
 import { createCaptioner } from './captioner';
-import { attributeTokenIds, checkLookPolicy, passConfidence, shouldLook, type LookPolicy } from './look-policy';
+import {
+  attributeTokenIds,
+  checkLookPolicy,
+  passConfidence,
+  refinedTextOf,
+  shouldLook,
+  type LookPolicy,
+} from './look-policy';
 import { createTokenizer } from './text/tokenizer';
 import {
   REGION_SYMBOL,
@@ -191,5 +198,22 @@ describe('the learned captioner with a look policy', () => {
 
   it('rejects a threshold outside [0, 1]', async () => {
     await expect(run(0.97, { minTokenProbability: 2 })).rejects.toMatchObject({ name: 'InvalidInputError' });
+  });
+});
+
+describe('refinedTextOf', () => {
+  const text = (t: string) => ({ text: t, tokens: [], stopReason: 'eos' as const });
+  const report = (looked: boolean) => ({
+    looked,
+    policy: 'always' as const,
+    minProbability: null,
+    minAttributeProbability: null,
+    tokenProbabilities: [],
+  });
+  it('gives the refined caption, or null when refinement was off or the policy skipped the look', () => {
+    expect(refinedTextOf({ refined: text('a blue star.') })).toBe('a blue star.');
+    expect(refinedTextOf({ refined: text('a blue star.'), look: report(true) })).toBe('a blue star.');
+    expect(refinedTextOf({ refined: text('a red star.'), look: report(false) })).toBeNull();
+    expect(refinedTextOf({})).toBeNull();
   });
 });

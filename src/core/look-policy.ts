@@ -9,6 +9,7 @@
  * the world grammar (docs/caption-grammar.md); 'all' is every emitted token.
  */
 import type { GlanceConfig } from './bundle/config';
+import type { CaptionResult } from './caption-types';
 import { InvalidInputError } from './errors';
 import type { CaptionTokenizer } from './text/tokenizer';
 
@@ -105,4 +106,12 @@ export function shouldLook(
   if (policy === 'always' || confidence === null || !endedAtEos) return true;
   const value = (policy.tokens ?? 'attributes') === 'all' ? confidence.all : confidence.attributes;
   return value < policy.minTokenProbability;
+}
+
+/**
+ * The refined caption a reader should be shown: null when refinement was off, or when a look policy skipped the
+ * second look (the result then repeats the coarse caption as refined, which is nothing new to show).
+ */
+export function refinedTextOf(result: Pick<CaptionResult, 'refined' | 'look'>): string | null {
+  return result.look?.looked === false ? null : (result.refined?.text ?? null);
 }

@@ -2,6 +2,7 @@
 import { toPlainError } from '../core/errors';
 import type { LoadProgress, RuntimeInfo } from '../bridge/captioner-client';
 import type { CaptionResult } from '../core/caption-types';
+import { refinedTextOf } from '../core/look-policy';
 import type {
   CaptionMessage,
   EmbedInfo,
@@ -17,8 +18,7 @@ export function toCaptionMessage(
   frame: { width: number; height: number },
   id?: string,
 ): CaptionMessage {
-  // A look the model's policy skipped wrote nothing new: the result repeats the coarse caption as refined.
-  const refined = result.look?.looked === false ? null : (result.refined?.text ?? null);
+  const refined = refinedTextOf(result);
   const message: CaptionMessage = {
     v: 1,
     type: 'caption',

@@ -3,6 +3,7 @@
  * the last finished outcome (overlay, HUD), the HUD's stats, the log and the latest announcement.
  */
 import type { CaptionOutcome } from '../../capture/caption-service';
+import { refinedTextOf } from '../../core/look-policy';
 import { appendEntry, type LogEntry } from './caption-log';
 import { INITIAL_LIVE_CAPTION, liveCaptionStep, shownText, type LiveCaptionState } from './caption-stability';
 import { EMPTY_STATS, addSample, type LiveStats } from './live-stats';
@@ -77,8 +78,7 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
         type: 'final',
         frameId: action.frameId,
         coarse: result.coarse.text,
-        // A look its policy skipped wrote no refined caption (the result repeats the coarse one as refined).
-        refined: result.look?.looked === false ? null : (result.refined?.text ?? null),
+        refined: refinedTextOf(result),
         now: action.now,
         ...(result.look?.looked === false ? { lookSkipped: true } : {}),
       });
