@@ -67,6 +67,8 @@ class TrainConfig:
     lr: float = 1e-3
     min_lr_ratio: float = 0.05
     warmup_steps: int = 100
+    rewarm_steps: int = 0          # an extension (--extend) warms its learning rate up again over this many steps:
+                                   # needed when the checkpoint's optimizer moments are empty (training.from_bundle)
     weight_decay: float = 0.05
     grad_clip: float = 1.0
     detailed_prob: float = 0.75    # share of samples captioned in the detailed style

@@ -26,13 +26,26 @@ def world_command(train_dir: Optional[str]) -> str:
 
 
 def _train_command(name: str, extends: Optional[Dict]) -> str:
-    """The training command of a run, or of the run it extended and then its own (training.train --extend)."""
-    own = f"`/usr/bin/python3 -m training.train --config training/configs/{name}.json"
-    if not extends:
-        return own + "`"
-    base = extends["run"]
-    return (f"`/usr/bin/python3 -m training.train --config training/configs/{base}.json`, then {own} "
-            f"--extend training/runs/{base}/checkpoint.pt`")
+    """The training commands of a run: those of the runs it extended, oldest first, then its own
+    (training.train --extend), with a note where a leg started from a checkpoint rebuilt from a bundle."""
+    legs: List[Tuple[str, Optional[Dict]]] = []
+    run, ext = name, extends
+    while True:
+        legs.append((run, ext))
+        if not ext:
+            break
+        run, ext = ext["run"], ext.get("extends")
+    commands = []
+    for run, ext in reversed(legs):
+        own = f"`/usr/bin/python3 -m training.train --config training/configs/{run}.json"
+        if not ext:
+            commands.append(own + "`")
+            continue
+        commands.append(f"{own} --extend training/runs/{ext['run']}/checkpoint.pt`")
+        if ext.get("rebuilt_from"):
+            commands[-1] += (f" (run from {ext['run']}'s checkpoint rebuilt from `{ext['rebuilt_from']}` by "
+                             "`training.from_bundle`: fresh optimizer moments and token probes)")
+    return ", then ".join(commands)
 
 
 def _extended(extends: Optional[Dict]) -> str:

@@ -92,10 +92,14 @@ def images_to_device(images: np.ndarray, dev: torch.device, chunk: int = 2048) -
     return out
 
 
-def lr_at(run: RunConfig, step: int, progress: float) -> float:
+def lr_at(run: RunConfig, step: int, progress: float, rewarm_from: Optional[int] = None) -> float:
     """Stage 0: stage0_lr after warm-up. Then warm-up from the first stage-1 step and a cosine over the
-    remaining steps (or the time budget)."""
+    remaining steps (or the time budget). rewarm_from: the step an extension started at, warmed up again over
+    rewarm_steps."""
     t = run.train
+    if rewarm_from is not None and t.rewarm_steps > 0:
+        again = min(1.0, (step - rewarm_from + 1) / t.rewarm_steps)
+        return again * lr_at(run, step, progress)
     if step < t.stage0_steps:
         return t.stage0_lr * min(1.0, (step + 1) / max(t.warmup_steps, 1))
     warm = min(1.0, (step - t.stage0_steps + 1) / max(t.warmup_steps, 1))
@@ -194,6 +198,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
     prior_seconds = 0.0
     start_from = path if resume and os.path.exists(path) else None
     extends = None  # the run this one continues (extend), as the model card tells it
+    rewarm_from = None  # the step this extension started at (lr_at warms up again from there)
     if extend is not None and start_from is None:  # a resumed extension goes on from its own checkpoint
         start_from = extend
     if start_from is not None:
@@ -203,12 +208,16 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
             return path
         if state["stats"]["steps"] >= total_steps:
             raise ValueError(f"{start_from} ran {state['stats']['steps']} steps; this schedule ends at {total_steps}")
+        # the chain of runs this one continues, each with the run it continued in turn (and a rebuilt
+        # checkpoint's bundle), so a model card can tell the whole recipe
         extends = (state["stats"].get("extends") if start_from == path else
                    {"run": state["config"]["name"], "steps": state["stats"]["steps"],
-                    "train_seconds": state["stats"]["train_seconds"]})
+                    "train_seconds": state["stats"]["train_seconds"],
+                    **{k: state["stats"][k] for k in ("extends", "rebuilt_from") if state["stats"].get(k)}})
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["optimizer"])
         step, stage1_end = state["stats"]["steps"], state["resume"]["stage1_end"]
+        rewarm_from = step if start_from != path else state["resume"].get("rewarm_from")
         rng.setstate(state["resume"]["rng"])
         torch.set_rng_state(state["resume"]["torch_rng"])
         prior_seconds = state["stats"]["train_seconds"]
@@ -220,7 +229,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
                  "optimizer": opt.state_dict(),
                  "resume": {"stage1_end": stage1_end, "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
-                            "loop_seconds": time.time() - loop_start},
+                            "loop_seconds": time.time() - loop_start, "rewarm_from": rewarm_from},
                  "stats": {"steps": step, "stage0_steps": min(step, t.stage0_steps),
                            "stage1_steps": stage1_end if stage1_end is not None else step,
                            "train_seconds": round(prior_seconds + time.time() - start, 1),
@@ -283,7 +292,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
             s1_corners = object_windows(objects, n_crops, run.model.global_size, run.model.image_size,
                                         t.stage1_crop_jitter, rng)
         for g in opt.param_groups:
-            g["lr"] = lr_at(run, step, progress)
+            g["lr"] = lr_at(run, step, progress, rewarm_from)
         with amp:
             losses = step_module(squares, global_view(squares, run.model.global_size).to(dev), s1, s2, probe_fn,
                                  token_fn, s1_corners, stage == 0)
@@ -301,7 +310,7 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
         if step % t.log_every == 0:
             n = sums.pop("n_0", 0) + sums.pop("n_1", 0) + sums.pop("n_2", 0)
             msg = " ".join(f"{k} {float(v) / n:.3f}" for k, v in sorted(sums.items()))
-            log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress):.2e} {msg} "
+            log(f"step {step} stage {stage} progress {progress:.3f} lr {lr_at(run, step, progress, rewarm_from):.2e} {msg} "
                 f"elapsed {time.time() - start:.0f}s")
             sums = {}
         if rank == 0 and time.time() - last_save > t.checkpoint_every_min * 60:

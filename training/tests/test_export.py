@@ -4,10 +4,12 @@ import shutil
 
 import onnx
 import pytest
+import torch
 
 from training import checkpoint
 from training.data import CaptionSet
 from training.export import export
+from training.from_bundle import rebuild
 from training.parity import check
 from training.train import train
 from training.tests.helpers import tiny_run
@@ -129,3 +131,48 @@ def test_model_card_gives_both_commands_of_an_extended_run():
         "--extend training/runs/world_v8/checkpoint.pt`")
     assert _extended(extends) == "; from step 5600 it continues world_v8's final checkpoint, whose 90.6 min are in the time"
     assert _extended(None) == ""
+
+
+def test_model_card_gives_every_leg_of_a_chain_of_extensions_and_a_rebuilt_start():
+    from training.model_card import _train_command
+    extends = {"run": "world_v8b", "steps": 7300, "train_seconds": 9518.6, "rebuilt_from": "public/models/b",
+               "extends": {"run": "world_v8", "steps": 5600, "train_seconds": 5436.0}}
+    command = _train_command("world_v8c", extends)
+    assert command.startswith(
+        "`/usr/bin/python3 -m training.train --config training/configs/world_v8.json`, then "
+        "`/usr/bin/python3 -m training.train --config training/configs/world_v8b.json "
+        "--extend training/runs/world_v8/checkpoint.pt`, then "
+        "`/usr/bin/python3 -m training.train --config training/configs/world_v8c.json "
+        "--extend training/runs/world_v8b/checkpoint.pt` (run from world_v8b's checkpoint rebuilt from "
+        "`public/models/b`")
+    assert command.count("rebuilt") == 1  # only the leg that started from the rebuild says so
+
+
+def test_a_bundle_rebuilds_the_checkpoint_it_was_exported_from(bundle, tmp_path):
+    run_dir, out = bundle
+    model, run, tok, state = checkpoint.load(os.path.join(run_dir, "checkpoint.pt"))
+    config = tmp_path / "run.json"
+    config.write_text(json.dumps(run.to_dict()))
+    rebuild(out, str(config), str(tmp_path / "rebuilt.pt"))
+    again, run2, tok2, state2 = checkpoint.load(str(tmp_path / "rebuilt.pt"))
+    assert tok2.vocab == tok.vocab and run2.to_dict() == run.to_dict()
+    weights, rebuilt = model.state_dict(), again.state_dict()
+    exported = [k for k in weights if not k.startswith(("probe.", "vision.ln."))]
+    assert len(exported) > 50
+    for k in exported:
+        assert torch.equal(weights[k], rebuilt[k]), k
+    assert state2["stats"]["steps"] == state["stats"]["steps"] and state2["stats"]["rebuilt_from"] == out
+    assert state2["optimizer"]["state"] == {}  # moments are not in a bundle: an extension warms up again
+
+
+def test_a_rebuild_refuses_data_with_another_vocabulary(bundle, fake_data, tmp_path):
+    run_dir, out = bundle
+    _, run, _, _ = checkpoint.load(os.path.join(run_dir, "checkpoint.pt"))
+    tokenizer = json.load(open(os.path.join(out, "tokenizer.json")))
+    tokenizer["model"]["vocab"]["zebra"] = len(tokenizer["model"]["vocab"])
+    shutil.copytree(out, tmp_path / "bundle")
+    (tmp_path / "bundle" / "tokenizer.json").write_text(json.dumps(tokenizer))
+    config = tmp_path / "run.json"
+    config.write_text(json.dumps(run.to_dict()))
+    with pytest.raises(ValueError, match="another vocabulary"):
+        rebuild(str(tmp_path / "bundle"), str(config), str(tmp_path / "rebuilt.pt"))

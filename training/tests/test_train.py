@@ -11,7 +11,7 @@ from training.model import GlanceModel
 from training.preprocess import global_view
 from training.probes import object_windows, token_labels, token_probe_loss
 from training.tokenizer import WordTokenizer
-from training.train import StepModule, make_optimizer, train
+from training.train import StepModule, lr_at, make_optimizer, train
 from training.vocab import content_token_ids
 from training.tests.helpers import tiny_run
 
@@ -112,3 +112,20 @@ def test_a_finished_run_extends_under_a_longer_schedule(fake_data, tmp_path):
     assert torch.load(first)["stats"]["steps"] == 7  # the run it extended is left as it was
     with pytest.raises(ValueError, match="ends at 7"):
         train(short, str(tmp_path / "again"), extend=path)
+    # extending the extension keeps the whole chain
+    third = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=5, log_every=1)
+    third.name = "third"
+    state = torch.load(train(third, str(tmp_path / "third"), extend=path))
+    assert state["stats"]["extends"]["run"] == longer.name and state["stats"]["extends"]["steps"] == 9
+    assert state["stats"]["extends"]["extends"]["run"] == short.name
+
+
+def test_an_extension_warms_its_learning_rate_up_again_only_when_asked(fake_data):
+    run = tiny_run(str(fake_data / "train"), stage1_steps=3, stage2_steps=10, warmup_steps=1)
+    assert lr_at(run, 8, 0.0, rewarm_from=7) == lr_at(run, 8, 0.0)  # rewarm_steps 0: as before
+    run.train.rewarm_steps = 4
+    full = [lr_at(run, s, 0.0) for s in range(7, 13)]
+    again = [lr_at(run, s, 0.0, rewarm_from=7) for s in range(7, 13)]
+    assert again[:4] == pytest.approx([full[i] * (i + 1) / 4 for i in range(4)])
+    assert again[4:] == pytest.approx(full[4:])
+    assert lr_at(run, 8, 0.0) == lr_at(run, 8, 0.0, rewarm_from=None)  # a run that extends nothing
