@@ -27,7 +27,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     // The known-answer specs run the scene-world model, as a user who picked it in Settings would; the specs
     // of the real-world default clear this (`test.use({ storageState: NO_REMEMBERED_MODEL })`, e2e/fixtures).
-    storageState: rememberedModel(`http://127.0.0.1:${PORT}`, '/models/glance-world-v2/'),
+    storageState: rememberedModel(`http://127.0.0.1:${PORT}`, '/models/glance-world-v3/'),
     trace: 'retain-on-failure',
     // The app's service worker precaches ~29 MB per fresh context; only the specs about it (offline) allow it.
     serviceWorkers: 'block',

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures/test';
 const FAILING_IMPACTS = new Set(['serious', 'critical']);
 /** The audit is of the UI, not the model: the scene-world bundle loads fastest on these two cores. */
 const APP_QUERY = '?backend=wasm&model=world';
-const WIDGET_MODEL = '/models/glance-world-v2/';
+const WIDGET_MODEL = '/models/glance-world-v3/';
 
 /** Runs axe-core (WCAG 2.x A and AA rules and best practices) over the page as it is now. */
 async function audit(page: Page): Promise<{ failing: string[]; other: string[] }> {

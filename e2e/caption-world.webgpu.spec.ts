@@ -12,7 +12,7 @@ test.describe('the shipped world model in the app worker (WebGPU, software adapt
     expect(status.state).toBe('ready');
     const info = await glance.info();
     expect(info.backend).toBe('webgpu');
-    expect(info.bundle?.name).toBe('glance-world-v2');
+    expect(info.bundle?.name).toBe('glance-world-v3');
     const reference = worldReference();
     const firstScene = reference[0].image;
     const items = reference.filter((r) => r.image === firstScene && r.style === 'detailed');

@@ -242,7 +242,7 @@ test.describe('embed widget on a page of another origin', () => {
   test('with model=world the widget runs the scene-world model and describes a world image', async ({ page }) => {
     const frame = await openHost(page, 'mode=image&model=world');
     const info = (await hostEvents(page)).find((e) => e.type === 'ready')!.payload;
-    expect(info).toMatchObject({ model: { name: 'glance-world-v2' } });
+    expect(info).toMatchObject({ model: { name: 'glance-world-v3' } });
 
     const { scene, bytes } = testSplitPng(plainTestScenes(1)[0]);
     const result = (await page.evaluate(async (data) => {

@@ -321,7 +321,7 @@ test.describe('Hub models through transformers.js (WASM)', () => {
       await expect(change).toHaveAttribute('data-state', 'asking', { timeout: 60_000 });
       // 700,000,000 bytes plus the encoder's 1 kB, in the app's units.
       await expect(change).toContainText(`${REPO_ID} needs 668 MB of q8 weights downloaded`);
-      await expect(change).toContainText('Still using Glance world v2');
+      await expect(change).toContainText('Still using Glance world v3');
       expect(big.requests.filter((r) => r.method === 'GET' && r.path.endsWith('.onnx'))).toEqual([]);
 
       await change.getByRole('button', { name: 'Download it' }).click();

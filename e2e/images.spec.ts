@@ -1,9 +1,12 @@
 import { ImagesViewPage, downloadText } from './fixtures/app-views';
-import { captionFit, captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
+import { captionFit, plainTestScenes, testSplitPng } from './fixtures/app-views-world';
+import { worldReference } from './fixtures/caption-world';
 import { expect, test } from './fixtures/test';
 
 /** Three test-split scenes; the spec checks each card's caption against its own scene. */
-const SCENES = plainTestScenes(3).map((i, n) => ({ name: `scene-${n}.png`, ...testSplitPng(i) }));
+const SCENES = plainTestScenes(3).map((i, n) => ({ name: `scene-${n}.png`, index: i, ...testSplitPng(i) }));
+/** The model's detailed captions of the first 16 test scenes, written by PyTorch at export. */
+const REFERENCE = worldReference().filter((r) => r.style === 'detailed');
 const NOT_AN_IMAGE = {
   name: 'notes.png',
   type: 'image/png',
@@ -35,8 +38,16 @@ test.describe('Images view', () => {
       await expect(card).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
       const refined = (await card.getByTestId('refined-caption').textContent()) ?? '';
       const coarse = (await card.getByTestId('coarse-caption').textContent()) ?? '';
-      expect(coarse.length, `${scene.name}: a first-look caption`).toBeGreaterThan(0);
-      expect(captionMisfit(refined, scene.scene.objects), `${scene.name}: "${refined}"`).toBeNull();
+      // Both captions are the model's own, word for word: the PyTorch reference of the same test scene (the
+      // bundle's reference.json, an independent implementation). Whether the model is right about the scene is
+      // measured over 1,000 scenes by `npm run eval` and over 32 in caption-world.spec.ts; one scene here is
+      // where it is wrong (glance-world-v3's refinement breaks its correct coarse caption of test scene 4, moving
+      // the second pink cross to the center and calling the green one gray), so the scene checks below ask
+      // only that the card describes its own scene better than the others.
+      const reference = REFERENCE.find((r) => r.image === `images/${String(scene.index).padStart(6, '0')}.png`);
+      expect(reference, `${scene.name}: test scene ${scene.index} in reference.json`).toBeDefined();
+      expect(coarse, `${scene.name}: first look`).toBe(reference!.coarse);
+      expect(refined, `${scene.name}: second look`).toBe(reference!.refined);
       // And it is this card's scene it describes, not another's (no mix-up in the queue).
       const score = (objects: typeof scene.scene.objects) => {
         const fit = captionFit(refined, objects);

@@ -117,26 +117,26 @@ test.describe('Settings: model picker and cached models', () => {
     page,
   }) => {
     test.setTimeout(120_000);
-    // What a visit before the retraining left behind: glance-world-v1 remembered and cached.
+    // What a visit before the latest retraining left behind: glance-world-v2 remembered and cached.
     await page.goto('/?backend=wasm#/settings');
     await page.evaluate(() => window.__glance!.runtimeSettled);
     await page.evaluate(async () => {
-      localStorage.setItem('glance.model.v1', '/models/glance-world-v1/');
+      localStorage.setItem('glance.model.v1', '/models/glance-world-v2/');
       const cache = await caches.open('glance-models-v1');
       for (const file of ['config.json', 'onnx/vision_encoder.onnx'])
-        await cache.put(`/models/glance-world-v1/${file}`, new Response('old bytes'));
+        await cache.put(`/models/glance-world-v2/${file}`, new Response('old bytes'));
     });
 
     await page.reload();
     await page.evaluate(() => window.__glance!.runtimeSettled);
-    await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', /\/models\/glance-world-v2\/$/);
-    expect(await page.evaluate(() => localStorage.getItem('glance.model.v1'))).toBe('/models/glance-world-v2/');
+    await expect(page.getByTestId('current-model')).toHaveAttribute('data-url', /\/models\/glance-world-v3\/$/);
+    expect(await page.evaluate(() => localStorage.getItem('glance.model.v1'))).toBe('/models/glance-world-v3/');
     // The folders the model cache holds files of: the new bundle's, and none of the retired one's.
     const cachedFolders = () =>
       page.evaluate(async () => {
         const keys = await (await caches.open('glance-models-v1')).keys();
         return [...new Set(keys.map((r) => new URL(r.url).pathname.split('/')[2]))].sort();
       });
-    await expect.poll(cachedFolders).toEqual(['glance-world-v2']);
+    await expect.poll(cachedFolders).toEqual(['glance-world-v3']);
   });
 });

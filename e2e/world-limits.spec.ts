@@ -20,9 +20,9 @@ test.describe('The world model knows its limits', () => {
     const images = new ImagesViewPage(page);
     await images.open('?backend=wasm');
     await page.evaluate(() => window.__glance!.runtimeSettled);
-    expect((await glance.info()).bundle).toMatchObject({ name: 'glance-world-v2', modelType: 'glance-mmser' });
+    expect((await glance.info()).bundle).toMatchObject({ name: 'glance-world-v3', modelType: 'glance-mmser' });
     const status = page.getByTestId('model-status');
-    await expect(status).toContainText('Glance world v2');
+    await expect(status).toContainText('Glance world v3');
 
     await images.drop([SCENE, PHOTO]);
     await expect(images.cards).toHaveCount(2);

@@ -10,7 +10,7 @@
  * transformers.js in the app's worker (WASM), coarse and coarse + refined per caption beside Glance's models, and
  * its load; a check on the integration, not targets. Writes <out>/<date>/bench.{json,md}. See docs/eval-bench.md.
  *
- *   npm run bench -- [--model public/models/glance-world-v2] [--images 12] [--nocache-images 4] [--runs 1]
+ *   npm run bench -- [--model public/models/glance-world-v3] [--images 12] [--nocache-images 4] [--runs 1]
  *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
  *                    [--live-frames N] [--live-warmup N] [--live-style short] [--live-source demo|webcam] [--no-live]
@@ -75,7 +75,7 @@ const REAL_BUNDLE_NAME = 'glance-real-v1';
 
 const { values } = parseArgs({
   options: {
-    model: { type: 'string', default: 'public/models/glance-world-v2' },
+    model: { type: 'string', default: 'public/models/glance-world-v3' },
     data: { type: 'string', default: 'data/world/test' },
     images: { type: 'string' },
     'nocache-images': { type: 'string' },

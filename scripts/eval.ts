@@ -3,7 +3,7 @@
  * quality: CIDEr-D and BLEU-4 per style and pass, and on world data the object-level scores and what refinement
  * did. Writes <out>/<date>/eval.{json,md}. See docs/eval-bench.md.
  *
- *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v2]
+ *   npm run eval -- [--set all|world|real] [--model public/models/glance-world-v3]
  *                   [--splits clean,camera,crowded,empty | --data data/world/test]
  *                   [--limit 200 | --all] [--styles short,detailed] [--threads 2] [--out reports]
  *                   [--real-model public/models/glance-real-v1] [--real-split tune|report|holdout]
@@ -59,7 +59,7 @@ import { REAL_SPLITS, type RealSplit } from '../src/eval/real/real-labels';
 
 const { values } = parseArgs({
   options: {
-    model: { type: 'string', default: 'public/models/glance-world-v2' },
+    model: { type: 'string', default: 'public/models/glance-world-v3' },
     // Default data/world/test, or with --captions the split the file names.
     data: { type: 'string' },
     captions: { type: 'string' },

@@ -7,7 +7,7 @@
  *   npm run soak -- --frames 300       CI's run (scripts/run-tests.mjs)
  *   options: --frames N  --warmup N  --samples N (readings in the run)  --style short|detailed
  *            --y4m FILE (Chromium's fake webcam plays it, and the Live view captions the webcam, not the demo)
- *            --model DIR (bundle served as the app's model; default public/models/glance-world-v2)
+ *            --model DIR (bundle served as the app's model; default public/models/glance-world-v3)
  *            --no-build (reuse .cache/soak-dist)  --out FILE.json
  *
  * Exits 1 when a bound is exceeded.
@@ -30,7 +30,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '50' },
     samples: { type: 'string', default: '10' },
     style: { type: 'string', default: 'short' },
-    model: { type: 'string', default: 'public/models/glance-world-v2' },
+    model: { type: 'string', default: 'public/models/glance-world-v3' },
     y4m: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string' },

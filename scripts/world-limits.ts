@@ -165,7 +165,7 @@ if (TOKENS > 0) await tokenSignal(real);
 
 /** Mean log-probability of the greedy first caption's tokens (with </s>), read from the decoder's logits. */
 async function tokenSignal(real: { name: string; pixels: Rgba }[]): Promise<void> {
-  const node = await loadNodeCaptioner(join(import.meta.dirname, '..', 'public', 'models', 'glance-world-v2'));
+  const node = await loadNodeCaptioner(join(import.meta.dirname, '..', 'public', 'models', 'glance-world-v3'));
   const V = node.config.decoder.vocab_size;
   const inner = node.backend as InferenceBackend;
   const logits = new WeakSet<TensorRef>();

@@ -1,8 +1,8 @@
 """Rebuilds a run's checkpoint from an exported bundle, so that a fresh clone (training/runs/ is not committed) can
 train the shipped model on with `training.train --extend`.
 
-  /usr/bin/python3 -m training.from_bundle --bundle public/models/glance-world-v2 \
-      --config training/configs/world_v8b.json --out training/runs/world_v8b/checkpoint.pt
+  /usr/bin/python3 -m training.from_bundle --bundle public/models/glance-world-v3 \
+      --config training/configs/world_v8c.json --out training/runs/world_v8c/checkpoint.pt
 
 The four ONNX parts hold every weight the captioner uses (docs/model-format.md): named initializers map to the
 model's parameters by name, and the Linear weights that export stored anonymously (transposed, `onnx::MatMul_N`)

@@ -50,7 +50,7 @@ describe('startBenchServer', () => {
   });
 
   it('answers every /models/<name>/ with the bundle under test, and extra folders under their prefix', async () => {
-    for (const name of ['fixture', 'glance-world-v2']) {
+    for (const name of ['fixture', 'glance-world-v3']) {
       expect(await (await fetch(`${server.origin}/models/${name}/config.json`)).text()).toContain('glance-mmser');
     }
     expect(await (await fetch(`${server.origin}/world/images/0.png`)).text()).toBe('png');

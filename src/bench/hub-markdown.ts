@@ -7,7 +7,7 @@ import { markdownTable, type Table } from './table';
 export const HUB_SECTION_TITLE = 'Hub fixtures (transformers.js, WASM)';
 
 /** The shipped models' names, for the comparison rows (their cases carry only 'world' or 'real'). */
-const GLANCE_NAMES = { world: 'glance-world-v2', real: 'glance-real-v1' } as const;
+const GLANCE_NAMES = { world: 'glance-world-v3', real: 'glance-real-v1' } as const;
 
 /** The second look's median (lookAgain + pass2 stage medians) of a Glance model's refined case. */
 const lookOf = (c: CaseReport | undefined): number | null =>

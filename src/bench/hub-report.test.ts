@@ -111,7 +111,7 @@ describe('hubTable', () => {
       ],
       ['glance-test/florence2-tiny', 'florence2', '–', '–', '–', '–', '0', '–', '–', 'failed: see the notes'],
       [
-        'glance-world-v2 (Glance)',
+        'glance-world-v3 (Glance)',
         'glance (learned)',
         '9.00 ms',
         '13.0 ms',

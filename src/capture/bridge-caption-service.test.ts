@@ -14,7 +14,7 @@ describe('bridgeCaptionService', () => {
           backend: 'wasm',
           coarse: { text: 'a', tokens: [1], stopReason: 'eos' },
           frame: { width: 640, height: 480, geometry, decodedWidth: 640, decodedHeight: 480, prepareMs: 1 },
-          model: 'glance-world-v2',
+          model: 'glance-world-v3',
         } as unknown as FrameCaption;
       },
     };
@@ -26,7 +26,7 @@ describe('bridgeCaptionService', () => {
     expect(seen).toEqual([blob, { refine: false }, { signal, onEvent, events: ['caption'] }]);
     expect(outcome).toEqual({
       result: { backend: 'wasm', coarse: { text: 'a', tokens: [1], stopReason: 'eos' } },
-      model: 'glance-world-v2',
+      model: 'glance-world-v3',
       geometry,
       frameWidth: 640,
       frameHeight: 480,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { currentBundleUrl, dropRetiredBundles, retiredFolderOf } from './retired-bundles';
+import { WORLD_BUNDLE_URL } from './shipped-models';
 
 const PAGE = 'https://glance.example/app/index.html?model=world';
-const SHIPPED = { world: '/models/glance-world-v2/', real: '/models/glance-real-v1/' };
+const SHIPPED = { world: '/models/glance-world-v3/', real: '/models/glance-real-v1/' };
 const RULES = { retired: { 'glance-world-v1': 'world' }, shipped: SHIPPED };
 
 describe('currentBundleUrl', () => {
@@ -12,13 +13,13 @@ describe('currentBundleUrl', () => {
       '/models/glance-world-v1',
       'https://glance.example/models/glance-world-v1/',
     ]) {
-      expect(currentBundleUrl(saved, PAGE, RULES), saved).toBe('/models/glance-world-v2/');
+      expect(currentBundleUrl(saved, PAGE, RULES), saved).toBe('/models/glance-world-v3/');
     }
   });
 
   it('leaves current bundles, other origins, other folders and hub repos alone', () => {
     for (const saved of [
-      '/models/glance-world-v2/',
+      '/models/glance-world-v3/',
       '/models/glance-real-v1/',
       'https://elsewhere.example/models/glance-world-v1/',
       '/models/glance-world-v1/extra/',
@@ -58,18 +59,28 @@ function fakeStorage(name: string, urls: string[]) {
   };
 }
 
+describe('the shipped table', () => {
+  it('sends both earlier world bundles to the world model the app ships now', () => {
+    for (const folder of ['glance-world-v1', 'glance-world-v2']) {
+      expect(currentBundleUrl(`/models/${folder}/`, PAGE)).toBe(WORLD_BUNDLE_URL);
+    }
+    expect(WORLD_BUNDLE_URL).toBe('/models/glance-world-v3/');
+    expect(currentBundleUrl(WORLD_BUNDLE_URL, PAGE)).toBe(WORLD_BUNDLE_URL);
+  });
+});
+
 describe('dropRetiredBundles', () => {
   it("deletes a retired bundle's files and nothing else", async () => {
     const { kept, storage } = fakeStorage('glance-models-v1', [
       'https://glance.example/models/glance-world-v1/config.json',
       'https://glance.example/models/glance-world-v1/vision_encoder.onnx',
-      'https://glance.example/models/glance-world-v2/config.json',
+      'https://glance.example/models/glance-world-v3/config.json',
       'https://glance.example/models/glance-real-v1/config.json',
       'https://elsewhere.example/models/glance-world-v1/config.json',
     ]);
     expect(await dropRetiredBundles(storage, 'glance-models-v1', PAGE, RULES)).toBe(2);
     expect([...kept]).toEqual([
-      'https://glance.example/models/glance-world-v2/config.json',
+      'https://glance.example/models/glance-world-v3/config.json',
       'https://glance.example/models/glance-real-v1/config.json',
       'https://elsewhere.example/models/glance-world-v1/config.json',
     ]);

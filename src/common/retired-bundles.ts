@@ -10,6 +10,7 @@ import { SHIPPED_MODEL_URLS } from './shipped-models';
 /** Folder name under `models/` -> the short name of the bundle that replaced it. */
 export const RETIRED_BUNDLES: Readonly<Record<string, string>> = {
   'glance-world-v1': 'world',
+  'glance-world-v2': 'world',
 };
 
 /** The rules: retired folders and the shipped bundles' URLs by short name (parameters for tests). */

@@ -5,7 +5,7 @@
  * (public/models/fixture) stays for the runtime's own tests, in the test build only (src/testing/README.md).
  */
 export const DEFAULT_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-real-v1/`;
-export const WORLD_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v2/`;
+export const WORLD_BUNDLE_URL = `${import.meta.env.BASE_URL}models/glance-world-v3/`;
 
 /** Short names the page's `?model=` accepts for the shipped bundles (any other value is a bundle URL). */
 export const SHIPPED_MODEL_URLS: Readonly<Record<string, string>> = {

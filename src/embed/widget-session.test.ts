@@ -37,7 +37,7 @@ function caption(text: string, refined: string | null): FrameCaption {
     regions: [{ x: 10.4, y: 20.6, w: 30, h: 40, square: { x: 0, y: 0, w: 1, h: 1 }, score: 0.123456 }],
     timings: { preprocess: 1, encode: 2, pass1: 3, saliency: 0, regions: 0, lookAgain: 4, pass2: 5, total: 15.04 },
     backend: 'wasm',
-    model: 'glance-world-v2',
+    model: 'glance-world-v3',
     frame: {
       width: 640,
       height: 480,

@@ -6,15 +6,15 @@ import { resolveModelArg } from './model-names';
 
 describe('resolveModelArg', () => {
   const dir = mkdtempSync(join(tmpdir(), 'models-'));
-  for (const name of ['glance-real-v1', 'glance-world-v2']) {
+  for (const name of ['glance-real-v1', 'glance-world-v3']) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'config.json'), '{}');
   }
 
   it('maps short names and folder names to the shipped bundle folders', () => {
     expect(resolveModelArg('real', dir)).toBe(join(dir, 'glance-real-v1'));
-    expect(resolveModelArg('world', dir)).toBe(join(dir, 'glance-world-v2'));
-    expect(resolveModelArg('glance-world-v2', dir)).toBe(join(dir, 'glance-world-v2'));
+    expect(resolveModelArg('world', dir)).toBe(join(dir, 'glance-world-v3'));
+    expect(resolveModelArg('glance-world-v3', dir)).toBe(join(dir, 'glance-world-v3'));
   });
 
   it('leaves paths, URLs and unknown names as they are', () => {

@@ -14,7 +14,7 @@ import type { WorldReferenceFile as Reference } from './testing/reference-file';
  * HEAT_TOLERANCE. Scenes are re-rendered from their seed (docs/dataset-format.md), so data/ is not needed.
  */
 const BUNDLE =
-  process.env.GLANCE_PARITY_BUNDLE ?? join(import.meta.dirname, '..', '..', 'public', 'models', 'glance-world-v2');
+  process.env.GLANCE_PARITY_BUNDLE ?? join(import.meta.dirname, '..', '..', 'public', 'models', 'glance-world-v3');
 /**
  * Absolute, per heat-map cell. A cell sums one normalised saliency row per content word (values up to ~6 here);
  * measured worst difference 3.3e-6 (onnxruntime-node) and 2.8e-6 (WASM) against torch float32, so 1e-4 leaves
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 for (const runtime of ['node', 'wasm'] as NodeRuntime[]) {
-  describe(`glance-world-v2 parity with PyTorch (${runtime === 'node' ? 'onnxruntime-node' : 'onnxruntime-web WASM in Node'})`, () => {
+  describe(`glance-world-v3 parity with PyTorch (${runtime === 'node' ? 'onnxruntime-node' : 'onnxruntime-web WASM in Node'})`, () => {
     let node: NodeCaptioner;
     beforeAll(async () => {
       node = await loadNodeCaptioner(BUNDLE, { runtime });

@@ -16,7 +16,7 @@ import { SPLIT_SEEDS } from './splits';
 // (issue 19, item 4). The expected text never comes from a library under test: it is the caption grammar's text
 // (src/world/captions.ts), or Glance's own decode of the model's ids (reference.json, random sequences).
 const MODELS = join(__dirname, '..', '..', 'public', 'models');
-const BUNDLE_NAME = 'glance-world-v2';
+const BUNDLE_NAME = 'glance-world-v3';
 const BUNDLE = join(MODELS, BUNDLE_NAME);
 const readJson = (name: string): Record<string, any> => JSON.parse(readFileSync(join(BUNDLE, name), 'utf8'));
 const tokenizerJson = readJson('tokenizer.json');
@@ -91,7 +91,7 @@ beforeAll(async () => {
   }
 });
 
-describe('glance-world-v2 tokenizer files in the standard libraries', () => {
+describe('glance-world-v3 tokenizer files in the standard libraries', () => {
   it('loads in each library', () => {
     expect(libraries.map((l) => l.name)).toEqual([
       '@huggingface/tokenizers',

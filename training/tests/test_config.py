@@ -7,8 +7,8 @@ CONFIGS = os.path.join(os.path.dirname(__file__), "..", "configs")
 
 
 def test_defaults_are_world_v7():
-    # A config that changes nothing is world_v7 (shipped as glance-world-v1 until 2026-12-07); world_v8 and
-    # world_v8b (glance-world-v2) spell out what they change.
+    # A config that changes nothing is world_v7 (shipped as glance-world-v1 until 2026-12-07); world_v8,
+    # world_v8b (glance-world-v2) and world_v8c (glance-world-v3) spell out what they change.
     assert load_run_config(os.path.join(CONFIGS, "world_v7.json")) == RunConfig(name="world_v7")
 
 

@@ -34,7 +34,7 @@ export interface LoadOptions {
 /** The loaded bundle. */
 export interface BundleInfo {
   url: string;
-  /** The bundle folder's last path segment (e.g. 'glance-world-v2'), for display. */
+  /** The bundle folder's last path segment (e.g. 'glance-world-v3'), for display. */
   name: string;
   modelType: string;
   parts: string[];

@@ -3,12 +3,12 @@ import { modelLabel } from './model-label';
 
 describe('modelLabel', () => {
   it('labels the shipped world model with what it was trained on and its card', () => {
-    expect(modelLabel('/models/glance-world-v2/')).toEqual({
-      name: 'Glance world v2',
+    expect(modelLabel('/models/glance-world-v3/')).toEqual({
+      name: 'Glance world v3',
       trainedOn: 'trained on the Glance scene world (synthetic shapes)',
-      cardUrl: '/models/glance-world-v2/README.md',
+      cardUrl: '/models/glance-world-v3/README.md',
     });
-    expect(modelLabel('/base/models/glance-world-v2').cardUrl).toBe('/base/models/glance-world-v2/README.md');
+    expect(modelLabel('/base/models/glance-world-v3').cardUrl).toBe('/base/models/glance-world-v3/README.md');
   });
 
   it('names custom bundles by their URL', () => {

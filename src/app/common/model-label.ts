@@ -18,8 +18,8 @@ const KNOWN: Record<string, { name: string; trainedOn: string; hasCard: boolean 
     trainedOn: 'pretrained recognisers for 80 everyday object classes, people and faces; its own caption writer',
     hasCard: true,
   },
-  'glance-world-v2': {
-    name: 'Glance world v2',
+  'glance-world-v3': {
+    name: 'Glance world v3',
     trainedOn: 'trained on the Glance scene world (synthetic shapes)',
     hasCard: true,
   },

@@ -18,7 +18,7 @@ const OUTCOME: CaptionOutcome = {
   geometry: null,
   frameWidth: 256,
   frameHeight: 256,
-  model: 'glance-world-v2',
+  model: 'glance-world-v3',
 };
 
 describe('image cards', () => {
@@ -87,7 +87,7 @@ describe('toImagesJson', () => {
       refined: 'one object: a red star at the center.',
       regions: [{ x: 10, y: 20, w: 30, h: 40, score: 0.4 }],
       backend: 'wasm',
-      model: 'glance-world-v2',
+      model: 'glance-world-v3',
     });
     expect(json.images[0].timingsMs.total).toBe(28);
     expect(json.images[1]).toEqual({ name: 'n.png', bytes: 5, status: 'error', error: 'Not an image. n.png is text.' });

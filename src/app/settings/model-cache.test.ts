@@ -105,16 +105,16 @@ describe('clearCachedModels', () => {
         [`${base}config.json`]: bytes(10),
         [`${base}onnx/detector.onnx`]: bytes(400),
         [`${base}onnx/pose.onnx`]: bytes(300),
-        'https://a/models/glance-world-v2/config.json': bytes(1),
+        'https://a/models/glance-world-v3/config.json': bytes(1),
       },
     });
     expect((await readCacheReport(storage)).models).toEqual([
       { baseUrl: base, files: 3, bytes: 710 },
-      { baseUrl: 'https://a/models/glance-world-v2/', files: 1, bytes: 1 },
+      { baseUrl: 'https://a/models/glance-world-v3/', files: 1, bytes: 1 },
     ]);
     await clearCachedModels(storage, base);
     expect((await readCacheReport(storage)).models.map((m) => m.baseUrl)).toEqual([
-      'https://a/models/glance-world-v2/',
+      'https://a/models/glance-world-v3/',
     ]);
   });
 
