@@ -56,7 +56,7 @@ def bundle_weights(bundle: str) -> Dict[str, np.ndarray]:
                     continue
                 if node.op_type == "MatMul" and node.name.endswith("/MatMul"):
                     # "/connector/compress/attn/q/MatMul" -> connector.compress.attn.q.weight (Linear: [out, in])
-                    path = [p for p in node.name.split("/")[1:-1]]
+                    path = node.name.split("/")[1:-1]
                     module = ".".join(p.split(".")[-1] if i > 0 and p.startswith(path[i - 1] + ".") else p
                                       for i, p in enumerate(path))
                     out[f"{module}.weight"] = inits[x].T
@@ -77,9 +77,7 @@ def rebuild(bundle: str, config_path: str, out_path: str) -> None:
         stats = json.load(f)["training"]
     cs = CaptionSet(run.train.train_dir, run.train.max_train_images, run.model.image_size)
     tok = WordTokenizer.build(cs.all_captions())
-    with open(os.path.join(bundle, "tokenizer.json")) as f:
-        bundle_vocab = json.load(f)["model"]["vocab"]
-    if tok.vocab != bundle_vocab:
+    if tok.vocab != WordTokenizer.load(os.path.join(bundle, "tokenizer.json")).vocab:
         raise ValueError(f"{run.train.train_dir} builds another vocabulary than {bundle}'s: not the data it was "
                          "trained on")
     classes = probe_classes(cs)
