@@ -98,16 +98,16 @@ def rebuild(bundle: str, config_path: str, out_path: str) -> None:
     enc = EncodedSet(cs, tok, run.model.grid, run.train.max_caption_tokens)
     opt = make_optimizer(model, run)
     steps = stats["steps"]
-    extra_state = {
-        "probe_classes": classes, "content_ids": content_token_ids(tok, cs.attribute_values()),
-        "max_new_tokens": max_new_tokens(enc), "optimizer": opt.state_dict(),
-        "resume": {"stage1_end": stats["stage1_steps"], "rng": random.Random(run.train.seed).getstate(),
-                   "torch_rng": torch.get_rng_state(), "loop_seconds": 0.0},
-        "stats": {**{k: stats[k] for k in ("steps", "stage0_steps", "stage1_steps", "train_seconds",
-                                           "train_scenes", "batch_size", "device", "world_size")},
-                  "finished": True, "rebuilt_from": os.path.normpath(bundle),
-                  **({"extends": stats["extends"]} if "extends" in stats else {})},
-    }
+    extra_state = checkpoint.run_state(
+        probe_classes=classes, content_ids=content_token_ids(tok, cs.attribute_values()),
+        max_new_tokens=max_new_tokens(enc), optimizer=opt.state_dict(), stage1_end=stats["stage1_steps"],
+        rng=random.Random(run.train.seed).getstate(), torch_rng=torch.get_rng_state(), loop_seconds=0.0,
+        rewarm_from=None,
+        stats=checkpoint.run_stats(
+            **{k: stats[k] for k in ("steps", "stage0_steps", "stage1_steps", "train_seconds", "train_scenes",
+                                     "batch_size", "device", "world_size")},
+            finished=True, extends=stats.get("extends"), rebuilt_from=os.path.normpath(bundle)),
+    )
     os.makedirs(os.path.dirname(out_path) or ".", exist_ok=True)
     checkpoint.save(out_path, model, run, tok, extra_state)
     print(f"rebuilt {out_path} from {bundle} ({len(weights)} tensors, step {steps})")

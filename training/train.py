@@ -226,17 +226,16 @@ def train(run: RunConfig, out_dir: str, device: str = "cpu", resume: bool = Fals
             + ("" if start_from == path else f", extending {start_from}"))
 
     def save(final: bool) -> None:
-        extra = {"probe_classes": classes, "content_ids": content, "max_new_tokens": max_new_tokens(enc),
-                 "optimizer": opt.state_dict(),
-                 "resume": {"stage1_end": stage1_end, "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
-                            "loop_seconds": time.time() - loop_start, "rewarm_from": rewarm_from},
-                 "stats": {"steps": step, "stage0_steps": min(step, t.stage0_steps),
-                           "stage1_steps": stage1_end if stage1_end is not None else step,
-                           "train_seconds": round(prior_seconds + time.time() - start, 1),
-                           "train_scenes": len(cs),
-                           "batch_size": t.batch_size, "device": str(dev), "finished": final,
-                           "world_size": dist.get_world_size() if distributed else 1,
-                           **({"extends": extends} if extends else {})}}
+        stats = checkpoint.run_stats(
+            steps=step, stage0_steps=min(step, t.stage0_steps),
+            stage1_steps=stage1_end if stage1_end is not None else step,
+            train_seconds=round(prior_seconds + time.time() - start, 1), train_scenes=len(cs),
+            batch_size=t.batch_size, device=str(dev), world_size=dist.get_world_size() if distributed else 1,
+            finished=final, extends=extends)
+        extra = checkpoint.run_state(
+            probe_classes=classes, content_ids=content, max_new_tokens=max_new_tokens(enc),
+            optimizer=opt.state_dict(), stage1_end=stage1_end, rng=rng.getstate(), torch_rng=torch.get_rng_state(),
+            loop_seconds=time.time() - loop_start, rewarm_from=rewarm_from, stats=stats)
         checkpoint.save(path, model, run, tok, extra)
         log(f"saved {path} after {step} steps, {time.time() - start:.0f}s")
     sums: Dict[str, float] = {}
