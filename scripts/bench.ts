@@ -13,7 +13,7 @@
  *   npm run bench -- [--model public/models/glance-world-v3] [--images 12] [--nocache-images 4] [--runs 1]
  *                    [--real-model public/models/glance-real-v1] [--real-images 12] [--no-real]
  *                    [--warmup 2] [--threads 2] [--live-seconds 60]
- *                    [--live-frames N] [--live-warmup N] [--live-style short] [--live-source demo|webcam] [--no-live]
+ *                    [--live-frames N] [--live-warmup N] [--live-settle 20] [--live-style short] [--live-source demo|webcam] [--no-live]
  *                    [--no-browser] [--no-native] [--webgpu auto|off] [--ua-memory] [--no-build] [--out reports]
  *                    [--no-video] [--no-video-long] [--video-runs 1] [--sampling-rounds 3] [--only video] [--quick]
  *                    [--no-hub] [--hub-runs 3]
@@ -85,6 +85,7 @@ const { values } = parseArgs({
     'live-seconds': { type: 'string' },
     'live-frames': { type: 'string' },
     'live-warmup': { type: 'string' },
+    'live-settle': { type: 'string' },
     'live-style': { type: 'string', default: 'short' },
     'live-source': { type: 'string', default: 'demo' },
     'no-live': { type: 'boolean', default: false },
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
     liveFrames: values['live-frames'] === undefined ? null : count('live-frames', values['live-frames']),
     // Captions let through before a live run's window opens (issue 16 judges memory from caption 200 on).
     liveWarmup: values['live-warmup'] === undefined ? null : count('live-warmup', values['live-warmup'], 0),
+    // And seconds, whichever ends later: 0 opens the window at the warm-up's last caption (issue 16's caption 200).
+    liveSettle: count('live-settle', values['live-settle'] ?? String(defaults.settle), 0),
     liveStyle: oneOf('live-style', values['live-style'], ['short', 'detailed'] as const),
     liveSource: oneOf('live-source', values['live-source'], ['demo', 'webcam'] as const),
     webgpu: oneOf('webgpu', values.webgpu ?? defaults.webgpu, ['auto', 'off'] as const),
@@ -350,7 +353,7 @@ async function main(): Promise<void> {
                 seconds: settings.liveSeconds,
                 frames: settings.liveFrames,
                 warmupCaptions: settings.liveWarmup ?? 20,
-                settleSeconds: defaults.settle,
+                settleSeconds: settings.liveSettle,
                 memoryEverySeconds: 15,
                 y4m,
               },
@@ -383,7 +386,7 @@ async function main(): Promise<void> {
                   seconds: settings.liveSeconds,
                   frames: settings.liveFrames,
                   warmupCaptions: settings.liveWarmup ?? 10,
-                  settleSeconds: defaults.settle,
+                  settleSeconds: settings.liveSettle,
                   memoryEverySeconds: 15,
                 }
               : null,
