@@ -64,5 +64,16 @@ describe('expressionScores', () => {
     expect(EXPRESSIONS).toEqual(['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']);
     expect(expressionScores([0, 0, 0, 0.9, 0, 0, 0.1])).toMatchObject({ happy: 0.9, neutral: 0.1, angry: 0 });
     expect(() => expressionScores([1])).toThrow(RangeError);
+    expect(() => expressionScores([])).toThrow(RangeError);
+  });
+
+  it('averages several views of one face, row by row', () => {
+    const smile = [0, 0, 0, 0.8, 0.1, 0, 0.1];
+    const unsure = [0, 0, 0, 0.2, 0.7, 0, 0.1];
+    const mean = expressionScores([...smile, ...unsure]);
+    expect(mean.happy).toBeCloseTo(0.5);
+    expect(mean.sad).toBeCloseTo(0.4);
+    expect(mean.neutral).toBeCloseTo(0.1);
+    expect(() => expressionScores([...smile, 0.5])).toThrow(RangeError);
   });
 });

@@ -120,8 +120,19 @@ export const EXPRESSIONS: readonly Expression[] = Object.freeze([
   'neutral',
 ]);
 
-/** One face's `probabilities` row (7 softmax values) as named scores. */
+/**
+ * Named scores from `probabilities` rows (7 softmax values each): one row, or several views of the same face
+ * (crops and their mirror images), averaged.
+ */
 export function expressionScores(probs: ArrayLike<number>): Record<Expression, number> {
-  if (probs.length !== EXPRESSIONS.length) throw new RangeError(`expected 7 probabilities, got ${probs.length}`);
-  return Object.fromEntries(EXPRESSIONS.map((e, i) => [e, probs[i]])) as Record<Expression, number>;
+  const n = EXPRESSIONS.length;
+  if (probs.length === 0 || probs.length % n !== 0)
+    throw new RangeError(`expected rows of 7 probabilities, got ${probs.length} values`);
+  const rows = probs.length / n;
+  const mean = (i: number) => {
+    let sum = 0;
+    for (let r = 0; r < rows; r++) sum += probs[r * n + i];
+    return sum / rows;
+  };
+  return Object.fromEntries(EXPRESSIONS.map((e, i) => [e, mean(i)])) as Record<Expression, number>;
 }

@@ -76,6 +76,26 @@ export const FACING_MAX_NOSE_OFFSET = 0.2;
 export const TURNED_MIN_NOSE_OFFSET = 0.4;
 /** An expression is said only when the face model gives it this probability (it is noisy on webcams). */
 export const EXPRESSION_MIN_PROB = 0.6;
+/**
+ * The expression model is run only on a face box at least this many frame px on its shorter side: it reads faces
+ * at 64 px, so a smaller face would be upsampled more than twice (on 'tune', a 16 px "face" on the back of a
+ * beanie was read as sad).
+ */
+export const EXPRESSION_MIN_FACE_PX = 32;
+/**
+ * With a pose read, a face is read only when seen from the front: nose and both eyes visible, the nose inside the
+ * face box, and the eyes at least this share of the face box's width apart (about 0.4 facing the camera, shrinking
+ * as the head turns; on 'tune' a man seen from behind had BlazeFace's "face" on his hair, MoveNet's eyes 2 px apart
+ * and the nose outside that box).
+ */
+export const FRONTAL_MIN_EYE_SHARE = 0.25;
+/**
+ * The expression is the mean over four views of the face, in one batched run: the face box grown by each of these
+ * shares per side, and each mirrored. The FER-2013 model flips with a crop 2 px wider: on a smiling man's 35 px
+ * face in 'tune', happy 0.75 / sad 0.13 and happy 0.10 / sad 0.51 came from crops 4 px apart; one crop said
+ * "looking sad", the mean of the views says nothing (under EXPRESSION_MIN_PROB).
+ */
+export const EXPRESSION_CROP_GROWTHS: readonly number[] = [0.05, 0.15];
 /** At most this many person notes ("smiling", "raising both arms", ...) per person. */
 export const MAX_PERSON_NOTES = 3;
 

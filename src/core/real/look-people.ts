@@ -7,8 +7,10 @@
 import type { InferenceBackend } from '../backend';
 import { decodeBlazeface, expressionScores } from './blazeface-decode';
 import { decoderMapping, squareInput } from './detector-input';
-import { HAND_MIN_CROP_PX, MAX_HANDS_PER_LOOK } from './constants';
+import { readableFace } from './face-view';
+import { EXPRESSION_CROP_GROWTHS, HAND_MIN_CROP_PX, MAX_HANDS_PER_LOOK } from './constants';
 import { lookAtHands, readHand } from './hand-look';
+import { mirrorNhwc } from './mirror-view';
 import { decodeMovenet } from './movenet-decode';
 import { runImagePart } from './run-part';
 import type { Box, Detection, DetectPartSet, PersonLook, RgbaImage } from './types';
@@ -61,7 +63,9 @@ export async function lookAtPeople(
       const face = await findFace(backend, frame, box, warmBox !== null);
       if (face) {
         look.face = face;
-        if (parts.has('expression')) look.expression = await readExpression(backend, frame, face);
+        // The warm-up's grey frame runs it regardless, so that the part is compiled before 'ready'.
+        const readable = warmBox !== null || readableFace(face, look.keypoints);
+        if (parts.has('expression') && readable) look.expression = await readExpression(backend, frame, face);
       }
     }
     looks.push(look);
@@ -101,9 +105,13 @@ async function findFace(backend: InferenceBackend, frame: RgbaImage, box: Box, w
   return faces[0].box;
 }
 
+/** The mean expression over the face's views (EXPRESSION_CROP_GROWTHS, each also mirrored), one batched run. */
 async function readExpression(backend: InferenceBackend, frame: RgbaImage, face: Box) {
-  const input = squareInput(frame, grow(face, 0.1), EXPRESSION_SIZE);
-  const dims = [1, EXPRESSION_SIZE, EXPRESSION_SIZE, 3];
-  const [probabilities] = await runImagePart(backend, 'expression', input.data, dims, ['probabilities']);
+  const crops = EXPRESSION_CROP_GROWTHS.map((g) => squareInput(frame, grow(face, g), EXPRESSION_SIZE).data);
+  const views = crops.flatMap((c) => [c, mirrorNhwc(c, EXPRESSION_SIZE, EXPRESSION_SIZE, 3)]);
+  const batch = new Float32Array(views.length * views[0].length);
+  views.forEach((v, i) => batch.set(v, i * v.length));
+  const dims = [views.length, EXPRESSION_SIZE, EXPRESSION_SIZE, 3];
+  const [probabilities] = await runImagePart(backend, 'expression', batch, dims, ['probabilities']);
   return expressionScores(probabilities);
 }
