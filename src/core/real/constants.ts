@@ -219,6 +219,12 @@ export const SCENE_RULES: Readonly<Record<string, Readonly<Record<string, number
 export const SHORT_MAX_GROUPS = 3;
 /** The detailed caption names at most this many groups. */
 export const DETAILED_MAX_GROUPS = 6;
+/**
+ * A group of two or three with notes or relations is said member by member ("Two people: one on the left, smiling;
+ * the other on the right, sitting"); a larger one keeps "one of them" / "all of them" notes (clauses for nine
+ * people would be a paragraph).
+ */
+export const MEMBER_CLAUSES_MAX = 3;
 
 /** Exactly what a caption says when nothing passes HEDGE_MIN_SCORE. */
 export const NOTHING_CAPTION = 'Nothing I can recognise.';

@@ -81,6 +81,19 @@ describe('parseCaption: hand-written captions of the grammar', () => {
     ]);
   });
 
+  it('reads a group said member by member as one count ("one", "the other" name no new object)', () => {
+    expect(parseCaption('Two people: one on the left, holding a small cup; the other on the right.').items).toEqual([
+      item('person', 2),
+      item('cup', 1),
+    ]);
+    expect(parseCaption('Three people: one on the left, smiling; one in the center; one on the right.').items).toEqual([
+      item('person', 3),
+    ]);
+    expect(
+      parseCaption('What look like two people in the center: one smiling; the other raising both arms.').items,
+    ).toEqual([item('person', 2, true)]);
+  });
+
   it('reads hand notes whole, never as objects', () => {
     const parsed = parseCaption(
       'A person in the center, making two fists, facing left; two people on the right, one of them pointing left, ' +

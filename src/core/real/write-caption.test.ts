@@ -77,6 +77,38 @@ describe('writeCaption: groups, positions, notes', () => {
     expect(writeCaption(redCars, 'detailed')).toBe('Two red cars in the bottom left.');
   });
 
+  it('says two or three people member by member when "one of them" would not say who', () => {
+    const left = { x: 20, y: 100, w: 150, h: 450 };
+    const centre = { x: 230, y: 100, w: 150, h: 450 };
+    const right = { x: 420, y: 100, w: 150, h: 450 };
+    // Different cells: every member with its cell, those with notes followed by them.
+    expect(
+      writeCaption(
+        [seen('person', left, { notes: ['smiling'] }), seen('person', right, { notes: ['sitting'] })],
+        'detailed',
+      ),
+    ).toBe('Two people: one on the left, smiling; the other on the right, sitting.');
+    expect(
+      writeCaption(
+        [seen('person', left, { notes: ['smiling'] }), seen('person', centre), seen('person', right)],
+        'detailed',
+      ),
+    ).toBe('Three people: one on the left, smiling; one in the center; one on the right.');
+    // One cell, two members with different notes: the cell once, then each member that carries a note.
+    const a = seen('person', { x: 210, y: 210, w: 60, h: 180 }, { notes: ['smiling'] });
+    const b = seen('person', { x: 320, y: 210, w: 60, h: 180 }, { notes: ['raising both arms'] });
+    const c = seen('person', { x: 260, y: 220, w: 60, h: 170 });
+    expect(writeCaption([a, b], 'detailed')).toBe(
+      'Two people in the center: one smiling; the other raising both arms.',
+    );
+    expect(writeCaption([a, b, c], 'detailed')).toBe('Three people in the center: one smiling; one raising both arms.');
+    // Four or more keep the group's summary.
+    const four = [0, 1, 2, 3].map((i) =>
+      seen('person', { x: 10 + i * 145, y: 100, w: 130, h: 450 }, { notes: i === 0 ? ['smiling'] : [] }),
+    );
+    expect(writeCaption(four, 'detailed')).toBe('Four people, one of them smiling.');
+  });
+
   it('uses an before a vowel and the chosen nouns', () => {
     const objects = [
       seen('umbrella', { x: 20, y: 20, w: 150, h: 150 }, { colour: 'orange' }),
@@ -131,8 +163,9 @@ describe('writeCaption: relations', () => {
     const p1 = seen('person', { x: 20, y: 100, w: 150, h: 450 });
     const p2 = seen('person', { x: 420, y: 100, w: 150, h: 450 });
     const cup = seen('cup', { x: 60, y: 300, w: 40, h: 40 }, { size: 'small' });
+    // Said member by member, so that the caption says which one holds it.
     expect(writeCaption([p1, p2, cup], 'detailed')).toBe(
-      'Two people on the left and on the right, one of them holding a small cup on the left.',
+      'Two people: one on the left, holding a small cup; the other on the right.',
     );
   });
 

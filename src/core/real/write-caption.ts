@@ -4,7 +4,7 @@
  */
 import type { CaptionStyle } from '../bundle/config';
 import { POSITION_PHRASES } from '../../world/captions';
-import { DETAILED_MAX_GROUPS, NOTHING_CAPTION, SHORT_MAX_GROUPS } from './constants';
+import { DETAILED_MAX_GROUPS, MEMBER_CLAUSES_MAX, NOTHING_CAPTION, SHORT_MAX_GROUPS } from './constants';
 import { countWord, groupCells, groupObjects, type ObjectGroup } from './group';
 import { article, noun } from './nouns';
 import { findRelations } from './relations';
@@ -64,7 +64,10 @@ function notesOf(o: SeenObject): string[] {
   return [...(o.size === 'close' ? ['close to the camera'] : []), ...o.notes];
 }
 
-/** Notes of a group: a single object's own notes; for a group, "one of them smiling", "both ...", at most two. */
+/**
+ * Notes of a group too large to be said member by member (MEMBER_CLAUSES_MAX): "one of them smiling", "all of
+ * them ...", at most two; a single object's own notes.
+ */
 function groupNotes(objects: readonly SeenObject[], g: ObjectGroup): string[] {
   if (g.members.length === 1) return notesOf(objects[g.members[0]]);
   const counts = new Map<string, number>();
@@ -73,6 +76,29 @@ function groupNotes(objects: readonly SeenObject[], g: ObjectGroup): string[] {
   return [...counts.entries()]
     .slice(0, 2)
     .map(([note, n]) => `${n === g.members.length ? all : `${countWord(n)} of them`} ${note}`);
+}
+
+/** What a member of a group carries: its own notes and the relations it is the subject of. */
+function carried(objects: readonly SeenObject[], m: number, own: readonly Relation[]): string[] {
+  return [...notesOf(objects[m]), ...own.filter((r) => r.subject === m).map((r) => `${r.kind} #${r.object}`)];
+}
+
+/**
+ * Whether a group of two or three (MEMBER_CLAUSES_MAX) is said member by member, because "one of them" would not
+ * say who: its members stand in different cells and one carries notes or a relation ("Two people: one on the left,
+ * holding a cup; the other on the right"), or they share a cell and two carry different ones ("Two people in the
+ * center: one smiling; the other raising both arms", not "one of them smiling, one of them raising both arms").
+ */
+function saidMemberByMember(objects: readonly SeenObject[], g: ObjectGroup, own: readonly Relation[]): boolean {
+  const n = g.members.length;
+  if (n < 2 || n > MEMBER_CLAUSES_MAX) return false;
+  const each = g.members.map((m) => carried(objects, m, own));
+  if (each.every((c) => c.length === 0)) return false;
+  if (groupCells(objects, g).length > 1) return true;
+  // One cell: what every member carries is said "both" / "all of them"; the rest must belong to one kind of member.
+  const shared = each[0].filter((c) => each.every((other) => other.includes(c)));
+  const unshared = each.map((c) => c.filter((x) => !shared.includes(x)).join('|')).filter((c) => c !== '');
+  return new Set(unshared).size > 1;
 }
 
 function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], rest: number, scene: string | null) {
@@ -84,16 +110,35 @@ function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], res
   );
   const inline = new Set(relations.filter((r) => notesOf(objects[r.object]).length === 0).map((r) => r.object));
   const clauses: string[] = [];
+  /** "holding a small cup on the left" ("holding the cup" when the cup is said elsewhere), from `place`. */
+  const relationPhrase = (r: Relation, place: ObjectGroup): string => {
+    const t = shown[groupOf.get(r.object)!];
+    // The target's position is left out when it is the subject's own (only) cell.
+    const where = positionPhrase(objects, t) === positionPhrase(objects, place) ? '' : positionPhrase(objects, t);
+    const target = inline.has(r.object) ? nounPhrase(objects, t, true) + where : `the ${noun(t.label, 1)}`;
+    return `${r.kind} ${target}`;
+  };
   shown.forEach((g) => {
     if (g.members.length === 1 && inline.has(g.members[0])) return;
-    const parts = [nounPhrase(objects, g, true) + positionPhrase(objects, g), ...groupNotes(objects, g)];
-    for (const r of relations.filter((r) => g.members.includes(r.subject))) {
-      const t = shown[groupOf.get(r.object)!];
-      // The target's position is left out when it is the subject group's own (only) cell.
-      const where = positionPhrase(objects, t) === positionPhrase(objects, g) ? '' : positionPhrase(objects, t);
-      const target = inline.has(r.object) ? nounPhrase(objects, t, true) + where : `the ${noun(t.label, 1)}`;
-      parts.push(`${g.members.length > 1 ? 'one of them ' : ''}${r.kind} ${target}`);
+    const own = relations.filter((r) => g.members.includes(r.subject));
+    if (saidMemberByMember(objects, g, own)) {
+      // Members in one cell: the cell once, then those that carry something; else every member with its cell.
+      const oneCell = groupCells(objects, g).length === 1;
+      const members = g.members.filter((m) => !oneCell || carried(objects, m, own).length > 0);
+      const memberClauses = members.map((m, k) => {
+        const single: ObjectGroup = { ...g, members: [m] };
+        const who = k > 0 && g.members.length === 2 ? 'the other' : 'one';
+        const mine = own.filter((r) => r.subject === m).map((r) => relationPhrase(r, single));
+        const said = [...notesOf(objects[m]), ...mine];
+        if (oneCell) return `${who} ${said.join(', ')}`;
+        return [who + positionPhrase(objects, single), ...said].join(', ');
+      });
+      const head = nounPhrase(objects, g, true) + (oneCell ? positionPhrase(objects, g) : '');
+      clauses.push(`${head}: ${memberClauses.join('; ')}`);
+      return;
     }
+    const parts = [nounPhrase(objects, g, true) + positionPhrase(objects, g), ...groupNotes(objects, g)];
+    for (const r of own) parts.push(`${g.members.length > 1 ? 'one of them ' : ''}${relationPhrase(r, g)}`);
     clauses.push(parts.join(', '));
   });
   if (rest > 0) clauses.push(restPhrase(rest));
