@@ -36,7 +36,7 @@ describe('mergeDuplicates', () => {
 });
 
 describe('groupObjects', () => {
-  it('groups by class, biggest first, hedged last, and drops hedged objects of a confident class', () => {
+  it('groups by class, biggest first, hedged last, and marks hedged objects of a confident class as more', () => {
     const objects = [
       seen('dog', { x: 10, y: 10, w: 50, h: 50 }), // 0
       seen('cat', { x: 300, y: 300, w: 290, h: 290 }, { hedged: true }), // 1: biggest, but hedged
@@ -48,6 +48,7 @@ describe('groupObjects', () => {
       { label: 'person', hedged: false, members: [2, 3] },
       { label: 'dog', hedged: false, members: [0] },
       { label: 'cat', hedged: true, members: [1] },
+      { label: 'dog', hedged: true, members: [4], more: true },
     ]);
   });
 });

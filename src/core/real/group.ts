@@ -45,6 +45,8 @@ export interface ObjectGroup {
   label: string;
   hedged: boolean;
   members: number[];
+  /** A hedged group of a class that also has a confident group: said as more of it ("what look like two more"). */
+  more?: boolean;
 }
 
 /** Reading order of two objects: cell row, cell column, then centre y, then centre x. */
@@ -56,7 +58,9 @@ export function compareReading(a: SeenObject, b: SeenObject): number {
 
 /**
  * Groups the objects by class and hedging, ordered by prominence: confident groups before hedged ones, then by
- * the largest member's area (the big things first), then by the first member's reading order.
+ * the largest member's area (the big things first), then by the first member's reading order. A hedged group of a
+ * class that also has a confident one is marked `more`: on the 'tune' photos those hedged objects were mostly
+ * real (the horses and pigeons the confident group undercounted), so they are said as more, not left out.
  */
 export function groupObjects(objects: readonly SeenObject[]): ObjectGroup[] {
   const confident = new Set(objects.filter((o) => !o.hedged).map((o) => o.label));
@@ -64,9 +68,9 @@ export function groupObjects(objects: readonly SeenObject[]): ObjectGroup[] {
   const order = [...objects.keys()].sort((a, b) => compareReading(objects[a], objects[b]));
   for (const i of order) {
     const o = objects[i];
-    if (o.hedged && confident.has(o.label)) continue;
     const key = `${o.label}|${o.hedged}`;
-    const g = groups.get(key) ?? { label: o.label, hedged: o.hedged, members: [] };
+    const more = o.hedged && confident.has(o.label);
+    const g = groups.get(key) ?? { label: o.label, hedged: o.hedged, members: [], ...(more ? { more } : {}) };
     g.members.push(i);
     groups.set(key, g);
   }

@@ -94,6 +94,17 @@ describe('parseCaption: hand-written captions of the grammar', () => {
     ).toEqual([item('person', 2, true)]);
   });
 
+  it('adds up "another" and "N more" to the class said before', () => {
+    expect(parseCaption('Two horses on the left; what look like two more horses in the center.').items).toEqual([
+      item('horse', 2),
+      item('horse', 2, true),
+    ]);
+    expect(parseCaption('A car and what looks like another small red car.').items).toEqual([
+      item('car', 1),
+      item('car', 1, true),
+    ]);
+  });
+
   it('reads hand notes whole, never as objects', () => {
     const parsed = parseCaption(
       'A person in the center, making two fists, facing left; two people on the right, one of them pointing left, ' +

@@ -1,7 +1,8 @@
 /**
  * Reads a caption of the real-world grammar back into {label, count, hedged} items, for `npm run eval` (recall and
  * precision per COCO class against hand labels). An object is a determiner ('a', 'an', a count word, a digit,
- * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS. Everything else
+ * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS ('another' and 'N more'
+ * for more of a class said before: the items of a class add up). Everything else
  * (positions, notes, "the car", "one of them", the scene after "probably") names no new object; hand notes
  * ("pointing left", "making two fists") are read whole into `hands`, so their words never count as objects.
  */
@@ -36,7 +37,7 @@ const LONGEST_NOUN_WORDS = Math.max(...[...NOUN_FORMS.keys()].map((k) => k.split
 
 function determiner(w: string | undefined): number | null {
   if (w === undefined) return null;
-  if (w === 'a' || w === 'an') return 1;
+  if (w === 'a' || w === 'an' || w === 'another') return 1;
   if (w === 'many') return MANY_COUNT;
   if (/^\d+$/.test(w)) return Number(w);
   const n = COUNT_VALUES.get(w);
@@ -99,6 +100,8 @@ export function parseCaption(text: string): ParsedCaption {
       continue;
     }
     j++;
+    // "two more horses": more of a class said before; the items add up per class.
+    if (words[j] === 'more' && count > 1) j++;
     if (words[j] === 'other' && (words[j + 1] === 'thing' || words[j + 1] === 'things')) {
       out.others += count;
       i = j + 2;

@@ -45,11 +45,17 @@ describe('writeCaption: groups, positions, notes', () => {
     expect(writeCaption(cats, 'detailed')).toBe('What look like two cats on the left.');
   });
 
-  it('leaves out hedged objects of a class that has a confident one', () => {
+  it('says hedged objects of a class that has a confident one as more of it', () => {
     const sure = seen('car', { x: 20, y: 20, w: 100, h: 100 });
     const unsure = seen('car', { x: 420, y: 420, w: 100, h: 100 }, { hedged: true });
-    expect(writeCaption([sure, unsure], 'detailed')).toBe('A car in the top left.');
-    expect(planCaption([sure, unsure], 'detailed').named).toEqual([0]);
+    const unsure2 = seen('car', { x: 420, y: 20, w: 100, h: 100 }, { hedged: true });
+    expect(writeCaption([sure, unsure], 'detailed')).toBe(
+      'A car in the top left; what looks like another car in the bottom right.',
+    );
+    expect(planCaption([sure, unsure], 'detailed').named).toEqual([0, 1]);
+    expect(writeCaption([sure, unsure, unsure2], 'short')).toBe('A car and what look like two more cars.');
+    // A hedged class with no confident member is said as before.
+    expect(writeCaption([unsure], 'detailed')).toBe('What looks like a car in the bottom right.');
   });
 
   it('names a group in two cells by both, in three or more by none, and says many above twelve', () => {

@@ -38,7 +38,10 @@ function restPhrase(n: number): string {
   return `${countWord(n)} other ${n === 1 ? 'thing' : 'things'}`;
 }
 
-/** A group's noun phrase: [hedge] determiner [size] [colour] noun; adjectives only when every member shares them. */
+/**
+ * A group's noun phrase: [hedge] determiner [size] [colour] noun; adjectives only when every member shares them; the
+ * determiner of a `more` group is "another" or "N more".
+ */
 function nounPhrase(objects: readonly SeenObject[], g: ObjectGroup, adjectives: boolean): string {
   const members = g.members.map((i) => objects[i]);
   const n = members.length;
@@ -49,7 +52,8 @@ function nounPhrase(objects: readonly SeenObject[], g: ObjectGroup, adjectives: 
   const words: string[] = adjectives ? [size, colour].filter((w): w is NonNullable<typeof w> => w !== null) : [];
   words.push(noun(g.label, n));
   const rest = words.join(' ');
-  const det = n === 1 ? article(rest) : countWord(n);
+  // More of a class already said: "what looks like another horse", "what look like two more horses".
+  const det = g.more ? (n === 1 ? 'another' : `${countWord(n)} more`) : n === 1 ? article(rest) : countWord(n);
   const hedge = g.hedged ? (n === 1 ? 'what looks like ' : 'what look like ') : '';
   return `${hedge}${det} ${rest}`;
 }
