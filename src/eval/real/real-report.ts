@@ -52,11 +52,22 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '
 
 export function realScoresTable(report: RealEvalReport): Table {
   return {
-    header: ['split', 'pass', 'recall', 'precision', 'small recall', 'none-photos naming', 'labelled', 'named'],
+    header: [
+      'split',
+      'pass',
+      'recall',
+      'named without a hedge',
+      'precision',
+      'small recall',
+      'none-photos naming',
+      'labelled',
+      'named',
+    ],
     rows: report.scores.map(({ split, pass, scores: s }) => [
       split,
       pass,
       `${pct(s.recall)} (${s.matched}/${s.labelled})`,
+      `${pct(s.sureRecall)} (${s.matchedSure}/${s.labelled})`,
       pct(s.precision),
       `${pct(s.smallRecall)} (${s.smallMatched}/${s.smallLabelled})`,
       `${s.nonePhotosNaming} of ${s.nonePhotos}`,

@@ -69,4 +69,20 @@ describe('scorePass', () => {
     // the person is missed; one kite fits (one ignorable), the second does not
     expect(refined).toMatchObject({ labelled: 1, matched: 0, named: 2, fitting: 1 });
   });
+
+  it('counts the labelled objects named without a hedge apart: a confirmed hedge raises it, recall stays', () => {
+    const c = captions([
+      {
+        id: 'street',
+        coarse: 'A person on the left; what looks like another person on the left; what looks like a car.',
+        refined: 'Two people on the left; what looks like a car; a red car; what look like two more cars.',
+      },
+    ]);
+    const coarse = scorePass([street], c, 'coarse', 512);
+    expect(coarse).toMatchObject({ labelled: 4, matched: 3, matchedSure: 1 });
+    const refined = scorePass([street], c, 'refined', 512);
+    // the car is named (hedged and sure, four in all); one labelled car: matched once, surely once
+    expect(refined).toMatchObject({ labelled: 4, matched: 3, matchedSure: 3 });
+    expect(refined.sureRecall).toBeCloseTo(0.75);
+  });
 });

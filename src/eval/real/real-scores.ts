@@ -46,9 +46,15 @@ export interface PassScores {
   labelled: number;
   named: number;
   matched: number;
+  /**
+   * Labelled objects named without a hedge ("a horse", not "what looks like a horse"): what the second look adds
+   * when it confirms what the glance was unsure of, which recall (hedged mentions count) does not show.
+   */
+  matchedSure: number;
   /** Named objects that fit the labels (the precision's numerator). */
   fitting: number;
   recall: number;
+  sureRecall: number;
   precision: number;
   smallLabelled: number;
   smallMatched: number;
@@ -78,6 +84,7 @@ export function scorePass(
     labelled: 0,
     named: 0,
     matched: 0,
+    matchedSure: 0,
     fitting: 0,
     smallLabelled: 0,
     smallMatched: 0,
@@ -89,7 +96,11 @@ export function scorePass(
     if (!c) continue;
     const text = pass === 'coarse' ? c.coarse : (c.refined ?? c.coarse);
     const named = new Map<string, number>();
-    for (const item of parseCaption(text).items) named.set(item.label, (named.get(item.label) ?? 0) + item.count);
+    const sure = new Map<string, number>();
+    for (const item of parseCaption(text).items) {
+      named.set(item.label, (named.get(item.label) ?? 0) + item.count);
+      if (!item.hedged) sure.set(item.label, (sure.get(item.label) ?? 0) + item.count);
+    }
     const counts = new Map<string, { min: number; max: number }>();
     for (const o of photo.objects) {
       const c = counts.get(o.label) ?? { min: 0, max: 0 };
@@ -105,6 +116,7 @@ export function scorePass(
       const c = counts.get(label) ?? { min: 0, max: 0 };
       s.named += m;
       s.matched += Math.min(c.min, m);
+      s.matchedSure += Math.min(c.min, sure.get(label) ?? 0);
       s.fitting += Math.min(c.max, m);
     }
     if (photo.objects.length === 0) {
@@ -122,6 +134,7 @@ export function scorePass(
   return {
     ...s,
     recall: ratio(s.matched, s.labelled),
+    sureRecall: ratio(s.matchedSure, s.labelled),
     precision: ratio(s.fitting, s.named),
     smallRecall: ratio(s.smallMatched, s.smallLabelled),
   };
