@@ -85,7 +85,7 @@ export const EXPRESSION_MIN_FACE_PX = 32;
 /**
  * With a pose read, a face is read only when seen from the front: nose and both eyes visible, the nose inside the
  * face box, and the eyes at least this share of the face box's width apart (about 0.4 facing the camera, shrinking
- * as the head turns; on 'tune' a man seen from behind had BlazeFace's "face" on his hair, MoveNet's eyes 2 px apart
+ * as the head turns; on 'tune' a man seen from behind had BlazeFace's "face" on his hair, MoveNet's eyes 0.6 px apart
  * and the nose outside that box).
  */
 export const FRONTAL_MIN_EYE_SHARE = 0.25;

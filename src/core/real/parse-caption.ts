@@ -1,10 +1,10 @@
 /**
  * Reads a caption of the real-world grammar back into {label, count, hedged} items, for `npm run eval` (recall and
  * precision per COCO class against hand labels). An object is a determiner ('a', 'an', a count word, a digit,
- * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS ('another' and 'N more'
- * for more of a class said before: the items of a class add up). Everything else
- * (positions, notes, "the car", "one of them", the scene after "probably") names no new object; hand notes
- * ("pointing left", "making two fists") are read whole into `hands`, so their words never count as objects.
+ * 'many'), optionally after "what looks/look like", then size/colour words, then a noun of NOUNS ('another' and
+ * 'N more' for more of a class said before: the items of a class add up). Everything else (positions, notes,
+ * "the car", "one of them", the scene after "probably") names no new object; hand notes ("pointing left", "making
+ * two fists") are read whole into `hands`, so their words never count as objects.
  */
 import { COLOURS } from '../../world/scene';
 import { MANY_COUNT, NOTHING_CAPTION } from './constants';

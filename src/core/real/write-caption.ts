@@ -92,17 +92,25 @@ function carried(objects: readonly SeenObject[], m: number, own: readonly Relati
  * say who: its members stand in different cells and one carries notes or a relation ("Two people: one on the left,
  * holding a cup; the other on the right"), or they share a cell and two carry different ones ("Two people in the
  * center: one smiling; the other raising both arms", not "one of them smiling, one of them raising both arms").
+ * Null when the group's own form says it; else whether the members share one cell, and the members to say.
  */
-function saidMemberByMember(objects: readonly SeenObject[], g: ObjectGroup, own: readonly Relation[]): boolean {
+function memberByMember(
+  objects: readonly SeenObject[],
+  g: ObjectGroup,
+  own: readonly Relation[],
+): { oneCell: boolean; said: number[] } | null {
   const n = g.members.length;
-  if (n < 2 || n > MEMBER_CLAUSES_MAX) return false;
+  if (n < 2 || n > MEMBER_CLAUSES_MAX) return null;
   const each = g.members.map((m) => carried(objects, m, own));
-  if (each.every((c) => c.length === 0)) return false;
-  if (groupCells(objects, g).length > 1) return true;
+  if (each.every((c) => c.length === 0)) return null;
+  // Different cells: every member, with its cell.
+  if (groupCells(objects, g).length > 1) return { oneCell: false, said: g.members };
   // One cell: what every member carries is said "both" / "all of them"; the rest must belong to one kind of member.
   const shared = each[0].filter((c) => each.every((other) => other.includes(c)));
   const unshared = each.map((c) => c.filter((x) => !shared.includes(x)).join('|')).filter((c) => c !== '');
-  return new Set(unshared).size > 1;
+  if (new Set(unshared).size <= 1) return null;
+  // The cell once, then the members that carry something.
+  return { oneCell: true, said: g.members.filter((_, k) => each[k].length > 0) };
 }
 
 function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], rest: number, scene: string | null) {
@@ -125,11 +133,10 @@ function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], res
   shown.forEach((g) => {
     if (g.members.length === 1 && inline.has(g.members[0])) return;
     const own = relations.filter((r) => g.members.includes(r.subject));
-    if (saidMemberByMember(objects, g, own)) {
-      // Members in one cell: the cell once, then those that carry something; else every member with its cell.
-      const oneCell = groupCells(objects, g).length === 1;
-      const members = g.members.filter((m) => !oneCell || carried(objects, m, own).length > 0);
-      const memberClauses = members.map((m, k) => {
+    const byMember = memberByMember(objects, g, own);
+    if (byMember) {
+      const { oneCell } = byMember;
+      const memberClauses = byMember.said.map((m, k) => {
         const single: ObjectGroup = { ...g, members: [m] };
         const who = k > 0 && g.members.length === 2 ? 'the other' : 'one';
         const mine = own.filter((r) => r.subject === m).map((r) => relationPhrase(r, single));
