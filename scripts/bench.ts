@@ -30,7 +30,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { benchMarkdown, benchSummary, casesTable, ratiosTable, targetsTable } from '../src/bench/bench-markdown';
 import { buildBenchReport } from '../src/bench/bench-report';
 import type { BenchMeasurements, CaptionCase } from '../src/bench/bench-types';
@@ -73,7 +73,7 @@ const HUB_WORLD_IMAGES = 2;
 /** The name the app loads its default model by (src/common/shipped-models.ts): served from --real-model. */
 const REAL_BUNDLE_NAME = 'glance-real-v1';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v3' },
     data: { type: 'string', default: 'data/world/test' },

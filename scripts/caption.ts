@@ -9,14 +9,14 @@
  *   options: --style short|detailed  --no-refine  --k N  --beams N  --max-new-tokens N
  *            --fit center-crop|letterbox  --runtime node|wasm  --threads N  --no-cache
  */
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import type { CaptionStyle, FitMode } from '../src/core/bundle/config';
 import { join } from 'node:path';
 import type { CaptionResult } from '../src/core/caption-types';
 import { type NodeRuntime, captionFiles } from '../src/node/load-captioner';
 import { DEFAULT_MODEL, resolveModelArg } from '../src/node/model-names';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCli(import.meta.url, {
   allowPositionals: true,
   options: {
     model: { type: 'string', default: DEFAULT_MODEL },

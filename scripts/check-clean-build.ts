@@ -6,10 +6,10 @@
  *   tsx scripts/check-clean-build.ts dist [--test-build .cache/e2e-dist]
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { cleanBuildProblems, readTextFiles, TEST_MARKERS } from './clean-build';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCli(import.meta.url, {
   allowPositionals: true,
   options: { 'test-build': { type: 'string' } },
 });

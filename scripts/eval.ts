@@ -24,7 +24,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { textTable } from '../src/bench/table';
 import type { CaptionStyle } from '../src/core/bundle/config';
 import { datasetForCaptions, readCaptionsFile } from '../src/eval/captions-file';
@@ -57,7 +57,7 @@ import { ensureWorldSplit } from './bench/world-split';
 import { runRealEval } from './eval-real';
 import { REAL_SPLITS, type RealSplit } from '../src/eval/real/real-labels';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     model: { type: 'string', default: 'public/models/glance-world-v3' },
     // Default data/world/test, or with --captions the split the file names.

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import type { CaptionStyle } from '../src/core/bundle/config';
 import { startBenchServer } from './bench/static-server';
 import { CHROMIUM_PATH } from './chromium-flags';
@@ -24,7 +24,7 @@ import { runSoak } from './soak-run';
 
 const APP_DIR = '.cache/soak-dist';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     frames: { type: 'string', default: '2000' },
     warmup: { type: 'string', default: '50' },

@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import type { InferenceBackend, TensorRef } from '../src/core/backend';
 import { createCaptioner } from '../src/core/captioner';
 import { fitToSquare } from '../src/core/image/resize';
@@ -25,7 +25,7 @@ import { renderScene } from '../src/world/render';
 import { sampleScene } from '../src/world/scene';
 import { SPLIT_SEEDS } from '../src/world/splits';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     count: { type: 'string', default: '1000' },
     degraded: { type: 'string', default: '200' },

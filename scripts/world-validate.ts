@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { decode } from 'fast-png';
 import { caption, prominentIndices, type CaptionStyle } from '../src/world/captions';
 import { parseCaption } from '../src/world/parse';
@@ -16,7 +16,7 @@ import { deriveSeed } from '../src/world/random';
 import { POST_PROCESS_STREAM, splitScene } from '../src/world/split-scenes';
 import { SPLIT_SEEDS, splitSpec, type Split } from '../src/world/splits';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     out: { type: 'string', default: 'data/world' },
     splits: { type: 'string', default: 'train,val,test' },

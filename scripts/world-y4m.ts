@@ -9,14 +9,14 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { detailedCaption, shortCaption } from '../src/world/captions';
 import { demoChangeIndex, demoSceneOf, demoStateAt, demoStepIndex, type DemoState } from '../src/world/demo-world';
 import { renderScene } from '../src/world/render';
 import type { Scene } from '../src/world/scene';
 import { centredPlacement, rgbaToI420, y4mHeader, type YuvRange } from '../src/world/y4m';
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     out: { type: 'string', default: 'data/world-demo.y4m' },
     seed: { type: 'string', default: '1' },

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from './cli';
 import { encode } from 'fast-png';
 import { caption, type CaptionStyle } from '../src/world/captions';
 import { cameraShots } from '../src/world/camera';
@@ -39,7 +39,7 @@ const clean: PostProcessor = (items, size) =>
 /** Scenes shot per post-processing call: the camera shares one JPEG coder among a batch's equal qualities. */
 const SHOT_BATCH = 100;
 
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     split: { type: 'string' },
     count: { type: 'string' },

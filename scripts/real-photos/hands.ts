@@ -11,7 +11,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../cli';
 import { encode as encodePng } from 'fast-png';
 import { HAND_MIN_PRESENCE } from '../../src/core/real/constants';
 import { gestureOf } from '../../src/core/real/describe-hand';
@@ -27,7 +27,7 @@ import { createNodeBackend } from '../../src/node/load-captioner';
 import { loadNodeEngine } from '../../src/node/load-engine';
 
 const BUNDLE = 'public/models/glance-real-v1';
-const { values } = parseArgs({
+const { values } = parseCli(import.meta.url, {
   options: {
     crops: { type: 'string' },
     vtest: { type: 'boolean', default: false },

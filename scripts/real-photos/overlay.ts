@@ -9,7 +9,7 @@
  * Grid labels are photo pixels (the crop's offset included); box labels are the objects' indices, listed on stdout.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../cli';
 import { decode as decodePng, encode as encodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 
@@ -179,7 +179,7 @@ function write(path: string, img: Rgba): void {
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCli(import.meta.url, {
     allowPositionals: true,
     options: {
       step: { type: 'string', default: '50' },

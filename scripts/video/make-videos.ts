@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseCli } from '../cli';
 import { detailedCaption, shortCaption } from '../../src/world/captions';
 import { createRng, sceneSeed } from '../../src/world/random';
 import { renderScene } from '../../src/world/render';
@@ -519,7 +519,7 @@ export async function makeVideos(options: MakeVideosOptions = {}): Promise<strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCli(import.meta.url, {
     options: {
       force: { type: 'boolean', default: false },
       bench: { type: 'boolean', default: false },
