@@ -8,10 +8,19 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { textTable } from '../src/bench/table';
 import { validateDetectConfig } from '../src/core/bundle/detect-config';
-import { buildRealReport, realReportMarkdown, realScoresTable } from '../src/eval/real/real-report';
+import {
+  type StreamReport,
+  buildRealReport,
+  buildStreamReport,
+  realReportMarkdown,
+  realScoresTable,
+  streamScoresTable,
+} from '../src/eval/real/real-report';
+import { loadVtestLabels, vtestPhotoId, vtestPhotos } from '../src/eval/real/vtest-stream';
+import { readY4mFrame } from '../src/world/y4m';
 import { loadRealLabels, type RealSplit } from '../src/eval/real/real-labels';
 import type { LabelledPhoto } from '../src/eval/real/real-scores';
-import { loadNodeEngine } from '../src/node/load-engine';
+import { type NodeEngine, loadNodeEngine } from '../src/node/load-engine';
 import { loadAverage, machineFacts, today } from './bench/machine';
 import { writeReport } from './bench/report-files';
 
@@ -30,6 +39,42 @@ function photoFiles(photos: readonly LabelledPhoto[]): Map<string, string> {
   return new Map(photos.map((p) => [p.id, join(PHOTOS, files.get(p.id) ?? `${p.id}.missing`)]));
 }
 
+/**
+ * Captions the pedestrian clip's frames in order as one live stream, up to its last labelled frame, and scores
+ * the captions at the labelled times (src/eval/real/vtest-stream.ts). Makes the clip's .y4m first if missing.
+ */
+async function captionVtestStream(node: NodeEngine, glanceSize: number): Promise<StreamReport> {
+  const labels = loadVtestLabels();
+  const y4m = join(import.meta.dirname, '..', '.cache', 'real-photos', labels.video);
+  if (!existsSync(y4m)) {
+    execFileSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'real-photos', 'vtest-y4m.ts')], {
+      stdio: 'inherit',
+    });
+  }
+  const file = new Uint8Array(readFileSync(y4m));
+  const frames = Math.max(...labels.times.map((t) => t.frame)) + 1;
+  const byFrame = new Map(labels.times.map((t) => [t.frame, vtestPhotoId(t.timeS)]));
+  console.log(`eval (real photos): ${labels.video}, ${frames} frames as a live stream`);
+  const captions = [];
+  for (let frame = 0; frame < frames; frame++) {
+    const picture = readY4mFrame(file, frame);
+    const result = await node.captionPixels(
+      { ...picture, channels: 4 },
+      { style: 'detailed', refine: true, stream: 'vtest' },
+    );
+    const id = byFrame.get(frame);
+    if (id === undefined) continue;
+    captions.push({
+      id,
+      frame,
+      coarse: result.coarse.text,
+      refined: result.refined?.text ?? null,
+      objects: result.objects,
+    });
+  }
+  return buildStreamReport({ video: labels.video, frames, glanceSize, photos: vtestPhotos(labels), captions });
+}
+
 export async function runRealEval(options: {
   model: string;
   threads: number;
@@ -44,6 +89,7 @@ export async function runRealEval(options: {
   const load = loadAverage();
   const node = await loadNodeEngine(options.model, { runtime: 'node', threads: options.threads });
   const captions = [];
+  let stream: StreamReport | null = null;
   try {
     for (const photo of photos) {
       const bytes = new Uint8Array(readFileSync(files.get(photo.id)!));
@@ -56,6 +102,9 @@ export async function runRealEval(options: {
         ms: result.timings.total,
       });
     }
+    // The clip is a 'report' case: not captioned while tuning on 'tune'.
+    if (!options.split || options.split === 'report')
+      stream = await captionVtestStream(node, config.detector.input_size);
   } finally {
     await node.dispose();
   }
@@ -67,9 +116,12 @@ export async function runRealEval(options: {
     glanceSize: config.detector.input_size,
     photos,
     captions,
+    stream,
     notes: [`Load average ${load.join(' ')} at the start, ${loadAverage().join(' ')} at the end.`],
   });
   console.log('\n' + textTable(realScoresTable(report)));
+  if (report.stream)
+    console.log('\nthe pedestrian clip as a live stream\n' + textTable(streamScoresTable(report.stream)));
   const written = writeReport(options.out, date, 'real-eval', report, realReportMarkdown(report));
   console.log(`wrote ${written.join(' and ')}`);
 }

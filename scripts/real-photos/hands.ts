@@ -25,6 +25,7 @@ import { loadRealLabels, photosOfSplit, realPhotoFile } from '../../src/eval/rea
 import { decodeImage } from '../../src/node/decode-image';
 import { createNodeBackend } from '../../src/node/load-captioner';
 import { loadNodeEngine } from '../../src/node/load-engine';
+import { readY4mFrame } from '../../src/world/y4m';
 
 const BUNDLE = 'public/models/glance-real-v1';
 const { values } = parseCli(import.meta.url, {
@@ -41,27 +42,6 @@ function rgba(bytes: Uint8Array, name: string): RgbaImage {
   const data = new Uint8Array(img.width * img.height * 4);
   for (let i = 0; i < img.width * img.height; i++) data.set([...img.data.subarray(i * 3, i * 3 + 3), 255], i * 4);
   return { width: img.width, height: img.height, data };
-}
-
-/** A 640x480 I420 y4m's frame as RGBA (BT.601, limited range, as the fake webcam file is written). */
-function y4mFrame(bytes: Uint8Array, index: number): RgbaImage {
-  const header = new TextDecoder().decode(bytes.subarray(0, 200)).split('\n')[0];
-  const w = Number(/ W(\d+)/.exec(header)![1]);
-  const h = Number(/ H(\d+)/.exec(header)![1]);
-  const size = (w * h * 3) / 2;
-  const start = header.length + 1 + index * (size + 6) + 6;
-  const yp = bytes.subarray(start, start + w * h);
-  const up = bytes.subarray(start + w * h, start + w * h + (w * h) / 4);
-  const vp = bytes.subarray(start + (w * h * 5) / 4, start + size);
-  const data = new Uint8Array(w * h * 4);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const c = (y >> 1) * (w >> 1) + (x >> 1);
-      const Y = 1.164 * (yp[y * w + x] - 16);
-      const [U, V] = [up[c] - 128, vp[c] - 128];
-      data.set([Y + 1.596 * V, Y - 0.392 * U - 0.813 * V, Y + 2.017 * U, 255], (y * w + x) * 4);
-    }
-  return { width: w, height: h, data };
 }
 
 function cropPng(frame: RgbaImage, hand: Awaited<ReturnType<typeof readHand>>): Uint8Array {
@@ -144,7 +124,7 @@ async function main(): Promise<void> {
     let crops = 0;
     let sure = 0;
     for (const t of vt.times as { frame: number; people: { box: number[] }[] }[]) {
-      const frame = y4mFrame(bytes, t.frame);
+      const frame = readY4mFrame(bytes, t.frame);
       const dets = t.people.map(({ box: [x, y, w, h] }) => ({
         classId: 0,
         label: 'person',
@@ -161,7 +141,7 @@ async function main(): Promise<void> {
     console.log(`  vtest labelled people (boxes as labelled): ${people} read, ${crops} hand crops tried, ${sure} sure`);
     let n = 0;
     for (const t of vt.times) {
-      const frame = y4mFrame(bytes, t.frame);
+      const frame = readY4mFrame(bytes, t.frame);
       const r = await engine.engine.caption({ pixels: frame.data, width: frame.width, height: frame.height });
       const hands = parseCaption(r.refined!.text).hands;
       n += hands.length > 0 ? 1 : 0;

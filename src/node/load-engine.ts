@@ -8,6 +8,7 @@ import { createEngine } from '../core/create-engine';
 import type { CaptionEngine } from '../core/engine';
 import { fitGeometry } from '../core/image/fit';
 import { fitToSquare, resample } from '../core/image/resize';
+import type { PixelBuffer } from '../core/image/pixels';
 import { decodeImage } from './decode-image';
 import { fileFetch } from './file-fetch';
 import { type NodeCaptionerOptions, createNodeBackend } from './load-captioner';
@@ -19,6 +20,12 @@ export interface NodeEngine {
   captionImage(
     bytes: Uint8Array,
     name: string,
+    options?: CaptionOptions & { fit?: FitMode },
+    hooks?: CaptionHooks,
+  ): Promise<CaptionResult>;
+  /** The same for pixels already decoded (a video's frame). */
+  captionPixels(
+    image: PixelBuffer,
     options?: CaptionOptions & { fit?: FitMode },
     hooks?: CaptionHooks,
   ): Promise<CaptionResult>;
@@ -38,24 +45,30 @@ export async function loadNodeEngine(bundle: string, options: NodeCaptionerOptio
     await backend.close();
     throw error;
   }
+  async function captionPixels(
+    image: PixelBuffer,
+    captionOptions: CaptionOptions & { fit?: FitMode } = {},
+    hooks?: CaptionHooks,
+  ): Promise<CaptionResult> {
+    const need = engine.frameNeed;
+    if (need.kind === 'square') {
+      const fitted = fitToSquare(image, need.size, captionOptions.fit ?? need.fit, need.fill);
+      return engine.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, captionOptions, hooks);
+    }
+    const { width, height } = image;
+    const scale = Math.min(1, need.maxSide / Math.max(width, height));
+    const w = Math.max(1, Math.round(width * scale));
+    const h = Math.max(1, Math.round(height * scale));
+    const pixels =
+      scale === 1 && image.channels === 4 ? image.data : resample(image, { x: 0, y: 0, w: width, h: height }, w, h);
+    const geometry = fitGeometry(width, height, need.glanceSize, 'letterbox');
+    return engine.caption({ pixels, width: w, height: h, geometry }, captionOptions, hooks);
+  }
   return {
     engine,
-    async captionImage(bytes, name, captionOptions = {}, hooks) {
-      const image = decodeImage(bytes, name);
-      const need = engine.frameNeed;
-      if (need.kind === 'square') {
-        const fitted = fitToSquare(image, need.size, captionOptions.fit ?? need.fit, need.fill);
-        return engine.caption({ pixels: fitted.pixels, geometry: fitted.geometry }, captionOptions, hooks);
-      }
-      const { width, height } = image;
-      const scale = Math.min(1, need.maxSide / Math.max(width, height));
-      const w = Math.max(1, Math.round(width * scale));
-      const h = Math.max(1, Math.round(height * scale));
-      const pixels =
-        scale === 1 && image.channels === 4 ? image.data : resample(image, { x: 0, y: 0, w: width, h: height }, w, h);
-      const geometry = fitGeometry(width, height, need.glanceSize, 'letterbox');
-      return engine.caption({ pixels, width: w, height: h, geometry }, captionOptions, hooks);
-    },
+    captionImage: (bytes, name, captionOptions, hooks) =>
+      captionPixels(decodeImage(bytes, name), captionOptions, hooks),
+    captionPixels,
     dispose: () => backend.close(),
   };
 }

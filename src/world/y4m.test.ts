@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centredPlacement, frameBytes, rgbaToI420, y4mHeader } from './y4m';
+import { centredPlacement, frameBytes, readY4mFrame, rgbaToI420, y4mHeader } from './y4m';
 
 /** A size x size picture of one colour. */
 function flat(size: number, rgb: [number, number, number]): Uint8ClampedArray {
@@ -45,5 +45,32 @@ describe('y4m frames', () => {
     expect(Array.from(frame.subarray(12))).toEqual([128, 128, 128, 128, 128, 128]); // grey: neutral chroma
     expect(() => rgbaToI420(rgba, { sceneSize: 2, x: 1, y: 0 }, 6, 2, 'full')).toThrow(/even/);
     expect(() => rgbaToI420(rgba, { sceneSize: 2, x: 6, y: 0 }, 6, 2, 'full')).toThrow(/fit/);
+  });
+
+  it.each(['limited', 'full'] as const)('reads back what it wrote (%s range), frame by frame', (range) => {
+    // Two 4x4 frames of flat 2x2 blocks (4:2:0 keeps a flat block's colour), each block a different colour.
+    const colours = [
+      [200, 30, 40],
+      [20, 180, 60],
+      [30, 60, 220],
+      [240, 240, 240],
+    ];
+    const picture = (shift: number) => {
+      const rgba = new Uint8ClampedArray(4 * 4 * 4);
+      for (let y = 0; y < 4; y++)
+        for (let x = 0; x < 4; x++) rgba.set([...colours[(2 * (y >> 1) + (x >> 1) + shift) % 4], 255], (y * 4 + x) * 4);
+      return rgba;
+    };
+    const place = centredPlacement(4, 4);
+    const frames = [0, 1].map((shift) => rgbaToI420(picture(shift), place, 4, 4, range));
+    const header = new TextEncoder().encode(y4mHeader({ width: 4, height: 4, fps: 10 }, range));
+    const frameLine = new TextEncoder().encode('FRAME\n');
+    const file = new Uint8Array([...header, ...frameLine, ...frames[0], ...frameLine, ...frames[1]]);
+    const back = readY4mFrame(file, 1);
+    expect([back.width, back.height]).toEqual([4, 4]);
+    const expected = picture(1);
+    for (let i = 0; i < expected.length; i++) expect(Math.abs(back.data[i] - expected[i])).toBeLessThanOrEqual(2);
+    expect(() => readY4mFrame(file, 2)).toThrow(/no frame 2/);
+    expect(() => readY4mFrame(new TextEncoder().encode('PNG'), 0)).toThrow(/not a y4m/);
   });
 });

@@ -95,3 +95,44 @@ export function rgbaToI420(
   }
   return out;
 }
+
+/** An RGBA picture read back from a y4m file. */
+export interface Y4mPicture {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * Frame `index` of a whole 4:2:0 y4m file as RGBA (BT.601; the range its XCOLORRANGE tag says, limited when
+ * absent, as Chromium reads it), each chroma sample spread over its 2x2 block. Assumes no per-frame parameters
+ * (ffmpeg and rgbaToI420's writer add none).
+ */
+export function readY4mFrame(file: Uint8Array, index: number): Y4mPicture {
+  const newline = file.indexOf(10);
+  const header = new TextDecoder().decode(file.subarray(0, newline));
+  const width = Number(/ W(\d+)/.exec(header)?.[1]);
+  const height = Number(/ H(\d+)/.exec(header)?.[1]);
+  if (!header.startsWith('YUV4MPEG2') || !(width > 0) || !(height > 0)) throw new Error('not a y4m file');
+  const planes = frameBytes(width, height);
+  const start = newline + 1 + index * (6 + planes) + 6;
+  if (index < 0 || start + planes > file.length) throw new Error(`the y4m file has no frame ${index}`);
+  const [yScale, yOffset, cScale] = / XCOLORRANGE=FULL/.test(header) ? [1, 0, 1] : [219 / 255, 16, 224 / 255];
+  const uPlane = start + width * height;
+  const vPlane = uPlane + (width / 2) * (height / 2);
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const c = (y >> 1) * (width >> 1) + (x >> 1);
+      const luma = (file[start + y * width + x] - yOffset) / yScale;
+      const u = (file[uPlane + c] - 128) / cScale;
+      const v = (file[vPlane + c] - 128) / cScale;
+      const p = (y * width + x) * 4;
+      data[p] = clampByte(luma + 1.402 * v);
+      data[p + 1] = clampByte(luma - 0.344136 * u - 0.714136 * v);
+      data[p + 2] = clampByte(luma + 1.772 * u);
+      data[p + 3] = 255;
+    }
+  }
+  return { width, height, data };
+}
