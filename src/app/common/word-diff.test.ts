@@ -63,4 +63,48 @@ describe('wordDiff', () => {
       { kind: 'added', text: '.' },
     ]);
   });
+
+  it('does not mark a clause that only moved, and aligns the words around it', () => {
+    // A real-world caption whose second look said what each person does and moved the second person's clause
+    // after the remote, which is now held.
+    const before =
+      'Two people: one on the left; the other on the right, close to the camera; ' +
+      'what looks like a small white remote in the top left.';
+    const after =
+      'Two people: one on the left, wearing black, facing the camera, standing, holding what looks like a small ' +
+      'white remote in the top left; the other on the right, close to the camera, facing left.';
+    const parts = wordDiff(before, after);
+    expect(render(parts, 'added')).toBe(after);
+    expect(render(parts, 'removed')).toBe(before);
+    const changed = (kind: DiffPart['kind']) =>
+      parts
+        .filter((p) => p.kind === kind && !p.moved)
+        .map((p) => p.text)
+        .join('');
+    expect(changed('added')).toBe(', wearing black, facing the camera, standing, holding, facing left');
+    expect(changed('removed')).toBe(';');
+    expect(
+      parts
+        .filter((p) => p.moved && p.kind === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('; the other on the right, close to the camera');
+    expect(changedCount(parts)).toBe(15);
+  });
+
+  it('takes no run of function words alone for a move', () => {
+    // "what looks like" is said in both, at different places, but it is the hedge that went from the car.
+    const parts = wordDiff(
+      'what looks like a white truck, next to what looks like a blue car.',
+      'a car, next to what looks like a white truck.',
+    );
+    const moved = parts.filter((p) => p.moved).map((p) => p.text.trim());
+    expect(moved.filter((t) => t !== ',' && !['what', 'looks', 'like', 'a'].includes(t))).toEqual([
+      'white',
+      'truck',
+      'white',
+      'truck',
+    ]);
+    expect(parts.some((p) => p.kind === 'removed' && !p.moved && p.text.trim() === 'looks')).toBe(true);
+  });
 });

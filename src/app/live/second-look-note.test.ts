@@ -18,4 +18,21 @@ describe('secondLookNote', () => {
       'Highlighted: what the second look changed. It deleted “striped”, “, a blue dot”.',
     );
   });
+
+  it('quotes no words that only moved, nor a lone punctuation mark', () => {
+    expect(
+      secondLookNote(
+        'A cat in the center; a person on the left; a small dog on the right.',
+        'A cat in the center; a small dog on the right; a person on the left.',
+        true,
+      ),
+    ).toBe('The second look confirmed the first.');
+    expect(
+      secondLookNote(
+        'Two people: one on the left; the other on the right, close to the camera; what looks like a small white remote.',
+        'Two people: one on the left, holding what looks like a small white remote; the other on the right, close to the camera.',
+        true,
+      ),
+    ).toBe('Highlighted: what the second look changed.');
+  });
 });

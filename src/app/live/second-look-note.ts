@@ -1,11 +1,14 @@
 import { wordDiff, type DiffPart } from '../common/word-diff';
 
-/** Runs of consecutive changed tokens: a run with added tokens is a replacement or insertion, else a deletion. */
+/**
+ * Runs of consecutive changed tokens: a run with added tokens is a replacement or insertion, else a deletion.
+ * Moved words are not changes: they end a run as kept words do.
+ */
 function changeRuns(parts: readonly DiffPart[]): DiffPart[][] {
   const runs: DiffPart[][] = [];
   let run: DiffPart[] = [];
   for (const part of parts) {
-    if (part.kind === 'same') {
+    if (part.kind === 'same' || part.moved) {
       if (run.length) runs.push(run);
       run = [];
     } else run.push(part);
@@ -26,7 +29,8 @@ export function secondLookNote(coarse: string, refined: string | null, final: bo
   if (runs.length === 0) return 'The second look confirmed the first.';
   const marked = runs.some((run) => run.some((p) => p.kind === 'added'));
   const deleted = runs
-    .filter((run) => run.every((p) => p.kind === 'removed'))
+    // A lone punctuation mark ("." -> ";" around a moved clause) is not worth quoting.
+    .filter((run) => run.every((p) => p.kind === 'removed') && run.some((p) => /\w/.test(p.text)))
     .map(
       (run) =>
         `“${run
