@@ -53,7 +53,13 @@ describe('writeCaption: groups, positions, notes', () => {
       'A car in the top left; what looks like another car in the bottom right.',
     );
     expect(planCaption([sure, unsure], 'detailed').named).toEqual([0, 1]);
-    expect(writeCaption([sure, unsure, unsure2], 'short')).toBe('A car and what look like two more cars.');
+    // The short caption names the class once, with its sure count, and does not count the extras as other things.
+    expect(writeCaption([sure, unsure, unsure2], 'short')).toBe('A car.');
+    const others = [seen('dog', { x: 220, y: 220, w: 60, h: 60 }), seen('cat', { x: 20, y: 420, w: 60, h: 60 })];
+    const bike = seen('bicycle', { x: 220, y: 420, w: 60, h: 60 });
+    expect(writeCaption([sure, unsure, unsure2, ...others, bike], 'short')).toBe(
+      'A car, a dog, a cat and one other thing.',
+    );
     // A hedged class with no confident member is said as before.
     expect(writeCaption([unsure], 'detailed')).toBe('What looks like a car in the bottom right.');
   });

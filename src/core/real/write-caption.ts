@@ -159,8 +159,11 @@ function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], res
 
 /** The caption of a set of objects (glance or refined) and what it names. */
 export function planCaption(objects: readonly SeenObject[], style: CaptionStyle): CaptionPlan {
-  const groups = groupObjects(objects);
-  if (groups.length === 0) return { text: NOTHING_CAPTION, groups, relations: [], scene: null, named: [] };
+  const all = groupObjects(objects);
+  if (all.length === 0) return { text: NOTHING_CAPTION, groups: all, relations: [], scene: null, named: [] };
+  // A short caption names each class once, with its sure count: the hedged extras of a class it names ("what
+  // look like two more") are a detail, and counting them as "other things" would say they are something else.
+  const groups = style === 'short' ? all.filter((g) => !g.more) : all;
   const max = style === 'short' ? SHORT_MAX_GROUPS : DETAILED_MAX_GROUPS;
   const shown = groups.slice(0, max);
   const rest = groups.slice(max).reduce((n, g) => n + g.members.length, 0);
