@@ -1,4 +1,6 @@
 import { ImagesViewPage } from './fixtures/app-views';
+import { noun } from '../src/core/real/nouns';
+import { parseCaption } from '../src/core/real/parse-caption';
 import { NO_REMEMBERED_MODEL, namedClasses, realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -39,13 +41,30 @@ test.describe('Images view with the default real-world model', () => {
       }
       // Never a statement about age, gender or ethnicity.
       expect(`${coarse} ${refined}`).not.toMatch(/\b(man|woman|men|women|boy|girl|male|female|old|young)\b/i);
-      // Where the model looked again is drawn on the picture.
+      // Where the model looked again is drawn on the picture, and so is each object the caption names.
       const drawn = JSON.parse((await card.getByTestId('card-overlay').getAttribute('data-drawn')) ?? '{}');
-      for (const box of drawn.boxes) {
+      for (const box of [...drawn.boxes, ...drawn.objects]) {
         expect(box.x).toBeGreaterThanOrEqual(drawn.picture.x - 0.5);
         expect(box.y).toBeGreaterThanOrEqual(drawn.picture.y - 0.5);
         expect(box.x + box.w).toBeLessThanOrEqual(drawn.picture.x + drawn.picture.w + 0.5);
         expect(box.y + box.h).toBeLessThanOrEqual(drawn.picture.y + drawn.picture.h + 0.5);
+      }
+      // As many object boxes as the caption names objects, and for each class it names a box of that name lies
+      // over one of the photo's own labelled objects of the class (placed as the picture is shown).
+      const items = parseCaption(refined).items;
+      expect(drawn.objects).toHaveLength(items.reduce((n, i) => n + i.count, 0));
+      const scale = drawn.picture.w / photo.width;
+      const boxOver = (o: { x: number; y: number; w: number; h: number }, [x, y, w, h]: number[]) => {
+        const centre = { x: drawn.picture.x + (x + w / 2) * scale, y: drawn.picture.y + (y + h / 2) * scale };
+        return centre.x >= o.x && centre.x <= o.x + o.w && centre.y >= o.y && centre.y <= o.y + o.h;
+      };
+      for (const label of new Set(items.map((i) => i.label))) {
+        const boxes = drawn.objects.filter((o: { name: string }) => o.name === noun(label, 1));
+        const labelled = photo.objects.filter((o) => o.label === label);
+        expect(
+          labelled.some((l) => boxes.some((b: { x: number; y: number; w: number; h: number }) => boxOver(b, l.box))),
+          `${photo.name}: a "${noun(label, 1)}" box over a labelled ${label}`,
+        ).toBe(true);
       }
     }
   });

@@ -154,6 +154,8 @@ export interface NamedObject {
   score: number;
   /** Named with a hedge ("what looks like"). */
   hedged: boolean;
+  /** The word the caption uses for it ("ball" for COCO's "sports ball"), for labelling its box. */
+  name?: string;
 }
 
 /**

@@ -18,13 +18,13 @@ export function Overlay({
   testId?: string;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { heatmap, boxes } = layers;
+  const { heatmap, boxes, objects } = layers;
   useEffect(() => {
     const canvas = canvasRef.current;
     const element = target.current;
     if (!canvas || !element) return;
     const draw = () => {
-      const drawn = drawOverlay(canvas, element, outcome, { heatmap, boxes });
+      const drawn = drawOverlay(canvas, element, outcome, { heatmap, boxes, objects });
       canvas.dataset.drawn = JSON.stringify(drawn);
     };
     draw();
@@ -37,6 +37,6 @@ export function Overlay({
       observer.disconnect();
       for (const name of events) element.removeEventListener(name, draw);
     };
-  }, [target, outcome, heatmap, boxes]);
+  }, [target, outcome, heatmap, boxes, objects]);
   return <canvas ref={canvasRef} className="overlay" aria-hidden="true" data-testid={testId} />;
 }

@@ -13,6 +13,7 @@ describe('settings', () => {
       style: 'detailed',
       showHeatmap: true,
       showBoxes: true,
+      showObjects: true,
       speak: false,
       source: 'demo',
       cameraId: '',

@@ -18,6 +18,8 @@ export interface Settings {
   showHeatmap: boolean;
   /** Draw the region boxes over the picture. */
   showBoxes: boolean;
+  /** Draw, named, the objects the caption names, where the captioner knows their boxes (the real-world model). */
+  showObjects: boolean;
   /** Read new captions aloud with speechSynthesis. Off by default: a page should not start talking. */
   speak: boolean;
   /** Live: the last source used. */
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   style: 'detailed',
   showHeatmap: true,
   showBoxes: true,
+  showObjects: true,
   speak: false,
   source: 'demo',
   cameraId: '',
@@ -53,6 +56,7 @@ const VALIDATORS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = 
   style: oneOf(['short', 'detailed'] as const),
   showHeatmap: isBoolean,
   showBoxes: isBoolean,
+  showObjects: isBoolean,
   speak: isBoolean,
   source: oneOf(['demo', 'webcam'] as const),
   cameraId: (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_DEVICE_ID_LENGTH,

@@ -32,7 +32,7 @@ export function ImagesView({
   const { cards, add, clear } = useImageBatch(captioningWith(status) ? service : null);
   const progress = batchProgress(cards);
   const { finished, total } = progress;
-  const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes };
+  const layers = { heatmap: settings.showHeatmap, boxes: settings.showBoxes, objects: settings.showObjects };
 
   return (
     <section aria-labelledby="images-title" className="view images-view">
@@ -61,6 +61,14 @@ export function ImagesView({
                   onChange={(e) => update({ showBoxes: e.target.checked })}
                 />
                 Region boxes
+              </label>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={settings.showObjects}
+                  onChange={(e) => update({ showObjects: e.target.checked })}
+                />
+                Object names
               </label>
               <button
                 type="button"

@@ -57,6 +57,14 @@ export function LiveControls({
       <label className="check">
         <input
           type="checkbox"
+          checked={settings.showObjects}
+          onChange={(e) => onChange({ showObjects: e.target.checked })}
+        />
+        Object names
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
           checked={settings.speak}
           disabled={!canSpeak}
           onChange={(e) => onChange({ speak: e.target.checked })}

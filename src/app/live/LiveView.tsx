@@ -108,7 +108,7 @@ export function LiveView({
             <Overlay
               target={video}
               outcome={state.outcome}
-              layers={{ heatmap: settings.showHeatmap, boxes: settings.showBoxes }}
+              layers={{ heatmap: settings.showHeatmap, boxes: settings.showBoxes, objects: settings.showObjects }}
               testId="live-overlay"
             />
             {!stream && <p className="stage-empty">No source running.</p>}

@@ -34,6 +34,7 @@ import { glanceRaw } from './glance';
 import { type Look, lookAt } from './look-region';
 import { type KeptLook, LookMemory, regionSignature } from './look-memory';
 import { mergeLook } from './merge-look';
+import { noun } from './nouns';
 import { checkDetectorPart, runDetector } from './run-detector';
 import { saliencyGrid } from './saliency-grid';
 import { StreamGlance } from './stream-glance';
@@ -102,7 +103,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
       indices.map((i) => {
         const { label, box, score, hedged } = list[i];
         const scaled = { x: box.x * frameScale, y: box.y * frameScale, w: box.w * frameScale, h: box.h * frameScale };
-        return { label, box: scaled, score, hedged };
+        return { label, box: scaled, score, hedged, name: noun(label, 1) };
       });
     let refined: { text: string; objects: NamedObject[] } | null = null;
     if (refine) {
