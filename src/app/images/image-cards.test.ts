@@ -73,6 +73,15 @@ describe('image cards', () => {
 });
 
 describe('toImagesJson', () => {
+  it('exports the objects a real-world caption names, with their boxes and names', () => {
+    const car = { label: 'car', box: { x: 1, y: 2, w: 30, h: 20 }, score: 0.7, hedged: false, name: 'car' };
+    const ball = { label: 'sports ball', box: { x: 50, y: 5, w: 6, h: 6 }, score: 0.4, hedged: true, name: 'ball' };
+    const outcome = { ...OUTCOME, result: { ...RESULT, objects: { coarse: [car, ball], refined: [car] } } };
+    const cards = updateCardIn([newCard(1, { name: 'street.jpg', size: 10 }, 'blob:a')], 1, { type: 'done', outcome });
+    const json = JSON.parse(toImagesJson(cards, 0));
+    expect(json.images[0].objects).toEqual({ coarse: [car, ball], refined: [car] });
+  });
+
   it('exports captions, regions and timings, and errors as text', () => {
     let cards = [newCard(1, { name: 'a.png', size: 10 }, 'blob:a'), newCard(2, { name: 'n.png', size: 5 }, null)];
     cards = updateCardIn(cards, 1, { type: 'done', outcome: OUTCOME });
@@ -90,6 +99,8 @@ describe('toImagesJson', () => {
       model: 'glance-world-v3',
     });
     expect(json.images[0].timingsMs.total).toBe(28);
+    // The world model names no boxed objects: no "objects" key rather than an empty promise.
+    expect(json.images[0]).not.toHaveProperty('objects');
     expect(json.images[1]).toEqual({ name: 'n.png', bytes: 5, status: 'error', error: 'Not an image. n.png is text.' });
   });
 });

@@ -1,4 +1,7 @@
-/** "Download all as JSON" of the Images view: every card's captions, regions and timings, or its error. */
+/**
+ * "Download all as JSON" of the Images view: every card's captions, regions and timings, the objects each caption
+ * names where the model knows them (boxes in the image's pixels), or its error.
+ */
 import type { ImageCard } from './image-cards';
 
 export function toImagesJson(cards: readonly ImageCard[], exportedAtMs: number): string {
@@ -21,6 +24,7 @@ export function toImagesJson(cards: readonly ImageCard[], exportedAtMs: number):
           refined: result.refined?.text ?? null,
           regions: result.regions.map(({ x, y, w, h, score }) => ({ x, y, w, h, score })),
           saliency: result.saliency,
+          ...(result.objects ? { objects: result.objects } : {}),
           timingsMs: result.timings,
           backend: result.backend,
           model: model ?? null,
