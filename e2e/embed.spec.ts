@@ -5,6 +5,7 @@ import { captionMisfit, plainTestScenes, testSplitPng } from './fixtures/app-vie
 import { readReference, TINY_BUNDLE } from './fixtures/caption-bundle';
 import { hostPage, MODEL_FOLDERS, startOriginServer, THIRD_PAGE, type OriginServer } from './fixtures/embed-servers';
 import { HUB_FAMILIES, picturePng } from './fixtures/hub-families';
+import { parseCaption } from '../src/core/real/parse-caption';
 import { namedClasses, realPhoto } from './fixtures/real-world';
 import { expect, test } from './fixtures/test';
 
@@ -232,9 +233,23 @@ test.describe('embed widget on a page of another origin', () => {
     const result = (await page.evaluate(async (data) => {
       const widget = (window as unknown as { widget: { caption(b: Blob): Promise<unknown> } }).widget;
       return widget.caption(new Blob([new Uint8Array(data)], { type: 'image/jpeg' }));
-    }, Array.from(photo.bytes))) as { text: string; refined: string; time: number };
+    }, Array.from(photo.bytes))) as {
+      text: string;
+      refined: string;
+      time: number;
+      width: number;
+      height: number;
+      objects: { name: string; label: string; x: number; y: number; w: number; h: number }[];
+    };
     expect(namedClasses(result.refined), `"${result.refined}"`).toEqual(photo.classes);
     expect(result.text).toBe(result.refined);
+    // The objects the caption names come with it, boxed in the picture's pixels.
+    const named = parseCaption(result.refined).items.reduce((n, i) => n + i.count, 0);
+    expect(result.objects).toHaveLength(named);
+    for (const o of result.objects) {
+      expect(photo.classes.has(o.label), o.label).toBe(true);
+      expect(o.x >= 0 && o.y >= 0 && o.x + o.w <= result.width + 1 && o.y + o.h <= result.height + 1).toBe(true);
+    }
     await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
     test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
   });
@@ -251,6 +266,7 @@ test.describe('embed widget on a page of another origin', () => {
     }, Array.from(bytes))) as { text: string; refined: string; time: number };
     expect(captionMisfit(result.refined, scene.objects), `"${result.refined}"`).toBeNull();
     expect(result.text).toBe(result.refined);
+    expect(result).not.toHaveProperty('objects');
     await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
     test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
   });

@@ -59,6 +59,18 @@ export interface ProgressMessage {
   totalBytes: number | null;
 }
 
+/** An object a caption names (CaptionMessage.objects). */
+export interface EmbedObject {
+  name: string;
+  label: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  score: number;
+  hedged: boolean;
+}
+
 /** widget -> host: a caption, of a live frame (no id) or of an image the host sent (its id). */
 export interface CaptionMessage {
   v: 1;
@@ -71,6 +83,12 @@ export interface CaptionMessage {
   /** null when refine was off. */
   refined: string | null;
   regions: EmbedRegion[];
+  /**
+   * The objects `text` names, where the model knows their boxes (the real-world model; absent for others): the
+   * caption's word for each, its COCO class, its box in the captioned picture's pixels, the detector's score, and
+   * whether the caption hedges it ("what looks like").
+   */
+  objects?: EmbedObject[];
   /** How long the caption took, ms (decode + both passes). */
   time: number;
   /** Size of the captioned picture, pixels (regions are in these). */

@@ -128,6 +128,8 @@ describe('parseWidgetMessage', () => {
       ok: true,
       message: { ...caption, id: 'q' },
     });
+    const objects = [{ name: 'ball', label: 'sports ball', x: 1, y: 2, w: 3, h: 4, score: 0.4, hedged: true }];
+    expect(parseWidgetMessage({ ...caption, objects })).toEqual({ ok: true, message: { ...caption, objects } });
     expect(parseWidgetMessage({ v: 1, type: 'error', name: 'ImageDecodeError', message: 'bad', id: 'q' }).ok).toBe(
       true,
     );
@@ -141,6 +143,16 @@ describe('parseWidgetMessage', () => {
       ok: false,
     });
     expect(parseWidgetMessage({ ...caption, regions: [{ x: 1 }] })).toMatchObject({ ok: false });
+    const ball = { name: 'ball', label: 'sports ball', x: 1, y: 2, w: 3, h: 4, score: 0.4, hedged: true };
+    for (const objects of [
+      'a ball',
+      [{ ...ball, hedged: 'yes' }],
+      [{ ...ball, name: '' }],
+      [{ ...ball, label: 'x'.repeat(65) }],
+      [{ ...ball, x: Infinity }],
+    ]) {
+      expect(parseWidgetMessage({ ...caption, objects }), JSON.stringify(objects)).toMatchObject({ ok: false });
+    }
     expect(parseWidgetMessage({ ...caption, time: -1 })).toMatchObject({ ok: false });
     expect(parseWidgetMessage({ ...caption, text: 5 })).toMatchObject({ ok: false });
     expect(parseWidgetMessage({ ...caption, v: 2 })).toMatchObject({ ok: false });

@@ -8,6 +8,7 @@ import {
   MAX_IMAGE_BYTES,
   PROTOCOL_VERSION,
   type EmbedInfo,
+  type EmbedObject,
   type EmbedRegion,
   type HostMessage,
   type WidgetMessage,
@@ -16,6 +17,9 @@ import {
 export type Parsed<T> = { ok: true; message: T } | { ok: false; reason: string };
 
 type Fields = Record<string, unknown>;
+
+/** Longest object name or class a caption message may carry (COCO's longest class name is 14 characters). */
+const MAX_NAME_LENGTH = 64;
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
@@ -83,7 +87,7 @@ export function parseHostMessage(data: unknown): Parsed<HostMessage> {
 const WIDGET_FIELDS = {
   ready: ['info'],
   progress: ['phase', 'loadedBytes', 'totalBytes'],
-  caption: ['id', 'text', 'coarse', 'refined', 'regions', 'time', 'width', 'height'],
+  caption: ['id', 'text', 'coarse', 'refined', 'regions', 'objects', 'time', 'width', 'height'],
   error: ['name', 'message', 'id', 'fatal'],
 } as const;
 
@@ -119,6 +123,9 @@ export function parseWidgetMessage(data: unknown): Parsed<WidgetMessage> {
       if (typeof m.text !== 'string' || typeof m.coarse !== 'string') return refuse(`'caption' text is malformed`);
       if (m.refined !== null && typeof m.refined !== 'string') return refuse(`'caption' refined is malformed`);
       if (!Array.isArray(m.regions) || !m.regions.every(isRegion)) return refuse(`'caption' regions are malformed`);
+      if (m.objects !== undefined && !(Array.isArray(m.objects) && m.objects.every(isObject))) {
+        return refuse(`'caption' objects are malformed`);
+      }
       if (!isCount(m.time) || !isCount(m.width) || !isCount(m.height)) return refuse(`'caption' numbers are malformed`);
       return { ok: true, message: m as unknown as WidgetMessage };
     }
@@ -157,6 +164,14 @@ function imageSize(value: unknown): number | null {
 function isRegion(value: unknown): value is EmbedRegion {
   if (!isPlainObject(value)) return false;
   return ['x', 'y', 'w', 'h', 'score'].every((key) => typeof value[key] === 'number' && Number.isFinite(value[key]));
+}
+
+/** A named object: a region's numbers plus short name and class strings and a hedge flag. */
+function isObject(value: unknown): value is EmbedObject {
+  if (!isRegion(value)) return false;
+  const named = value as unknown as Fields;
+  const short = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= MAX_NAME_LENGTH;
+  return short(named.name) && short(named.label) && typeof named.hedged === 'boolean';
 }
 
 function isInfo(value: unknown): value is EmbedInfo {

@@ -12,7 +12,7 @@ import type {
   ProgressMessage,
 } from '../embed-protocol/protocol';
 
-/** Regions are whole pixels; scores keep 3 decimals (enough to rank, no more). */
+/** Regions and object boxes are whole pixels; scores keep 3 decimals (enough to rank, no more). */
 export function toCaptionMessage(
   result: CaptionResult,
   frame: { width: number; height: number },
@@ -36,6 +36,20 @@ export function toCaptionMessage(
     width: frame.width,
     height: frame.height,
   };
+  // The objects of the caption in `text`: the refined one's when it was written, else the coarse one's.
+  const objects = refined !== null ? (result.objects?.refined ?? result.objects?.coarse) : result.objects?.coarse;
+  if (objects) {
+    message.objects = objects.map((o) => ({
+      name: o.name ?? o.label,
+      label: o.label,
+      x: Math.round(o.box.x),
+      y: Math.round(o.box.y),
+      w: Math.round(o.box.w),
+      h: Math.round(o.box.h),
+      score: Math.round(o.score * 1000) / 1000,
+      hedged: o.hedged,
+    }));
+  }
   if (id !== undefined) message.id = id;
   return message;
 }
