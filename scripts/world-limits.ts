@@ -1,7 +1,8 @@
 /**
  * Measures the scene-world model's out-of-domain test (src/core/world-limits.ts) and prints the figures of
- * docs/world.md: the flat share on the first 1,000 test-split scenes, on camera-like copies of the first 200
- * (blur, JPEG, noise, 4:2:0 chroma, all together), and on the real photos; the threshold; false alarms; detections.
+ * docs/world.md: the flat and moderate-step shares and the test's refusals on the first 1,000 test-split scenes,
+ * on camera-like copies of the first 200 (blur, JPEG, noise, 4:2:0 chroma, all together), on the first 1,000
+ * crowded test scenes and camera copies of 200 of them, and on the real photos.
  *
  *   npx tsx scripts/world-limits.ts [--count 1000] [--degraded 200] [--photos DIR] [--tokens N]
  *   --tokens N: also run the world model (onnxruntime-node) on N scenes and the photos and print the mean token
@@ -16,14 +17,20 @@ import { parseCli } from './cli';
 import type { InferenceBackend, TensorRef } from '../src/core/backend';
 import { createCaptioner } from '../src/core/captioner';
 import { fitToSquare } from '../src/core/image/resize';
-import { CHECKED_SQUARE_PX as S, MIN_FLAT_SHARE, flatShare } from '../src/core/world-limits';
+import {
+  CHECKED_SQUARE_PX as S,
+  MAX_MODERATE_SHARE,
+  MIN_FLAT_SHARE,
+  checkWorldDomain,
+  stepShares,
+} from '../src/core/world-limits';
 import { decodeImage } from '../src/node/decode-image';
 import { loadNodeCaptioner } from '../src/node/load-captioner';
 import { jpegRoundTrip } from '../src/world/camera';
 import { sceneSeed } from '../src/world/random';
 import { renderScene } from '../src/world/render';
 import { sampleScene } from '../src/world/scene';
-import { SPLIT_SEEDS } from '../src/world/splits';
+import { SPLITS, SPLIT_SEEDS } from '../src/world/splits';
 
 const { values } = parseCli(import.meta.url, {
   options: {
@@ -38,9 +45,22 @@ const DEGRADED = Number(values.degraded);
 const TOKENS = Number(values.tokens);
 
 type Rgba = Uint8Array;
-const share = (p: Rgba) => flatShare({ data: p, size: S, channels: 4 });
+/** A picture's shares and whether checkWorldDomain refuses it. */
+interface Measured {
+  flat: number;
+  moderate: number;
+  refused: boolean;
+}
+const measure = (p: Rgba): Measured => {
+  const square = { data: p, size: S, channels: 4 as const };
+  return { ...stepShares(square), refused: checkWorldDomain(square) !== null };
+};
 const worldScene = (i: number): Rgba =>
   new Uint8Array(renderScene(sampleScene(sceneSeed(SPLIT_SEEDS.test, i)), S).buffer);
+const crowdedScene = (i: number): Rgba => {
+  const { seed, objects } = SPLITS['test-crowded'];
+  return new Uint8Array(renderScene(sampleScene(sceneSeed(seed, i), objects), S).buffer);
+};
 
 function map(p: Rgba, f: (v: number) => number): Rgba {
   return p.map((v, i) => (i % 4 === 3 ? 255 : Math.max(0, Math.min(255, Math.round(f(v))))));
@@ -104,13 +124,24 @@ const camera = (p: Rgba) =>
     75,
   );
 
-function summary(name: string, scores: number[], flat = true): void {
-  const v = [...scores].sort((a, b) => a - b);
+function summary(name: string, measured: readonly Measured[]): void {
+  const v = measured.map((m) => m.flat).sort((a, b) => a - b);
   const q = (f: number) => v[Math.min(v.length - 1, Math.floor(f * (v.length - 1)))].toFixed(3);
-  const refused = flat ? `  refused ${v.filter((s) => s < MIN_FLAT_SHARE).length}/${v.length}` : '';
+  const moderate = Math.max(...measured.map((m) => m.moderate)).toFixed(3);
+  const underFlat = v.filter((f) => f < MIN_FLAT_SHARE).length;
+  const refused = measured.filter((m) => m.refused).length;
   console.log(
-    `${name.padEnd(22)} n=${String(v.length).padStart(4)}  min ${q(0)}  p1 ${q(0.01)}  p5 ${q(0.05)}  ` +
-      `median ${q(0.5)}  p95 ${q(0.95)}  max ${q(1)}${refused}`,
+    `${name.padEnd(22)} n=${String(v.length).padStart(4)}  flat min ${q(0)}  p1 ${q(0.01)}  median ${q(0.5)}  ` +
+      `max ${q(1)}  moderate max ${moderate}  under the flat line ${underFlat}  refused ${refused}/${v.length}`,
+  );
+}
+
+/** Quantiles of any figure (the token signal's). */
+function spread(name: string, values: readonly number[]): void {
+  const v = [...values].sort((a, b) => a - b);
+  const q = (f: number) => v[Math.min(v.length - 1, Math.floor(f * (v.length - 1)))].toFixed(3);
+  console.log(
+    `${name.padEnd(22)} n=${String(v.length).padStart(4)}  min ${q(0)}  p1 ${q(0.01)}  median ${q(0.5)}  max ${q(1)}`,
   );
 }
 
@@ -125,40 +156,48 @@ function photos(): { name: string; pixels: Rgba }[] {
     });
 }
 
-const world: number[] = [];
-const degraded: Record<string, number[]> = {
+const world: Measured[] = [];
+const degraded: Record<string, Measured[]> = {
   blur: [],
   'jpeg q60': [],
   'noise sd 3': [],
   '4:2:0 chroma': [],
   camera: [],
 };
+const crowded: Measured[] = [];
+const crowdedCamera: Measured[] = [];
 for (let i = 0; i < COUNT; i++) {
   const p = worldScene(i);
-  world.push(share(p));
+  world.push(measure(p));
+  const c = crowdedScene(i);
+  crowded.push(measure(c));
   if (i >= DEGRADED) continue;
-  degraded.blur.push(share(blur(p)));
-  degraded['jpeg q60'].push(share(jpeg(p, 60)));
-  degraded['noise sd 3'].push(share(noise(p, 3)));
-  degraded['4:2:0 chroma'].push(share(chroma420(p)));
-  degraded.camera.push(share(camera(p)));
+  degraded.blur.push(measure(blur(p)));
+  degraded['jpeg q60'].push(measure(jpeg(p, 60)));
+  degraded['noise sd 3'].push(measure(noise(p, 3)));
+  degraded['4:2:0 chroma'].push(measure(chroma420(p)));
+  degraded.camera.push(measure(camera(p)));
+  crowdedCamera.push(measure(camera(c)));
 }
-const real = photos().map((p) => ({ ...p, score: share(p.pixels) }));
+const real = photos().map((p) => ({ ...p, ...measure(p.pixels) }));
 
-console.log(`flat share = share of 64x64 global-view pixels within 10 levels of their right and lower neighbours`);
-console.log(`threshold: refused below ${MIN_FLAT_SHARE}\n`);
-for (const r of real)
-  console.log(`  ${r.name.padEnd(26)} ${r.score.toFixed(3)}  ${r.score < MIN_FLAT_SHARE ? 'refused' : 'ACCEPTED'}`);
+console.log(`flat share = share of 64x64 global-view pixels within 10 levels of their right and lower neighbours;`);
+console.log(
+  `moderate share = those 11-30 levels off. Refused: flat < ${MIN_FLAT_SHARE} and moderate > ${MAX_MODERATE_SHARE}\n`,
+);
+for (const r of real) {
+  const verdict = r.refused ? 'refused' : 'ACCEPTED';
+  console.log(`  ${r.name.padEnd(26)} flat ${r.flat.toFixed(3)}  moderate ${r.moderate.toFixed(3)}  ${verdict}`);
+}
 console.log();
 summary(`world test 0-${COUNT - 1}`, world);
-for (const [name, scores] of Object.entries(degraded)) summary(`world ${name}`, scores);
-summary(
-  'real photos',
-  real.map((r) => r.score),
-);
-const falseAlarms = world.filter((s) => s < MIN_FLAT_SHARE).length;
-const detected = real.filter((r) => r.score < MIN_FLAT_SHARE).length;
-console.log(`\nfalse alarms on world scenes: ${falseAlarms} / ${COUNT}`);
+for (const [name, measured] of Object.entries(degraded)) summary(`world ${name}`, measured);
+summary(`crowded test 0-${COUNT - 1}`, crowded);
+summary('crowded camera', crowdedCamera);
+summary('real photos', real);
+const falseAlarms = [...world, ...crowded].filter((m) => m.refused).length;
+const detected = real.filter((r) => r.refused).length;
+console.log(`\nfalse alarms on world scenes (test and crowded test): ${falseAlarms} / ${2 * COUNT}`);
 console.log(`real photos refused: ${detected} / ${real.length} (${((100 * detected) / real.length).toFixed(0)} %)`);
 
 if (TOKENS > 0) await tokenSignal(real);
@@ -218,8 +257,8 @@ async function tokenSignal(real: { name: string; pixels: Rgba }[]): Promise<void
   await node.dispose();
   const cut = Math.min(...w);
   console.log(`\ntoken signal: mean log p of the greedy first caption (world model, ${TOKENS} world scenes)`);
-  summary('world (log p)', w, false);
-  summary('real photos (log p)', r, false);
+  spread('world (log p)', w);
+  spread('real photos (log p)', r);
   console.log(
     `photos below the lowest world scene (${cut.toFixed(3)}): ${r.filter((v) => v < cut).length} / ${r.length}`,
   );

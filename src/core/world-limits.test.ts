@@ -7,16 +7,18 @@ import { createTokenizer } from './text/tokenizer';
 import { TOY_TOKENS, afterTask, oneHot, toyBackend, toyConfig, toyTokenizerJson } from './testing/toy-model';
 import {
   CHECKED_SQUARE_PX,
+  MAX_MODERATE_SHARE,
   MIN_FLAT_SHARE,
   OUT_OF_DOMAIN_SENTENCE,
   checkWorldDomain,
   flatShare,
   outOfDomainResult,
+  stepShares,
 } from './world-limits';
 import { sceneSeed } from '../world/random';
 import { renderScene } from '../world/render';
 import { sampleScene } from '../world/scene';
-import { SPLIT_SEEDS } from '../world/splits';
+import { SPLITS, SPLIT_SEEDS } from '../world/splits';
 
 const S = CHECKED_SQUARE_PX;
 
@@ -26,6 +28,18 @@ function grainy(size = S): Uint8Array {
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const v = ((x >> 2) + (y >> 2)) % 2 === 0 ? 70 : 190;
+      data.set([v, v, v, 255], (y * size + x) * 4);
+    }
+  }
+  return data;
+}
+
+/** Photo-like texture at the global view: 4 px blocks alternating 115 and 135 levels (moderate steps only). */
+function textured(size = S): Uint8Array {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const v = ((x >> 2) + (y >> 2)) % 2 === 0 ? 115 : 135;
       data.set([v, v, v, 255], (y * size + x) * 4);
     }
   }
@@ -44,12 +58,25 @@ describe('flatShare and checkWorldDomain', () => {
     expect(flatShare(square(grainy()))).toBe(0);
   });
 
-  it('passes world scenes and refuses a grainy (photo-like) square with its score', () => {
+  it('passes world scenes and refuses a textured (photo-like) square with its score', () => {
     for (let i = 0; i < 5; i++) {
       const pixels = renderScene(sampleScene(sceneSeed(SPLIT_SEEDS.test, i)), S);
       expect(checkWorldDomain(square(new Uint8Array(pixels.buffer)))).toBeNull();
     }
-    expect(checkWorldDomain(square(grainy()))).toEqual({ reason: 'not-flat', score: 0 });
+    expect(stepShares(square(textured()))).toEqual({ flat: 0, moderate: 1 });
+    expect(checkWorldDomain(square(textured()))).toEqual({ reason: 'not-flat', score: 0 });
+  });
+
+  it('passes a crowded scene whose edges leave few flat pixels: its other pixels are edges, not texture', () => {
+    // test-crowded scene 241 (nine objects), the least flat of the split's first 1,000 (measured 2026-12-08).
+    const crowded = SPLITS['test-crowded'];
+    const pixels = renderScene(sampleScene(sceneSeed(crowded.seed, 241), crowded.objects), S);
+    const shares = stepShares(square(new Uint8Array(pixels.buffer)));
+    expect(shares.flat).toBeLessThan(MIN_FLAT_SHARE);
+    expect(shares.moderate).toBeLessThanOrEqual(MAX_MODERATE_SHARE);
+    expect(checkWorldDomain(square(new Uint8Array(pixels.buffer)))).toBeNull();
+    // Sharp edges alone (4 px blocks 120 levels apart) are not texture either.
+    expect(checkWorldDomain(square(grainy()))).toBeNull();
   });
 
   it('reads RGB as well as RGBA', () => {
@@ -62,7 +89,7 @@ describe('flatShare and checkWorldDomain', () => {
   it('counts only the letterboxed picture, not the flat bars around it', () => {
     const geometry = fitGeometry(1280, 240, S, 'letterbox'); // a 256 x 48 picture between two bars
     const data = flat();
-    const noise = grainy();
+    const noise = textured();
     const { x, y, w, h } = geometry.dst;
     for (let row = y; row < y + h; row++)
       data.set(noise.subarray((row * S + x) * 4, (row * S + x + w) * 4), (row * S + x) * 4);
@@ -72,7 +99,7 @@ describe('flatShare and checkWorldDomain', () => {
   });
 
   it('does not check squares of another size (no threshold was measured there)', () => {
-    expect(checkWorldDomain(square(grainy(32), 32))).toBeNull();
+    expect(checkWorldDomain(square(textured(32), 32))).toBeNull();
   });
 });
 
@@ -121,7 +148,7 @@ describe('the captioner at the world size', () => {
     const stages: CaptionStage[] = [];
     const tokens: string[] = [];
     const result = await createCaptioner(backend, { config, tokenizer }).caption(
-      { pixels: grainy() },
+      { pixels: textured() },
       {},
       { onStage: (s) => stages.push(s), onToken: (_p, text) => tokens.push(text) },
     );

@@ -3,7 +3,9 @@
  * are flat palette shapes on flat, gradient, faint-texture or grid grounds. At the model's global view (the
  * square box-averaged 4x4, what pass 1 reads) almost every pixel of such a scene equals its neighbours to within
  * a few levels; a photo's texture, noise and shading make most of its pixels differ. The share of "flat" pixels
- * tells the two apart before any decoding (measured by scripts/world-limits.ts; docs/world.md).
+ * tells the two apart before any decoding; a crowded scene, whose many objects' edges leave fewer flat pixels, is
+ * told from a photo by what its other pixels are: sharp edges, where a photo's are mostly moderate steps of
+ * texture and shading (measured by scripts/world-limits.ts; docs/world.md).
  */
 import type { CaptionStyle } from './bundle/config';
 import type { CaptionResult, OutOfDomain, StageTimings } from './caption-types';
@@ -24,6 +26,16 @@ export const FLAT_STEP_LEVELS = 10;
  */
 export const MIN_FLAT_SHARE = 0.75;
 
+/** A step of more than FLAT_STEP_LEVELS and at most this is "moderate": texture and shading, not a shape's edge. */
+export const MODERATE_STEP_LEVELS = 30;
+/**
+ * A picture under MIN_FLAT_SHARE is refused only when more than this share of its pixels are moderate steps. Chosen
+ * on the 1,500 val scenes (clean, camera, crowded; 2026-12-08): their highest moderate share is 0.073 (a camera
+ * scene), the crowded ones under MIN_FLAT_SHARE at most 0.061; every 'tune' photo under MIN_FLAT_SHARE is above
+ * 0.16.
+ */
+export const MAX_MODERATE_SHARE = 0.08;
+
 /**
  * The square side the threshold was measured at (the world's 256 px scenes). Other squares (the tiny test
  * bundles' 32 px ones, whose 8 px global view is mostly edges) are not checked: no figure says where to cut.
@@ -38,14 +50,27 @@ export interface SquarePixels {
   channels: 3 | 4;
 }
 
+/** Shares, 0..1, of the global view's pixels by their step to their right and lower neighbours. */
+export interface StepShares {
+  /** At most FLAT_STEP_LEVELS. */
+  flat: number;
+  /** Above FLAT_STEP_LEVELS, at most MODERATE_STEP_LEVELS. */
+  moderate: number;
+}
+
 /**
  * Share, 0..1, of global-view pixels that differ by at most FLAT_STEP_LEVELS from their right and lower
  * neighbours. Only the picture's part of the square counts: a letterboxed frame's bars would look flat.
  */
 export function flatShare(square: SquarePixels, geometry?: FitGeometry): number {
+  return stepShares(square, geometry).flat;
+}
+
+/** The flat and moderate shares of the picture's part of the square (flatShare's pixels). */
+export function stepShares(square: SquarePixels, geometry?: FitGeometry): StepShares {
   const { data, size, channels } = square;
   const n = Math.floor(size / FLAT_BLOCK_PX);
-  if (n < 2) return 1;
+  if (n < 2) return { flat: 1, moderate: 0 };
   const view = boxAverage(data, size, channels, n);
   const dst = geometry?.dst ?? { x: 0, y: 0, w: size, h: size };
   // Whole blocks inside the picture only (a block straddling a bar's edge is half bar).
@@ -54,6 +79,7 @@ export function flatShare(square: SquarePixels, geometry?: FitGeometry): number 
   const x1 = Math.min(n, Math.floor((dst.x + dst.w) / FLAT_BLOCK_PX));
   const y1 = Math.min(n, Math.floor((dst.y + dst.h) / FLAT_BLOCK_PX));
   let flat = 0;
+  let moderate = 0;
   let counted = 0;
   for (let y = y0; y < y1 - 1; y++) {
     for (let x = x0; x < x1 - 1; x++) {
@@ -66,16 +92,22 @@ export function flatShare(square: SquarePixels, geometry?: FitGeometry): number 
       }
       counted++;
       if (step <= FLAT_STEP_LEVELS) flat++;
+      else if (step <= MODERATE_STEP_LEVELS) moderate++;
     }
   }
-  return counted === 0 ? 1 : flat / counted;
+  return counted === 0 ? { flat: 1, moderate: 0 } : { flat: flat / counted, moderate: moderate / counted };
 }
 
-/** null when the picture may be a world scene (or the square is not CHECKED_SQUARE_PX); otherwise why not. */
+/**
+ * null when the picture may be a world scene (or the square is not CHECKED_SQUARE_PX); otherwise why not: too few
+ * flat pixels, and too many of the others moderate steps (texture, shading) rather than a crowded scene's edges.
+ */
 export function checkWorldDomain(square: SquarePixels, geometry?: FitGeometry): OutOfDomain | null {
   if (square.size !== CHECKED_SQUARE_PX) return null;
-  const score = flatShare(square, geometry);
-  return score < MIN_FLAT_SHARE ? { reason: 'not-flat', score } : null;
+  const shares = stepShares(square, geometry);
+  return shares.flat < MIN_FLAT_SHARE && shares.moderate > MAX_MODERATE_SHARE
+    ? { reason: 'not-flat', score: shares.flat }
+    : null;
 }
 
 /** The result of a refused picture: the fixed sentence as both captions, no heat, no regions, no objects. */
