@@ -22,29 +22,22 @@ import { SPLITS, SPLIT_SEEDS } from '../world/splits';
 
 const S = CHECKED_SQUARE_PX;
 
-/** A photo-like square at the global view: 4 px blocks alternating 70 and 190 levels, no flat pixel at all. */
-function grainy(size = S): Uint8Array {
+/** A square of 4 px blocks alternating two grey levels: one step size everywhere at the global view. */
+function blocks(low: number, high: number, size = S): Uint8Array {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const v = ((x >> 2) + (y >> 2)) % 2 === 0 ? 70 : 190;
+      const v = ((x >> 2) + (y >> 2)) % 2 === 0 ? low : high;
       data.set([v, v, v, 255], (y * size + x) * 4);
     }
   }
   return data;
 }
 
-/** Photo-like texture at the global view: 4 px blocks alternating 115 and 135 levels (moderate steps only). */
-function textured(size = S): Uint8Array {
-  const data = new Uint8Array(size * size * 4);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const v = ((x >> 2) + (y >> 2)) % 2 === 0 ? 115 : 135;
-      data.set([v, v, v, 255], (y * size + x) * 4);
-    }
-  }
-  return data;
-}
+/** Sharp edges only (steps of 120 levels), no flat pixel at all. */
+const grainy = (size = S) => blocks(70, 190, size);
+/** Photo-like texture: moderate steps only (20 levels), no flat pixel at all. */
+const textured = (size = S) => blocks(115, 135, size);
 
 function flat(size = S, value = 128): Uint8Array {
   return new Uint8Array(size * size * 4).fill(value);

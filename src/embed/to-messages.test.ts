@@ -2,20 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { CaptionResult, NamedObject } from '../core/caption-types';
 import { toCaptionMessage } from './to-messages';
 
-const car: NamedObject = {
-  label: 'car',
-  box: { x: 10.4, y: 20.6, w: 100.2, h: 50 },
-  score: 0.71234,
-  hedged: false,
-  name: 'car',
-};
-const ball: NamedObject = {
-  label: 'sports ball',
-  box: { x: 300, y: 40, w: 8, h: 8 },
-  score: 0.4,
-  hedged: true,
-  name: 'ball',
-};
+const named = (label: string, name: string, box: NamedObject['box'], score: number, hedged: boolean): NamedObject => ({
+  label,
+  name,
+  box,
+  score,
+  hedged,
+});
+const car = named('car', 'car', { x: 10.4, y: 20.6, w: 100.2, h: 50 }, 0.71234, false);
+const ball = named('sports ball', 'ball', { x: 300, y: 40, w: 8, h: 8 }, 0.4, true);
 
 function result(objects?: CaptionResult['objects'], refined = true): CaptionResult {
   return {

@@ -2,6 +2,7 @@ import type { CaptionService } from '../../capture/caption-service';
 import { downloadText, timestampedName } from '../common/download';
 import { ModelStatus } from '../common/ModelStatus';
 import { ProgressBar } from '../common/ProgressBar';
+import { LayerSwitches } from '../common/LayerSwitches';
 import { useSettings } from '../common/useSettings';
 import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
 import { DropZone } from '../common/DropZone';
@@ -46,30 +47,7 @@ export function ImagesView({
               {batchSummary(progress)}
             </p>
             <div className="button-row">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={settings.showHeatmap}
-                  onChange={(e) => update({ showHeatmap: e.target.checked })}
-                />
-                Heat map
-              </label>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={settings.showBoxes}
-                  onChange={(e) => update({ showBoxes: e.target.checked })}
-                />
-                Region boxes
-              </label>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={settings.showObjects}
-                  onChange={(e) => update({ showObjects: e.target.checked })}
-                />
-                Object names
-              </label>
+              <LayerSwitches settings={settings} onChange={update} />
               <button
                 type="button"
                 onClick={() =>

@@ -1,3 +1,4 @@
+import { LayerSwitches } from '../common/LayerSwitches';
 import type { Settings } from '../common/settings';
 
 /** Pause/resume and the caption and overlay settings. Every control is a real, labelled form control. */
@@ -38,30 +39,7 @@ export function LiveControls({
           <option value="short">Short</option>
         </select>
       </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.showHeatmap}
-          onChange={(e) => onChange({ showHeatmap: e.target.checked })}
-        />
-        Heat map
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.showBoxes}
-          onChange={(e) => onChange({ showBoxes: e.target.checked })}
-        />
-        Region boxes
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.showObjects}
-          onChange={(e) => onChange({ showObjects: e.target.checked })}
-        />
-        Object names
-      </label>
+      <LayerSwitches settings={settings} onChange={onChange} />
       <label className="check">
         <input
           type="checkbox"
