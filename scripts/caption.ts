@@ -5,7 +5,8 @@
  *   npm run caption -- [--model real|world|NAME|FOLDER|URL] [--json] img.png [more.jpg ...]
  *   --model: a shipped bundle's short name ('real', the default, or 'world'), its folder name under
  *            public/models, a bundle folder or a URL
- *   --json:  one JSON array: per file, the coarse and refined caption, the regions and the timings
+ *   --json:  one JSON array: per file, the coarse and refined caption, the regions, the objects each caption
+ *            names (models that know their boxes: the real-world one) and the timings
  *   options: --style short|detailed  --no-refine  --k N  --beams N  --max-new-tokens N
  *            --fit center-crop|letterbox  --runtime node|wasm  --threads N  --no-cache
  */
@@ -85,13 +86,15 @@ async function main(): Promise<void> {
     );
 }
 
-/** What --json prints per file: both captions, the regions (frame pixels) and the timings. */
+/** What --json prints per file: both captions, the regions (frame pixels), the named objects and the timings. */
 function summary(file: string, result: CaptionResult) {
   return {
     file,
     coarse: result.coarse.text,
     refined: result.refined?.text ?? null,
     regions: result.regions.map(({ x, y, w, h, score }) => ({ x, y, w, h, score })),
+    // The objects each caption names, with boxes in the file's pixels, where the model knows them (real-world).
+    ...(result.objects ? { objects: result.objects } : {}),
     backend: result.backend,
     timings: result.timings,
   };
