@@ -26,14 +26,16 @@ import { writeReport } from './bench/report-files';
 
 const PHOTOS = join(import.meta.dirname, '..', '.cache', 'real-photos', 'photos');
 
+/** Runs one of the project's scripts (scripts/real-photos/...) to make a missing input, its output shown. */
+const runScript = (...path: string[]) =>
+  execFileSync(join('node_modules', '.bin', 'tsx'), [join('scripts', ...path)], { stdio: 'inherit' });
+
 /** The photo files, fetched first when any is missing. */
 function photoFiles(photos: readonly LabelledPhoto[]): Map<string, string> {
   const find = () => new Map((existsSync(PHOTOS) ? readdirSync(PHOTOS) : []).map((f) => [f.replace(/\.\w+$/, ''), f]));
   let files = find();
   if (photos.some((p) => !files.has(p.id))) {
-    execFileSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'real-photos', 'fetch.ts')], {
-      stdio: 'inherit',
-    });
+    runScript('real-photos', 'fetch.ts');
     files = find();
   }
   return new Map(photos.map((p) => [p.id, join(PHOTOS, files.get(p.id) ?? `${p.id}.missing`)]));
@@ -46,11 +48,7 @@ function photoFiles(photos: readonly LabelledPhoto[]): Map<string, string> {
 async function captionVtestStream(node: NodeEngine, glanceSize: number): Promise<StreamReport> {
   const labels = loadVtestLabels();
   const y4m = join(import.meta.dirname, '..', '.cache', 'real-photos', labels.video);
-  if (!existsSync(y4m)) {
-    execFileSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'real-photos', 'vtest-y4m.ts')], {
-      stdio: 'inherit',
-    });
-  }
+  if (!existsSync(y4m)) runScript('real-photos', 'vtest-y4m.ts');
   const file = new Uint8Array(readFileSync(y4m));
   const frames = Math.max(...labels.times.map((t) => t.frame)) + 1;
   const byFrame = new Map(labels.times.map((t) => [t.frame, vtestPhotoId(t.timeS)]));

@@ -60,6 +60,14 @@ describe('writeCaption: groups, positions, notes', () => {
     expect(writeCaption([sure, unsure, unsure2, ...others, bike], 'short')).toBe(
       'A car, a dog, a cat and one other thing.',
     );
+    // A class left out of the short caption is counted whole, its hedged extras with it.
+    const bikes = [
+      seen('bicycle', { x: 420, y: 420, w: 20, h: 20 }),
+      seen('bicycle', { x: 520, y: 420, w: 20, h: 20 }, { hedged: true }),
+    ];
+    expect(writeCaption([...others, seen('cup', { x: 20, y: 20, w: 40, h: 40 }), ...bikes], 'short')).toBe(
+      'A dog, a cat, a cup and two other things.',
+    );
     // A hedged class with no confident member is said as before.
     expect(writeCaption([unsure], 'detailed')).toBe('What looks like a car in the bottom right.');
   });

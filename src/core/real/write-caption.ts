@@ -163,10 +163,13 @@ export function planCaption(objects: readonly SeenObject[], style: CaptionStyle)
   if (all.length === 0) return { text: NOTHING_CAPTION, groups: all, relations: [], scene: null, named: [] };
   // A short caption names each class once, with its sure count: the hedged extras of a class it names ("what
   // look like two more") are a detail, and counting them as "other things" would say they are something else.
-  const groups = style === 'short' ? all.filter((g) => !g.more) : all;
-  const max = style === 'short' ? SHORT_MAX_GROUPS : DETAILED_MAX_GROUPS;
-  const shown = groups.slice(0, max);
-  const rest = groups.slice(max).reduce((n, g) => n + g.members.length, 0);
+  // Those of a class it leaves out are counted with their class.
+  const short = style === 'short';
+  const shown = (short ? all.filter((g) => !g.more) : all).slice(0, short ? SHORT_MAX_GROUPS : DETAILED_MAX_GROUPS);
+  const shownClasses = new Set(shown.map((g) => g.label));
+  const rest = all
+    .filter((g) => !shown.includes(g) && !(short && g.more && shownClasses.has(g.label)))
+    .reduce((n, g) => n + g.members.length, 0);
   const scene = guessScene(objects);
   const named = shown.flatMap((g) => g.members);
   if (style === 'detailed') return { ...writeDetailed(objects, shown, rest, scene), groups: shown, scene, named };

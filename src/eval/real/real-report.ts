@@ -62,7 +62,7 @@ export function buildStreamReport(args: {
   };
 }
 
-/** "5 person, 2 sports ball (hedged 3)" from what a caption says, per class. */
+/** "5 person (2 hedged), 1 truck" from what a caption says, per class. */
 function describeNamed(caption: string): string {
   const counts = new Map<string, { all: number; hedged: number }>();
   for (const item of parseCaption(caption).items) {
