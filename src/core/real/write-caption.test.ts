@@ -72,6 +72,24 @@ describe('writeCaption: groups, positions, notes', () => {
     expect(writeCaption([unsure], 'detailed')).toBe('What looks like a car in the bottom right.');
   });
 
+  it('never says "more" of a class before the class itself, nor more of it next to one of it', () => {
+    // Once read "What look like two more clocks: one in the top left, next to a clock; the other on the left."
+    const clock = seen('clock', { x: 20, y: 20, w: 40, h: 40 });
+    const beside = seen('clock', { x: 75, y: 20, w: 40, h: 40 }, { hedged: true });
+    const below = seen('clock', { x: 20, y: 250, w: 40, h: 40 }, { hedged: true });
+    expect(writeCaption([clock, beside, below], 'detailed')).toBe(
+      'A clock in the top left; what look like two more clocks in the top left and on the left.',
+    );
+    // A later clause's target of a class already continued is referred to, not introduced.
+    const bench = seen('bench', { x: 200, y: 300, w: 200, h: 100 });
+    const another = seen('bench', { x: 400, y: 450, w: 180, h: 100 }, { hedged: true });
+    const cat = seen('cat', { x: 260, y: 250, w: 60, h: 70 }, { hedged: true });
+    expect(writeCaption([bench, another, cat], 'detailed')).toBe(
+      'A bench in the center; what looks like another bench in the bottom right; what looks like a cat in the ' +
+        'center, on the bench.',
+    );
+  });
+
   it('names a group in two cells by both, in three or more by none, and says many above twelve', () => {
     const twoCells = [seen('cup', { x: 20, y: 20, w: 50, h: 50 }), seen('cup', { x: 420, y: 20, w: 50, h: 50 })];
     expect(writeCaption(twoCells, 'detailed')).toBe('Two cups in the top left and in the top right.');

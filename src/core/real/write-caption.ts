@@ -116,11 +116,20 @@ function memberByMember(
 function writeDetailed(objects: readonly SeenObject[], shown: ObjectGroup[], rest: number, scene: string | null) {
   const groupOf = new Map<number, number>();
   shown.forEach((g, gi) => g.members.forEach((i) => groupOf.set(i, gi)));
-  // A later target with notes of its own cannot be said inline ("next to a person, smiling" is ambiguous).
+  const at = (i: number) => groupOf.get(i)!;
+  // A `more` group continues its class ("what look like two more clocks"): a target of that class said inline
+  // from it or after it would be the class's first mention coming after its "more", and "two more clocks, next to
+  // a clock" says nothing. Nor can a target with notes of its own be said inline ("next to a person, smiling" is
+  // ambiguous). Such a target keeps its own clause, and a relation to it is said only from a later clause.
+  const continued = (label: string, gi: number) => shown.some((g, k) => k <= gi && g.more && g.label === label);
+  const inlineable = (r: Relation) =>
+    notesOf(objects[r.object]).length === 0 && !continued(objects[r.object].label, at(r.subject));
   const relations = findRelations(objects, shown).filter(
-    (r) => notesOf(objects[r.object]).length === 0 || groupOf.get(r.object)! < groupOf.get(r.subject)!,
+    (r) =>
+      !(shown[at(r.subject)].more && objects[r.object].label === objects[r.subject].label) &&
+      (inlineable(r) || at(r.object) < at(r.subject)),
   );
-  const inline = new Set(relations.filter((r) => notesOf(objects[r.object]).length === 0).map((r) => r.object));
+  const inline = new Set(relations.filter(inlineable).map((r) => r.object));
   const clauses: string[] = [];
   /** "holding a small cup on the left" ("holding the cup" when the cup is said elsewhere), from `place`. */
   const relationPhrase = (r: Relation, place: ObjectGroup): string => {
