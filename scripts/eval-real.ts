@@ -54,12 +54,14 @@ async function captionVtestStream(node: NodeEngine, glanceSize: number): Promise
   const byFrame = new Map(labels.times.map((t) => [t.frame, vtestPhotoId(t.timeS)]));
   console.log(`eval (real photos): ${labels.video}, ${frames} frames as a live stream`);
   const captions = [];
+  const everyFrame = [];
   for (let frame = 0; frame < frames; frame++) {
     const picture = readY4mFrame(file, frame);
     const result = await node.captionPixels(
       { ...picture, channels: 4 },
       { style: 'detailed', refine: true, stream: 'vtest' },
     );
+    everyFrame.push({ coarse: result.coarse.text, refined: result.refined?.text ?? null });
     const id = byFrame.get(frame);
     if (id === undefined) continue;
     captions.push({
@@ -70,7 +72,14 @@ async function captionVtestStream(node: NodeEngine, glanceSize: number): Promise
       objects: result.objects,
     });
   }
-  return buildStreamReport({ video: labels.video, frames, glanceSize, photos: vtestPhotos(labels), captions });
+  return buildStreamReport({
+    video: labels.video,
+    frames,
+    glanceSize,
+    photos: vtestPhotos(labels),
+    captions,
+    everyFrame,
+  });
 }
 
 export async function runRealEval(options: {

@@ -8,6 +8,18 @@ export const CONFIDENT_MIN_SCORE = 0.5;
 /** Between this and CONFIDENT_MIN_SCORE a detection is hedged ("what looks like a cat"); below it, not said. */
 export const HEDGE_MIN_SCORE = 0.35;
 
+/**
+ * A live stream's steadier captions (stream-tracks.ts). Same class and boxes overlapping by this IoU: the same
+ * object in the next frame (a walker at 5 frames a second moves a fraction of their width).
+ */
+export const TRACK_MATCH_IOU = 0.3;
+/** A sure object of the frame before stays sure down to this score (hysteresis under CONFIDENT_MIN_SCORE). */
+export const TRACK_KEEP_SURE_SCORE = 0.4;
+/** An object said in the frame before and not seen in this one is still said for this many frames. */
+export const TRACK_HOLD_FRAMES = 1;
+/** A stream silent for longer than this (paused, a stalled camera) starts with no objects held. */
+export const TRACK_MAX_GAP_MS = 2000;
+
 /** Box share of the frame below which an object is 'small' (about 90x90 px of 640x480): worth a closer look. */
 export const SMALL_MAX_AREA_SHARE = 0.03;
 /** Box share above which a non-person object is 'large': it dominates the picture. */

@@ -38,6 +38,7 @@ import { noun } from './nouns';
 import { checkDetectorPart, runDetector } from './run-detector';
 import { saliencyGrid } from './saliency-grid';
 import { StreamGlance } from './stream-glance';
+import { StreamTracks } from './stream-tracks';
 import { streamWords } from './stream-words';
 import type { Box, SeenObject } from './types';
 import { planCaption } from './write-caption';
@@ -56,6 +57,7 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
   const parts = new Set(config.parts);
   const memory = new LookMemory();
   const streamGlance = new StreamGlance();
+  const tracks = new StreamTracks();
 
   async function caption(input: CaptionInput, options: CaptionOptions = {}, hooks: CaptionHooks = {}) {
     const style = options.style ?? 'detailed';
@@ -80,7 +82,8 @@ export function createRealCaptioner(backend: InferenceBackend, config: DetectCon
       frame,
     });
     stage('encode', 'pass1');
-    const objects = describeObjects(glance.detections, frame);
+    const seen = describeObjects(glance.detections, frame);
+    const objects = options.stream === undefined ? seen : tracks.steady(options.stream, seen, frame, now());
     const coarse = planCaption(objects, style);
     streamWords(coarse.text, 'coarse', hooks);
     hooks.onCaption?.('coarse', coarse.text);

@@ -25,6 +25,11 @@ export interface StreamReport {
   /** Frames captioned, in order, as one stream (every frame, from the first up to the last labelled one). */
   frames: number;
   scores: { pass: 'coarse' | 'refined'; scores: PassScores }[];
+  /**
+   * How steady the captions are: consecutive frames whose caption names a different count of some class (hedged
+   * or not: "five people; another person" and "four people; two more" differ), of `frames - 1`.
+   */
+  changes: { pass: 'coarse' | 'refined'; changed: number }[];
   times: { id: string; frame: number; labelled: string; named: string; coarse: string; refined: string }[];
 }
 
@@ -35,8 +40,14 @@ export function buildStreamReport(args: {
   glanceSize: number;
   photos: readonly LabelledPhoto[];
   captions: readonly (PhotoCaptions & { frame: number })[];
+  /** Every frame's two captions, in order. */
+  everyFrame: readonly { coarse: string; refined: string | null }[];
 }): StreamReport {
   const byId = new Map(args.captions.map((c) => [c.id, c]));
+  const changed = (pass: 'coarse' | 'refined') => {
+    const said = args.everyFrame.map((c) => describeNamed(pass === 'coarse' ? c.coarse : (c.refined ?? c.coarse)));
+    return said.filter((s, i) => i > 0 && s !== said[i - 1]).length;
+  };
   return {
     video: args.video,
     frames: args.frames,
@@ -44,6 +55,7 @@ export function buildStreamReport(args: {
       pass,
       scores: scorePass(args.photos, byId, pass, args.glanceSize),
     })),
+    changes: (['coarse', 'refined'] as const).map((pass) => ({ pass, changed: changed(pass) })),
     times: args.photos.flatMap((p) => {
       const c = byId.get(p.id);
       if (!c) return [];
@@ -171,13 +183,14 @@ export function realReportMarkdown(report: RealEvalReport): string {
 
 export function streamScoresTable(stream: StreamReport): Table {
   return {
-    header: ['pass', 'people recall', 'precision', 'labelled', 'named'],
+    header: ['pass', 'people recall', 'precision', 'labelled', 'named', 'what it names changed'],
     rows: stream.scores.map(({ pass, scores: s }) => [
       pass,
       `${pct(s.recall)} (${s.matched}/${s.labelled})`,
       pct(s.precision),
       String(s.labelled),
       String(s.named),
+      `${stream.changes.find((c) => c.pass === pass)?.changed ?? 0} of ${stream.frames - 1} frames`,
     ]),
   };
 }
@@ -194,7 +207,9 @@ function streamMarkdown(stream: StreamReport): string[] {
     `\`${stream.video}\` (scripts/real-photos/vtest-labels.json): its first ${stream.frames} frames captioned in order as one ` +
       'live stream (one glance view a frame, alternating, as the Live view does; every frame, where the app skips ' +
       'frames while it is busy), scored at the labelled times as the photos are. The people are what is labelled; ' +
-      'the parked van and car may be named or not; any other class named is not in the clip.',
+      'the parked van and car may be named or not; any other class named is not in the clip. "What it names ' +
+      'changed": frames whose caption names a different count of some class than the frame before\'s (hedged or ' +
+      'not), a measure of flicker.',
     '',
     markdownTable(streamScoresTable(stream)),
     '',

@@ -64,6 +64,7 @@ describe('buildStreamReport', () => {
         },
         { id: vtestPhotoId(2), frame: 20, coarse: 'Nothing I can recognise.', refined: null },
       ],
+      everyFrame: [],
     });
     const refined = report.scores.find((s) => s.pass === 'refined')!.scores;
     expect([refined.matched, refined.labelled]).toEqual([2, 3]);
@@ -73,5 +74,29 @@ describe('buildStreamReport', () => {
     expect(report.times[0].labelled).toBe('2 person; either way: 1 person, 1 car, 1 truck');
     expect(report.times[0].named).toBe('3 person (1 hedged), 1 truck (1 hedged), 2 sports ball (2 hedged)');
     expect(report.times[1]).toMatchObject({ named: '(nothing)', refined: 'Nothing I can recognise.' });
+  });
+
+  it('counts the frames whose caption names something else than the frame before', () => {
+    const caption = (coarse: string, refined: string | null = null) => ({ coarse, refined });
+    const report = buildStreamReport({
+      video: labels.video,
+      frames: 5,
+      glanceSize: 512,
+      photos: [],
+      captions: [],
+      everyFrame: [
+        caption('Two people.', 'Two people in the center.'),
+        // The same things said in other words: no change.
+        caption('Two people on the left.', 'Two people on the left, one of them smiling.'),
+        // A hedge is a change ("two people; another person" is not "three people").
+        caption('Two people.', 'Two people; what looks like another person.'),
+        caption('Two people.', 'Three people.'),
+        caption('Nothing I can recognise.'),
+      ],
+    });
+    expect(report.changes).toEqual([
+      { pass: 'coarse', changed: 1 },
+      { pass: 'refined', changed: 3 },
+    ]);
   });
 });
