@@ -3,7 +3,7 @@ import type { CaptionService } from '../../capture/caption-service';
 import { Announcer } from '../common/Announcer';
 import { ModelStatus } from '../common/ModelStatus';
 import { Overlay } from '../common/Overlay';
-import { speak, speechAvailable, stopSpeaking } from '../common/speech';
+import { browserSpeech, CaptionSpeaker, speechAvailable } from '../common/speech';
 import { usePageVisible } from '../../capture/usePageVisible';
 import { useSettings } from '../common/useSettings';
 import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
@@ -77,12 +77,15 @@ export function LiveView({
     sessionKey,
   });
 
+  // One voice for the view: a caption is spoken to its end, the newest waiting meanwhile (speech.ts).
+  const speaker = useMemo(() => (speechAvailable() ? new CaptionSpeaker(browserSpeech()) : null), []);
   useEffect(() => {
-    if (settings.speak && state.announced > 0) speak(state.announcement);
-  }, [settings.speak, state.announced, state.announcement]);
+    if (settings.speak && state.announced > 0) speaker?.say(state.announcement);
+  }, [speaker, settings.speak, state.announced, state.announcement]);
   useEffect(() => {
-    if (!settings.speak) stopSpeaking();
-  }, [settings.speak]);
+    if (!settings.speak) speaker?.stop();
+  }, [speaker, settings.speak]);
+  useEffect(() => () => speaker?.stop(), [speaker]);
 
   const lastSample = state.stats.samples.at(-1);
   const waiting = !ready
