@@ -67,5 +67,31 @@ test.describe('Images view with the default real-world model', () => {
         ).toBe(true);
       }
     }
+
+    // "View larger": the same picture and layers in a dialog, as large as the window allows; Escape closes it and
+    // the keyboard is back where it was.
+    const photo = PHOTOS[0];
+    const card = images.card(photo.name);
+    const open = card.getByRole('button', { name: `View larger: ${photo.name}` });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: photo.name });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('picture-dialog-caption')).toHaveText(
+      (await card.getByTestId('refined-caption').textContent()) ?? '',
+    );
+    const drawnOf = async (overlay: ReturnType<typeof page.getByTestId>) =>
+      JSON.parse((await overlay.getAttribute('data-drawn')) ?? '{"objects":[],"picture":{"w":0}}');
+    const inCard = await drawnOf(card.getByTestId('card-overlay'));
+    await expect
+      .poll(async () => (await drawnOf(dialog.getByTestId('picture-dialog-overlay'))).picture.w)
+      .toBeGreaterThan(inCard.picture.w * 1.5);
+    const large = await drawnOf(dialog.getByTestId('picture-dialog-overlay'));
+    expect(large.objects.map((o: { name: string }) => o.name)).toEqual(
+      inCard.objects.map((o: { name: string }) => o.name),
+    );
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(open).toBeFocused();
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { StageTimings } from '../../core/caption-types';
 import { CaptionDiff } from '../common/CaptionDiff';
 import { CopyButton } from '../common/CopyButton';
@@ -7,6 +7,7 @@ import { formatBytes, formatMs } from '../../common/format';
 import { OutOfDomainOffer } from '../common/OutOfDomainOffer';
 import { Overlay } from '../common/Overlay';
 import type { ImageCard as Card } from './image-cards';
+import { PictureDialog } from './PictureDialog';
 
 const STAGE_TEXT: Record<string, string> = {
   preprocess: 'Preparing the image…',
@@ -40,6 +41,7 @@ export function ImageCard({
   onUseDefaultModel?: (() => void) | null;
 }) {
   const img = useRef<HTMLImageElement>(null);
+  const [large, setLarge] = useState(false);
   const titleId = `card-${card.id}-title`;
   const result = card.outcome?.result ?? null;
   const coarse = result?.coarse.text ?? card.streaming.coarse;
@@ -54,6 +56,27 @@ export function ImageCard({
           <img ref={img} src={card.url} alt={result ? (result.refined ?? result.coarse).text : card.name} />
           <Overlay target={img} outcome={card.outcome} layers={layers} testId="card-overlay" />
         </div>
+      )}
+      {card.url && card.status === 'done' && (
+        // The name starts with the visible words (WCAG 2.5.3) and says which picture.
+        <button
+          type="button"
+          className="view-larger"
+          onClick={() => setLarge(true)}
+          aria-label={`View larger: ${card.name}`}
+        >
+          View larger
+        </button>
+      )}
+      {large && card.url && (
+        <PictureDialog
+          name={card.name}
+          url={card.url}
+          caption={result ? (result.refined ?? result.coarse).text : ''}
+          outcome={card.outcome}
+          layers={layers}
+          onClose={() => setLarge(false)}
+        />
       )}
       {card.status === 'queued' && <p className="muted">Waiting…</p>}
       {card.status === 'captioning' && <p className="muted">{STAGE_TEXT[card.stage ?? ''] ?? 'Starting…'}</p>}
