@@ -13,6 +13,7 @@ import { Hud } from './Hud';
 import { LiveCaption } from './LiveCaption';
 import { LiveControls } from './LiveControls';
 import { SourcePicker } from './SourcePicker';
+import { useAnnouncePacing } from './useAnnouncePacing';
 import { useLiveCaptions } from './useLiveCaptions';
 import { useMediaSource } from '../../capture/useMediaSource';
 import type { ModelSwitcher } from '../settings/model-switcher';
@@ -77,6 +78,8 @@ export function LiveView({
     sessionKey,
   });
 
+  // The screen reader's region gets a caption once the last one has had time to be read (announce-pacing.ts).
+  const announcement = useAnnouncePacing(state.announcement, state.announced, paused);
   // One voice for the view: a caption is spoken to its end, the newest waiting meanwhile (speech.ts).
   const speaker = useMemo(() => (speechAvailable() ? new CaptionSpeaker(browserSpeech()) : null), []);
   useEffect(() => {
@@ -166,7 +169,7 @@ export function LiveView({
         sessionWallStart={() => sessionStart.current.startWall}
         source={source.state === 'on' ? source.source.kind : settings.source}
       />
-      <Announcer message={state.announcement} testId="live-announcer" />
+      <Announcer message={announcement} testId="live-announcer" />
     </section>
   );
 }
