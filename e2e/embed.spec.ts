@@ -251,6 +251,8 @@ test.describe('embed widget on a page of another origin', () => {
       expect(o.x >= 0 && o.y >= 0 && o.x + o.w <= result.width + 1 && o.y + o.h <= result.height + 1).toBe(true);
     }
     await expect(frame.getByTestId('embed-caption')).toHaveText(result.text);
+    // A screen reader is told too (an image's caption at once; a camera's are paced).
+    await expect(frame.getByRole('status').filter({ hasText: result.text })).toHaveAttribute('aria-live', 'polite');
     test.info().annotations.push({ type: 'caption time (ms, WASM x1)', description: String(result.time) });
   });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore, type ChangeEvent } from 'react';
 import type { CaptionService } from '../capture/caption-service';
 import { formatBytes } from '../common/format';
+import { useAnnouncePacing } from '../capture/useAnnouncePacing';
 import { usePageVisible } from '../capture/usePageVisible';
 import { useMediaSource } from '../capture/useMediaSource';
 import type { EmbedParams } from './embed-params';
@@ -25,6 +26,8 @@ export function EmbedApp({
   const picture = snapshot.imageUrl;
   const live = params.mode !== 'image';
   const stream = source.state === 'on' ? source.source.stream : null;
+  // A camera's captions reach a screen reader once the last has had time to be read; an image's at once.
+  const announcement = useAnnouncePacing(snapshot.caption?.text ?? '', !live || snapshot.paused);
 
   useEffect(() => {
     session.start().catch(() => undefined);
@@ -72,14 +75,18 @@ export function EmbedApp({
           </button>
         )}
       </div>
-      <p
-        className="embed-caption"
-        aria-live="polite"
-        data-testid="embed-caption"
-        data-source={snapshot.caption?.source}
-      >
+      <p className="embed-caption" data-testid="embed-caption" data-source={snapshot.caption?.source}>
         {snapshot.caption?.text ?? ''}
       </p>
+      <div
+        className="embed-announcer"
+        aria-live="polite"
+        aria-atomic="true"
+        role="status"
+        data-testid="embed-announcer"
+      >
+        {announcement}
+      </div>
       <div className="embed-bar">
         <StatusLine snapshot={snapshot} problems={params.problems} />
         {params.mode === 'image' && (

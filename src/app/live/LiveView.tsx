@@ -4,6 +4,7 @@ import { Announcer } from '../common/Announcer';
 import { ModelStatus } from '../common/ModelStatus';
 import { Overlay } from '../common/Overlay';
 import { browserSpeech, CaptionSpeaker, speechAvailable } from '../common/speech';
+import { useAnnouncePacing } from '../../capture/useAnnouncePacing';
 import { usePageVisible } from '../../capture/usePageVisible';
 import { useSettings } from '../common/useSettings';
 import { captioningWith, type ClientStatus } from '../../bridge/captioner-client';
@@ -13,7 +14,6 @@ import { Hud } from './Hud';
 import { LiveCaption } from './LiveCaption';
 import { LiveControls } from './LiveControls';
 import { SourcePicker } from './SourcePicker';
-import { useAnnouncePacing } from './useAnnouncePacing';
 import { useLiveCaptions } from './useLiveCaptions';
 import { useMediaSource } from '../../capture/useMediaSource';
 import type { ModelSwitcher } from '../settings/model-switcher';
@@ -78,8 +78,8 @@ export function LiveView({
     sessionKey,
   });
 
-  // The screen reader's region gets a caption once the last one has had time to be read (announce-pacing.ts).
-  const announcement = useAnnouncePacing(state.announcement, state.announced, paused);
+  // The screen reader's region gets a caption once the last one has had time to be read (src/capture/announce-pacing.ts).
+  const announcement = useAnnouncePacing(state.announcement, paused);
   // One voice for the view: a caption is spoken to its end, the newest waiting meanwhile (speech.ts).
   const speaker = useMemo(() => (speechAvailable() ? new CaptionSpeaker(browserSpeech()) : null), []);
   useEffect(() => {

@@ -1,5 +1,5 @@
 /**
- * How often the Live view's screen-reader region changes. A busy scene finishes a new caption every second or so,
+ * How often a live caption's screen-reader region changes (the Live view's, the embed widget's in camera mode). A busy scene finishes a new caption every second or so,
  * and a polite live region queues each change behind what the screen reader is saying: a queue that grows
  * faster than it is read, of descriptions already stale. So a caption replaces the announced one only once that one
  * has had time to be read (its length at a brisk screen-reader rate); meanwhile the newest caption waits, replacing

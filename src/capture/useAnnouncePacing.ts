@@ -2,17 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { NO_ANNOUNCEMENT, offerCaption, readUntil, releaseWaiting, type AnnouncePacing } from './announce-pacing';
 
 /**
- * The text for the Live view's live region, paced (announce-pacing.ts): `count` increases with each new final
- * caption `text`; `flush` (paused) announces a waiting caption at once.
+ * The text for a live caption's screen-reader region, paced (announce-pacing.ts): each new `text` is offered;
+ * `flush` (paused) announces a waiting caption at once. Give it final captions only, never a token stream.
  */
-export function useAnnouncePacing(text: string, count: number, flush: boolean): string {
+export function useAnnouncePacing(text: string, flush: boolean): string {
   const [pacing, setPacing] = useState<AnnouncePacing>(NO_ANNOUNCEMENT);
-  const lastCount = useRef(0);
+  const offered = useRef('');
   useEffect(() => {
-    if (count === lastCount.current) return;
-    lastCount.current = count;
+    if (text === offered.current) return;
+    offered.current = text;
     setPacing((p) => offerCaption(p, text, performance.now()));
-  }, [text, count]);
+  }, [text]);
   useEffect(() => {
     if (pacing.waiting === null) return;
     // Paused: at once (a timer of 0, so the state changes in a callback, not during the effect).
