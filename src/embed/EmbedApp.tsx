@@ -7,6 +7,7 @@ import { useMediaSource } from '../capture/useMediaSource';
 import type { EmbedParams } from './embed-params';
 import type { WidgetSession, WidgetSnapshot } from './widget-session';
 import { useWidgetLive } from './useWidgetLive';
+import '../common/visually-hidden.css';
 import './embed.css';
 
 /** The compact captioner inside the iframe: a picture, its caption, and one status line. */
@@ -79,7 +80,7 @@ export function EmbedApp({
         {snapshot.caption?.text ?? ''}
       </p>
       <div
-        className="embed-announcer"
+        className="visually-hidden"
         aria-live="polite"
         aria-atomic="true"
         role="status"

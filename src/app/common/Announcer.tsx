@@ -1,3 +1,5 @@
+import '../../common/visually-hidden.css';
+
 /**
  * A polite live region: screen readers read its text when it changes, after what they are saying. Give it one
  * message per final caption (never per token), or they would read a stream of fragments.
