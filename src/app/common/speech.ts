@@ -16,8 +16,9 @@ export interface SpeechOutput {
 }
 
 /**
- * If the browser never reports the end of an utterance (Chromium drops `end` events now and then), the speaker
- * counts it as ended after this long per character plus a margin: about 150 words a minute, slowly.
+ * If the browser never reports the end of an utterance (a voice that fails without an `end` or `error` event must
+ * not silence the speaker for good), the speaker counts it as ended after this long per character plus a margin:
+ * slower than a slow voice (about 110 words a minute).
  */
 export const SPEECH_MS_PER_CHAR = 90;
 export const SPEECH_MARGIN_MS = 3000;

@@ -46,6 +46,8 @@ export function ImageCard({
   const result = card.outcome?.result ?? null;
   const coarse = result?.coarse.text ?? card.streaming.coarse;
   const refined = result?.refined?.text ?? card.streaming.refined;
+  /** The finished caption: what the picture's alt text and its larger view say. */
+  const said = result ? (result.refined ?? result.coarse).text : null;
   return (
     <article className="image-card" data-testid="image-card" data-status={card.status} aria-labelledby={titleId}>
       <h3 id={titleId} className="card-title">
@@ -53,7 +55,7 @@ export function ImageCard({
       </h3>
       {card.url && card.status !== 'error' && (
         <div className="thumb">
-          <img ref={img} src={card.url} alt={result ? (result.refined ?? result.coarse).text : card.name} />
+          <img ref={img} src={card.url} alt={said ?? card.name} />
           <Overlay target={img} outcome={card.outcome} layers={layers} testId="card-overlay" />
         </div>
       )}
@@ -72,7 +74,7 @@ export function ImageCard({
         <PictureDialog
           name={card.name}
           url={card.url}
-          caption={result ? (result.refined ?? result.coarse).text : ''}
+          caption={said ?? ''}
           outcome={card.outcome}
           layers={layers}
           onClose={() => setLarge(false)}

@@ -9,7 +9,7 @@
  *   (TRACK_HOLD_FRAMES), unless something of its class now overlaps it: alternate glance views and motion blur
  *   drop an object for a frame far more often than it leaves the picture in a fifth of a second.
  * Matching: same class, IoU at least TRACK_MATCH_IOU, best pairs first. A stream's first frame, a frame of
- * another size (a new camera) or one after a silence (a pause) starts afresh, with nothing held and nothing
+ * another stream or size (a new camera) or one after a silence (a pause) starts afresh, with nothing held and nothing
  * delayed. Still images never come here. Chosen on the 'tune' photos as panning streams (docs/real-photos.md).
  */
 import { iou } from './geometry';
@@ -29,6 +29,7 @@ interface Track {
 }
 
 interface StreamState {
+  stream: string;
   width: number;
   height: number;
   at: number;
@@ -56,8 +57,9 @@ function matchTracks(objects: readonly SeenObject[], tracks: readonly Track[]): 
   return byObject;
 }
 
+/** One captioner's tracks: one stream at a time, as its look and glance memories (another stream id starts afresh). */
 export class StreamTracks {
-  private readonly streams = new Map<string, StreamState>();
+  private last: StreamState | null = null;
 
   /**
    * The objects to say for this frame of `stream`: this frame's (hedges steadied) and those held from the frame
@@ -70,9 +72,13 @@ export class StreamTracks {
     frame: { width: number; height: number },
     now: number,
   ): SeenObject[] {
-    const before = this.streams.get(stream);
+    const before = this.last;
     const fresh =
-      !before || before.width !== frame.width || before.height !== frame.height || now - before.at > TRACK_MAX_GAP_MS;
+      !before ||
+      before.stream !== stream ||
+      before.width !== frame.width ||
+      before.height !== frame.height ||
+      now - before.at > TRACK_MAX_GAP_MS;
     const tracks = fresh ? [] : before.tracks;
     const matched = matchTracks(objects, tracks);
     const next: Track[] = [];
@@ -94,7 +100,7 @@ export class StreamTracks {
       said.push(t.object);
       next.push({ ...t, missed: t.missed + 1 });
     });
-    this.streams.set(stream, { width: frame.width, height: frame.height, at: now, tracks: next });
+    this.last = { stream, width: frame.width, height: frame.height, at: now, tracks: next };
     return said;
   }
 }
